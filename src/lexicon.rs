@@ -1,0 +1,538 @@
+//! Lexicons: every word list copydesk knows, compiled into one automaton.
+//!
+//! The built-in word lists are data files in `src/lexicon/*.tsv`, one entry a line:
+//!
+//! ```text
+//! # phrase <TAB> category <TAB> payload
+//! is considering	hedge	epistemic 0.8
+//! people familiar with	anonymous_source
+//! ```
+//!
+//! Blank lines and lines starting with `#` are comments. The payload column is optional
+//! and free text: each analyzer documents what it reads there. A phrase may appear
+//! in several categories (on several lines); a hit then carries all its entries.
+//!
+//! All entries of a [`Lexicon`] are compiled into ONE Aho-Corasick automaton
+//! (leftmost-longest, ASCII case-insensitive), so an article is scanned once for every
+//! analyzer (see [`crate::scan`]). The default lexicon is built once per process, on first
+//! use; [`LexiconBuilder`] makes custom ones, starting empty or from the defaults.
+//!
+//! Phrases are matched as whole words: `may` is not found in `mayor`, nor `US` in `USB`.
+//! Internal white space in a phrase matches one ASCII space in the text; an apostrophe in
+//! a phrase also matches the typographic apostrophe `’`.
+//!
+//! # Example: adding a hedge cue
+//!
+//! ```
+//! use copydesk::{Article, Category, LexiconBuilder};
+//!
+//! let lexicon = LexiconBuilder::with_defaults()
+//!     .add("is mulling", Category::Hedge, "epistemic 0.8")?
+//!     .build()?;
+//! let article = Article::builder("The ministry is mulling a ban.").lexicon(lexicon).build()?;
+//! let hits = article.scan().hits_of(Category::Hedge).count();
+//! assert_eq!(hits, 1);
+//! # Ok::<(), copydesk::Error>(())
+//! ```
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use once_cell::sync::Lazy;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+/// The longest phrase a lexicon accepts, in bytes.
+pub const MAX_PHRASE_BYTES: usize = 128;
+
+/// The built-in lexicon files, in the order they are read.
+const BUILTIN: &[(&str, &str)] = &[
+    ("common.tsv", include_str!("lexicon/common.tsv")),
+    ("attribution.tsv", include_str!("lexicon/attribution.tsv")),
+    ("hedging.tsv", include_str!("lexicon/hedging.tsv")),
+    ("numbers.tsv", include_str!("lexicon/numbers.tsv")),
+];
+
+macro_rules! categories {
+    ($($(#[$doc:meta])* $variant:ident => $name:literal,)*) => {
+        /// What a lexicon entry is. Each analyzer reads the categories it needs.
+        ///
+        /// In the lexicon files a category is written in snake_case (`speech_verb`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum Category {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Category {
+            /// Every category, in declaration order.
+            pub const ALL: &'static [Category] = &[$(Category::$variant,)*];
+
+            /// The snake_case name used in lexicon files and JSON.
+            pub fn name(self) -> &'static str {
+                match self { $(Category::$variant => $name,)* }
+            }
+
+            /// The category with this snake_case name.
+            pub fn from_name(name: &str) -> Option<Category> {
+                match name { $($name => Some(Category::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+categories! {
+    /// An abbreviation ending in a period: "U.S.", "Dr.", "Jan.". Payload: `title` (never
+    /// ends a sentence: "Dr. Smith"), `number` (does not end one before a number:
+    /// "No. 5", "Jan. 31"), or `end` (may end one: "...in the U.S. He said").
+    Abbreviation => "abbreviation",
+    /// A word that typically starts a sentence ("He", "The", "But"); decides whether a
+    /// period after an `end` abbreviation ends the sentence.
+    SentenceStarter => "sentence_starter",
+    /// A month name: "January", "Sept.". Payload: its number (1 to 12).
+    Month => "month",
+    /// A day of the week: "Thursday". Payload: its number (1 = Monday).
+    Weekday => "weekday",
+    /// A relative day or time word: "today", "yesterday", "this week".
+    TimeWord => "time_word",
+    /// A hedge cue: "is considering", "could", "possible". Payload: `category weight`.
+    Hedge => "hedge",
+    /// A booster, the opposite of a hedge: "clearly", "always". Payload: `weight`.
+    Booster => "booster",
+    /// A negation: "not", "never", "no". Flips boosters into hedges.
+    Negation => "negation",
+    /// A speech or attribution verb in any form: "said", "told", "warned". Payload: lemma.
+    SpeechVerb => "speech_verb",
+    /// An attribution phrase without a verb: "according to", "in a statement".
+    AttributionPhrase => "attribution_phrase",
+    /// A phrase naming an anonymous source: "people familiar with", "informed sources".
+    AnonymousSource => "anonymous_source",
+    /// A stated reason for anonymity: "who asked not to be identified".
+    AnonymityReason => "anonymity_reason",
+    /// A title or role that describes a person: "Secretary-General", "ambassador".
+    Title => "title",
+    /// An honorific before a name: "Mr.", "Dr.", "Sen.".
+    Honorific => "honorific",
+    /// A word that heads an organisation's name: "Ministry", "Institute", "Bank".
+    OrgWord => "org_word",
+    /// An organisation named as a whole: "NATO", "the ministry", "the White House".
+    Organization => "organization",
+    /// A document as a source: "a report", "court filings", "data".
+    Document => "document",
+    /// A capitalised word that is never (part of) a person's name: "Article", "Act".
+    NotPerson => "not_person",
+    /// A particle inside a person's name: "van", "de", "bin", "al".
+    NameParticle => "name_particle",
+    /// A personal pronoun. Payload: `he`, `she`, `they` or `it`.
+    Pronoun => "pronoun",
+    /// A nationality or demonym adjective: "Ukrainian", "German".
+    Nationality => "nationality",
+    /// A place name: "Brussels", "Germany".
+    Place => "place",
+    /// A cardinal number word: "two", "eighteen", "dozen". Payload: its value.
+    NumberWord => "number_word",
+    /// An ordinal word: "second", "third". Payload: its value.
+    Ordinal => "ordinal",
+    /// A fraction word: "half", "third", "quarter". Payload: its value.
+    Fraction => "fraction",
+    /// A scale word or abbreviation: "million", "bn", "k". Payload: its multiplier.
+    Scale => "scale",
+    /// A unit of measure: "km", "years", "barrels". Payload: the unit's canonical name.
+    Unit => "unit",
+    /// A currency word or code: "dollars", "euros", "USD". Payload: ISO 4217 code.
+    Currency => "currency",
+    /// A quantity qualifier: "at least", "nearly". Payload: its snake_case name.
+    Qualifier => "qualifier",
+    /// A word of change: "rose", "fell", "doubled". Payload: `up` or `down` (and factor).
+    Change => "change",
+    /// A word that makes the number after it an identifier: "Article", "Flight".
+    Reference => "reference",
+    /// A word that is never a quantity's head although it follows a number ("tier").
+    NotQuantity => "not_quantity",
+    /// Free for users' own analyzers; the built-in analyzers never read it.
+    Custom => "custom",
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One entry of a lexicon: a category and its payload.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Entry {
+    /// What the phrase is.
+    pub category: Category,
+    /// Free text the analyzer of that category reads (a lemma, a value, a weight...).
+    pub payload: Box<str>,
+}
+
+/// A compiled lexicon: phrases, their entries, and the one automaton that finds them.
+///
+/// Built once and shared: [`Lexicon::default_shared`] is the built-in one.
+pub struct Lexicon {
+    automaton: AhoCorasick,
+    /// Per automaton pattern: the range of its entries in `entries`.
+    pattern_entries: Vec<(u32, u32)>,
+    /// Per automaton pattern: the phrase as written in the lexicon.
+    pattern_phrase: Vec<u32>,
+    phrases: Vec<Box<str>>,
+    entries: Vec<Entry>,
+}
+
+impl fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("phrases", &self.phrases.len())
+            .field("entries", &self.entries.len())
+            .field("automaton_bytes", &self.automaton.memory_usage())
+            .finish()
+    }
+}
+
+static DEFAULT: Lazy<Arc<Lexicon>> = Lazy::new(|| {
+    Arc::new(
+        LexiconBuilder::with_defaults()
+            .build()
+            .expect("the built-in lexicon is valid (tested)"),
+    )
+});
+
+impl Lexicon {
+    /// The built-in lexicon, built on first use and shared by the whole process.
+    pub fn default_shared() -> Arc<Lexicon> {
+        Arc::clone(&DEFAULT)
+    }
+
+    /// The automaton holding every phrase (for a bare pass, as the benchmarks do).
+    pub fn automaton(&self) -> &AhoCorasick {
+        &self.automaton
+    }
+
+    /// The entries of an automaton pattern (see [`crate::scan::Hit::pattern`]).
+    pub fn entries(&self, pattern: u32) -> &[Entry] {
+        match self.pattern_entries.get(pattern as usize) {
+            Some(&(start, end)) => &self.entries[start as usize..end as usize],
+            None => &[],
+        }
+    }
+
+    /// The phrase of an automaton pattern as written in the lexicon.
+    pub fn phrase(&self, pattern: u32) -> &str {
+        self.pattern_phrase
+            .get(pattern as usize)
+            .and_then(|&p| self.phrases.get(p as usize))
+            .map_or("", |p| p)
+    }
+
+    /// Number of distinct phrases.
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// True when the lexicon has no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// Heap bytes used by the automaton.
+    pub fn automaton_bytes(&self) -> usize {
+        self.automaton.memory_usage()
+    }
+
+    /// Every `(phrase, entry)` pair, in phrase order (for inspection and tests).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Entry)> + '_ {
+        let mut seen = vec![false; self.phrases.len()];
+        self.pattern_phrase
+            .iter()
+            .enumerate()
+            .filter_map(move |(pattern, &phrase)| {
+                let first = !std::mem::replace(&mut seen[phrase as usize], true);
+                first.then_some((pattern, phrase))
+            })
+            .flat_map(move |(pattern, phrase)| {
+                self.entries(pattern as u32)
+                    .iter()
+                    .map(move |e| (&*self.phrases[phrase as usize], e))
+            })
+    }
+}
+
+/// Builds a [`Lexicon`], from nothing or from the built-in lists, with entries added or
+/// removed. Every method that takes user data checks it and returns an [`Error`] for an
+/// unusable entry.
+#[derive(Clone, Debug, Default)]
+pub struct LexiconBuilder {
+    /// Phrase (normalised, lowercase key) -> (phrase as written, entries).
+    phrases: Vec<(Box<str>, Vec<Entry>)>,
+    index: HashMap<String, usize>,
+}
+
+impl LexiconBuilder {
+    /// An empty builder.
+    pub fn new() -> LexiconBuilder {
+        LexiconBuilder::default()
+    }
+
+    /// A builder holding the built-in word lists.
+    pub fn with_defaults() -> LexiconBuilder {
+        let mut builder = LexiconBuilder::new();
+        for (name, data) in BUILTIN {
+            builder
+                .add_tsv(data, name)
+                .expect("the built-in lexicon files are valid (tested)");
+        }
+        builder
+    }
+
+    /// Adds one entry. The phrase's white space is folded to single spaces; matching
+    /// ignores ASCII case.
+    pub fn add(&mut self, phrase: &str, category: Category, payload: &str) -> Result<&mut Self> {
+        self.add_at(phrase, category, payload, "builder")
+    }
+
+    fn add_at(
+        &mut self,
+        phrase: &str,
+        category: Category,
+        payload: &str,
+        origin: &str,
+    ) -> Result<&mut Self> {
+        let normal = normalise_phrase(phrase, origin)?;
+        let key = normal.to_ascii_lowercase();
+        let entry = Entry {
+            category,
+            payload: payload.trim().into(),
+        };
+        match self.index.get(&key) {
+            Some(&i) => {
+                let entries = &mut self.phrases[i].1;
+                if !entries.contains(&entry) {
+                    entries.push(entry);
+                }
+            }
+            None => {
+                self.index.insert(key, self.phrases.len());
+                self.phrases.push((normal.into(), vec![entry]));
+            }
+        }
+        Ok(self)
+    }
+
+    /// Removes a phrase's entries of one category, or of every category with `None`.
+    /// Returns how many entries were removed.
+    pub fn remove(&mut self, phrase: &str, category: Option<Category>) -> usize {
+        let key = phrase
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_lowercase();
+        let Some(&i) = self.index.get(&key) else {
+            return 0;
+        };
+        let entries = &mut self.phrases[i].1;
+        let before = entries.len();
+        entries.retain(|e| category.is_some_and(|c| c != e.category));
+        before - entries.len()
+    }
+
+    /// Adds every entry of a lexicon file's text (`phrase<TAB>category<TAB>payload` lines,
+    /// `#` comments). `origin` names the file in errors.
+    pub fn add_tsv(&mut self, data: &str, origin: &str) -> Result<&mut Self> {
+        for (number, line) in data.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let at = format!("{origin}:{}", number + 1);
+            let mut columns = line.split('\t');
+            let phrase = columns.next().unwrap_or("");
+            let category_name = columns.next().unwrap_or("").trim();
+            let payload = columns.next().unwrap_or("");
+            let category = Category::from_name(category_name).ok_or_else(|| Error::Lexicon {
+                entry: phrase.to_string(),
+                origin: at.clone(),
+                problem: format!(
+                    "unknown category {category_name:?}; write phrase<TAB>category<TAB>payload with a category from Category::ALL"
+                ),
+            })?;
+            self.add_at(phrase, category, payload, &at)?;
+        }
+        Ok(self)
+    }
+
+    /// Reads a lexicon file from disk and adds its entries.
+    pub fn add_file(&mut self, path: impl AsRef<std::path::Path>) -> Result<&mut Self> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let data = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+            origin: path.display().to_string(),
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        self.add_tsv(&data, &path.display().to_string())
+    }
+
+    /// Compiles the entries into a [`Lexicon`].
+    pub fn build(&self) -> Result<Lexicon> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_entries = Vec::new();
+        let mut pattern_phrase = Vec::new();
+        let mut phrases = Vec::new();
+        let mut entries = Vec::new();
+        for (phrase, phrase_entries) in &self.phrases {
+            if phrase_entries.is_empty() {
+                continue;
+            }
+            let start = entries.len() as u32;
+            entries.extend(phrase_entries.iter().cloned());
+            let range = (start, entries.len() as u32);
+            let phrase_index = phrases.len() as u32;
+            phrases.push(phrase.clone());
+            for variant in apostrophe_variants(phrase) {
+                patterns.push(variant);
+                pattern_entries.push(range);
+                pattern_phrase.push(phrase_index);
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .or_else(|_| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
+                    .build(&patterns)
+            })
+            .map_err(|e| Error::Lexicon {
+                entry: String::new(),
+                origin: "builder".into(),
+                problem: format!("the automaton could not be built: {e}"),
+            })?;
+        Ok(Lexicon {
+            automaton,
+            pattern_entries,
+            pattern_phrase,
+            phrases,
+            entries,
+        })
+    }
+}
+
+/// Folds white space and checks that a phrase is usable.
+fn normalise_phrase(phrase: &str, origin: &str) -> Result<String> {
+    let problem = |problem: &str| Error::Lexicon {
+        entry: phrase.to_string(),
+        origin: origin.to_string(),
+        problem: problem.to_string(),
+    };
+    let normal = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+    if normal.is_empty() {
+        return Err(problem(
+            "the phrase is empty or only white space; give at least one word",
+        ));
+    }
+    if normal.len() > MAX_PHRASE_BYTES {
+        return Err(problem(&format!(
+            "the phrase is {} bytes long, over the limit of {MAX_PHRASE_BYTES}; shorten it",
+            normal.len()
+        )));
+    }
+    if !normal.chars().any(char::is_alphanumeric) {
+        return Err(problem(
+            "the phrase has no letter or digit; lexicons hold words",
+        ));
+    }
+    Ok(normal)
+}
+
+/// The phrase, plus a variant with typographic apostrophes when it has ASCII ones.
+fn apostrophe_variants(phrase: &str) -> Vec<String> {
+    let mut variants = vec![phrase.to_string()];
+    if phrase.contains('\'') {
+        variants.push(phrase.replace('\'', "\u{2019}"));
+    }
+    variants
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_files_parse_and_build() {
+        let lexicon = LexiconBuilder::with_defaults().build().unwrap();
+        assert!(lexicon.len() > 100);
+    }
+
+    #[test]
+    fn empty_whitespace_and_long_entries_are_errors() {
+        let mut builder = LexiconBuilder::new();
+        assert!(matches!(
+            builder.add("", Category::Hedge, ""),
+            Err(Error::Lexicon { .. })
+        ));
+        assert!(matches!(
+            builder.add(" \t ", Category::Hedge, ""),
+            Err(Error::Lexicon { .. })
+        ));
+        assert!(matches!(
+            builder.add("--", Category::Hedge, ""),
+            Err(Error::Lexicon { .. })
+        ));
+        let long = "word ".repeat(40);
+        assert!(matches!(
+            builder.add(&long, Category::Hedge, ""),
+            Err(Error::Lexicon { .. })
+        ));
+    }
+
+    #[test]
+    fn unknown_category_names_file_and_line() {
+        let err = LexiconBuilder::new()
+            .add_tsv("# c\nmaybe\thedge\nperhaps\tfoo\n", "mine.tsv")
+            .unwrap_err();
+        let message = err.to_string();
+        assert!(message.contains("mine.tsv:3"), "{message}");
+        assert!(message.contains("foo"), "{message}");
+    }
+
+    #[test]
+    fn same_phrase_in_two_categories_keeps_both() {
+        let mut builder = LexiconBuilder::new();
+        builder
+            .add("about", Category::Hedge, "approximator")
+            .unwrap();
+        builder.add("About", Category::Qualifier, "about").unwrap();
+        let lexicon = builder.build().unwrap();
+        assert_eq!(lexicon.len(), 1);
+        assert_eq!(lexicon.entries(0).len(), 2);
+    }
+
+    #[test]
+    fn remove_drops_entries() {
+        let mut builder = LexiconBuilder::new();
+        builder.add("about", Category::Hedge, "").unwrap();
+        builder.add("about", Category::Qualifier, "").unwrap();
+        assert_eq!(builder.remove("ABOUT", Some(Category::Hedge)), 1);
+        assert_eq!(builder.remove("about", None), 1);
+        assert_eq!(builder.remove("missing", None), 0);
+    }
+
+    #[test]
+    fn category_names_round_trip() {
+        for &c in Category::ALL {
+            assert_eq!(Category::from_name(c.name()), Some(c));
+        }
+    }
+}

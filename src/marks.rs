@@ -1,0 +1,360 @@
+//! Quotation marks: which marks open, which close, which are apostrophes or strays, and
+//! the quoted regions they delimit.
+//!
+//! News text mixes straight and curly marks, leaves stray closers behind, and opens a
+//! quote again at each new paragraph of a long quotation without closing the previous
+//! one. The rules here, applied in one pass with a small bounded stack per paragraph:
+//!
+//! - A mark's **role** comes first from its neighbours: white space (or an opening
+//!   bracket or dash) before and a word after make an opener; a word or punctuation
+//!   before and white space (or punctuation) after make a closer. Only when the
+//!   neighbours cannot tell does the glyph decide (`“` opens, `”` closes).
+//! - An **apostrophe** is a single mark inside a word (`don't`, absorbed into the word
+//!   token already), before a decade (`'90s`), or after a plural `s` (`allies'`) while no
+//!   single quote is open.
+//! - Marks pair within their **family** (double: `" “ ” „ « »`; single: `' ‘ ’ ‚ ‹ ›`). A
+//!   closer with no open quote of its family is a **stray** and opens nothing; an opener
+//!   while a quote of the same family is open ends that quote (unclosed) and starts a new
+//!   one.
+//! - A quoted region never crosses a paragraph. A region still open at the end of its
+//!   paragraph is unclosed; it is marked `continues` when the next paragraph starts by
+//!   reopening the same family, the news convention for a quotation over several
+//!   paragraphs.
+
+use serde::Serialize;
+
+use crate::scan::{Token, TokenKind};
+use crate::span::Span;
+
+/// The two families of quotation marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MarkFamily {
+    /// `" “ ” „ « »`
+    Double,
+    /// `' ‘ ’ ‚ ‹ ›`
+    Single,
+}
+
+/// What a quotation mark does in its place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MarkRole {
+    /// Opens a quoted region.
+    Open,
+    /// Closes a quoted region.
+    Close,
+    /// An apostrophe written with a quote character (`'90s`, `allies'`).
+    Apostrophe,
+    /// A mark that pairs with nothing (a closer with nothing open).
+    Stray,
+}
+
+/// One quotation mark character in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct QuoteMark {
+    /// Where it is.
+    pub span: Span,
+    /// Its family.
+    pub family: MarkFamily,
+    /// Its role, as decided from its neighbours and the marks before it.
+    pub role: MarkRole,
+}
+
+/// A region of text between an opening quotation mark and its closer (or the end of the
+/// paragraph, when it has none).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Quotation {
+    /// From the opening mark to the end of the closing mark (or of the quoted text).
+    pub span: Span,
+    /// The quoted text between the marks, without surrounding white space.
+    pub inner: Span,
+    /// The opening mark.
+    pub open: Span,
+    /// The closing mark, if the region was closed.
+    pub close: Option<Span>,
+    /// The family of its marks.
+    pub family: MarkFamily,
+    /// Index of its paragraph.
+    pub paragraph: u32,
+    /// Nesting depth: 0 for an outermost quotation.
+    pub depth: u8,
+    /// True when the region is unclosed at the end of its paragraph and the next
+    /// paragraph reopens a quotation of the same family (a quotation that runs on).
+    pub continues: bool,
+}
+
+/// Deepest nesting tracked; deeper openers are strays. Keeps the pass linear on hostile
+/// input such as thousands of alternating quote styles.
+const MAX_DEPTH: usize = 8;
+
+/// The family of a quotation mark character, or `None` for any other character.
+pub fn family_of(c: char) -> Option<MarkFamily> {
+    match c {
+        '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '〝' | '〞' => {
+            Some(MarkFamily::Double)
+        }
+        '\'' | '‘' | '’' | '‚' | '‹' | '›' | '‛' => Some(MarkFamily::Single),
+        _ => None,
+    }
+}
+
+/// The role the glyph suggests when the neighbours cannot tell.
+fn glyph_hint(c: char) -> Option<MarkRole> {
+    match c {
+        '“' | '„' | '«' | '‘' | '‚' | '‹' | '‟' | '‛' | '〝' => {
+            Some(MarkRole::Open)
+        }
+        '”' | '»' | '’' | '›' | '〞' => Some(MarkRole::Close),
+        _ => None,
+    }
+}
+
+/// Which way the neighbours of a mark point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lean {
+    Open,
+    Close,
+    Unknown,
+}
+
+fn opens_after(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':')
+}
+
+fn closes_before(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…'
+        )
+}
+
+/// Finds the quotation marks among `tokens` and pairs them into quotations.
+pub(crate) fn find(
+    text: &str,
+    tokens: &[Token],
+    paragraphs: &[Span],
+) -> (Vec<QuoteMark>, Vec<Quotation>) {
+    let mut marks = Vec::new();
+    let mut quotations: Vec<Quotation> = Vec::new();
+    let mut paragraph = 0usize;
+    // Open quotations of the current paragraph: (index into `quotations`, family).
+    let mut stack: Vec<(usize, MarkFamily)> = Vec::with_capacity(MAX_DEPTH);
+    for (i, token) in tokens.iter().enumerate() {
+        if token.kind != TokenKind::Punct {
+            continue;
+        }
+        let Some(c) = token.span.text(text).chars().next() else {
+            continue;
+        };
+        let Some(family) = family_of(c) else { continue };
+        while paragraph + 1 < paragraphs.len() && token.span.start >= paragraphs[paragraph].end {
+            end_paragraph(
+                text,
+                &mut stack,
+                &mut quotations,
+                paragraphs,
+                paragraph,
+                tokens,
+                i,
+            );
+            paragraph += 1;
+        }
+        let before = text[..token.span.start].chars().next_back();
+        let after = text[token.span.end..].chars().next();
+        let at_para_start = paragraphs
+            .get(paragraph)
+            .map_or(true, |p| token.span.start <= p.start);
+        let at_para_end = paragraphs
+            .get(paragraph)
+            .map_or(true, |p| token.span.end >= p.end);
+        let space_before = at_para_start
+            || before.map_or(true, opens_after)
+            || before.and_then(family_of).is_some();
+        let space_after =
+            at_para_end || after.map_or(true, closes_before) || after.and_then(family_of).is_some();
+        let lean = match (space_before, space_after) {
+            (true, false) => Lean::Open,
+            (false, true) => Lean::Close,
+            _ => match glyph_hint(c) {
+                Some(MarkRole::Open) if !space_after || !at_para_end => Lean::Open,
+                Some(MarkRole::Close) => Lean::Close,
+                _ => Lean::Unknown,
+            },
+        };
+        let open_of_family = stack.iter().rposition(|&(_, f)| f == family);
+        let role = if family == MarkFamily::Single
+            && is_apostrophe_use(text, token.span, before, after, open_of_family.is_some())
+        {
+            MarkRole::Apostrophe
+        } else {
+            match (lean, open_of_family) {
+                (Lean::Close, Some(_)) | (Lean::Unknown, Some(_)) => MarkRole::Close,
+                (Lean::Close, None) | (Lean::Unknown, None) => MarkRole::Stray,
+                (Lean::Open, _) if at_para_end => MarkRole::Stray,
+                (Lean::Open, _) => MarkRole::Open,
+            }
+        };
+        match role {
+            MarkRole::Open => {
+                // A quote of the same family cannot nest directly: a new opener ends it.
+                if let Some(pos) = open_of_family {
+                    close_from(
+                        text,
+                        &mut stack,
+                        &mut quotations,
+                        pos,
+                        token.span.start,
+                        None,
+                    );
+                }
+                if stack.len() >= MAX_DEPTH {
+                    marks.push(QuoteMark {
+                        span: token.span,
+                        family,
+                        role: MarkRole::Stray,
+                    });
+                    continue;
+                }
+                let depth = stack.len() as u8;
+                stack.push((quotations.len(), family));
+                quotations.push(Quotation {
+                    span: token.span,
+                    inner: Span::new(token.span.end, token.span.end),
+                    open: token.span,
+                    close: None,
+                    family,
+                    paragraph: paragraph as u32,
+                    depth,
+                    continues: false,
+                });
+            }
+            MarkRole::Close => {
+                if let Some(pos) = open_of_family {
+                    close_from(
+                        text,
+                        &mut stack,
+                        &mut quotations,
+                        pos,
+                        token.span.start,
+                        Some(token.span),
+                    );
+                }
+            }
+            MarkRole::Apostrophe | MarkRole::Stray => {}
+        }
+        marks.push(QuoteMark {
+            span: token.span,
+            family,
+            role,
+        });
+    }
+    let last = paragraphs.len().saturating_sub(1);
+    end_paragraph(
+        text,
+        &mut stack,
+        &mut quotations,
+        paragraphs,
+        last,
+        tokens,
+        tokens.len(),
+    );
+    quotations.retain(|q| !q.inner.is_empty());
+    quotations.sort_by_key(|q| (q.span.start, q.depth));
+    (marks, quotations)
+}
+
+/// Apostrophes spelled with a single quote character.
+fn is_apostrophe_use(
+    text: &str,
+    span: Span,
+    before: Option<char>,
+    after: Option<char>,
+    single_open: bool,
+) -> bool {
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    if letter(before) && letter(after) {
+        return true;
+    }
+    // '90s, '20: a decade or year elided.
+    let rest = &text.as_bytes()[span.end..];
+    if !letter(before)
+        && rest.len() >= 2
+        && rest[0].is_ascii_digit()
+        && rest[1].is_ascii_digit()
+        && !rest.get(2).is_some_and(u8::is_ascii_digit)
+    {
+        return true;
+    }
+    // allies' budgets: a plural possessive, unless a single quote is open to close.
+    !single_open && matches!(before, Some('s' | 'S')) && !letter(after)
+}
+
+/// Closes the quotation at stack position `pos` and every one nested in it.
+fn close_from(
+    text: &str,
+    stack: &mut Vec<(usize, MarkFamily)>,
+    quotations: &mut [Quotation],
+    pos: usize,
+    at: usize,
+    mark: Option<Span>,
+) {
+    while stack.len() > pos {
+        let Some((index, _)) = stack.pop() else { break };
+        let closing = if stack.len() == pos { mark } else { None };
+        let q = &mut quotations[index];
+        q.close = closing;
+        q.inner = trim(text, Span::new(q.open.end, at));
+        q.span = Span::new(
+            q.open.start,
+            closing.map_or(q.inner.end.max(q.open.end), |m| m.end),
+        );
+    }
+}
+
+/// Ends the open quotations of paragraph `paragraph` at its end; marks them `continues`
+/// when the next paragraph opens with a mark of the same family.
+fn end_paragraph(
+    text: &str,
+    stack: &mut Vec<(usize, MarkFamily)>,
+    quotations: &mut [Quotation],
+    paragraphs: &[Span],
+    paragraph: usize,
+    tokens: &[Token],
+    next_token: usize,
+) {
+    if stack.is_empty() {
+        return;
+    }
+    let outer = stack.first().map(|&(index, _)| index);
+    // The open quotations all belong to the paragraph of the outermost one.
+    let paragraph = outer.map_or(paragraph, |i| quotations[i].paragraph as usize);
+    let end = paragraphs.get(paragraph).map_or(text.len(), |p| p.end);
+    let reopened = tokens
+        .get(next_token)
+        .filter(|t| {
+            paragraphs
+                .get(paragraph + 1)
+                .is_some_and(|p| t.span.start == p.start)
+        })
+        .and_then(|t| t.span.text(text).chars().next())
+        .and_then(family_of);
+    close_from(text, stack, quotations, 0, end, None);
+    if let (Some(index), Some(family)) = (outer, reopened) {
+        if quotations[index].family == family {
+            quotations[index].continues = true;
+        }
+    }
+}
+
+fn trim(text: &str, span: Span) -> Span {
+    let inner = span.text(text);
+    let start = span.start + (inner.len() - inner.trim_start().len());
+    let end = span.start + inner.trim_end().len();
+    Span::new(start, end.max(start))
+}

@@ -1,0 +1,325 @@
+//! The one pass over an article: tokens by byte class, and lexicon hits from the one
+//! automaton.
+//!
+//! [`Scan`] holds two sorted lists that every analyzer reads:
+//! - [`Token`]s: words, numbers and single punctuation marks, found by character class
+//!   in one linear pass (digits, quotation marks and other punctuation need no lexicon);
+//! - [`Hit`]s: whole-word matches of the article's [`Lexicon`], found by one
+//!   leftmost-longest Aho-Corasick search, each mapped to the tokens it covers.
+//!
+//! An [`crate::Article`] computes its scan once, on first use; analyzers never scan the
+//! text again for words the lexicon knows.
+
+use aho_corasick::Input;
+
+use crate::lexicon::{Category, Entry, Lexicon};
+use crate::span::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// Letters (and digits after a letter), with internal apostrophes: `don't`, `G7`,
+    /// `O'Brien`, `Trump’s`. A hyphen splits words: `two-tier` is three tokens.
+    Word,
+    /// Digits with thousands separators and a decimal point: `40,000`, `2.5`, `.5`. Letters
+    /// glued to a number are a separate word token: `3bn` is `3` then `bn`.
+    Number,
+    /// Any other character that is not white space, one token each: `.`, `"`, `—`, `$`.
+    Punct,
+}
+
+/// A token: a word, a number or a punctuation mark, with the sentence it belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Token {
+    /// Where it is.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+    /// Index of its sentence in [`crate::Article::sentences`].
+    pub sentence: u32,
+}
+
+impl Token {
+    /// The token's text in the article's text.
+    pub fn text(self, text: &str) -> &str {
+        self.span.text(text)
+    }
+}
+
+/// A whole-word match of a lexicon phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Hit {
+    /// Where it is.
+    pub span: Span,
+    /// The automaton pattern: its entries are [`Lexicon::entries`]`(pattern)`.
+    pub pattern: u32,
+    /// Index of the first token the hit covers.
+    pub first_token: u32,
+    /// Index one past the last token the hit covers.
+    pub end_token: u32,
+}
+
+/// The tokens and lexicon hits of one article.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub(crate) tokens: Vec<Token>,
+    pub(crate) hits: Vec<Hit>,
+    /// Per token: index of the hit starting at it, or `u32::MAX`.
+    pub(crate) hit_at_token: Vec<u32>,
+    pub(crate) lexicon: Option<std::sync::Arc<Lexicon>>,
+}
+
+const NO_HIT: u32 = u32::MAX;
+
+impl Scan {
+    /// Every token, in text order.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// Every hit, in text order; hits do not overlap.
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    /// The entries of a hit.
+    pub fn entries(&self, hit: &Hit) -> &[Entry] {
+        self.lexicon
+            .as_deref()
+            .map_or(&[], |l| l.entries(hit.pattern))
+    }
+
+    /// The hit that starts at token `token`, if any.
+    pub fn hit_at(&self, token: usize) -> Option<&Hit> {
+        match self.hit_at_token.get(token) {
+            Some(&i) if i != NO_HIT => self.hits.get(i as usize),
+            _ => None,
+        }
+    }
+
+    /// The entry of `category` of the hit starting at token `token`, if any.
+    pub fn entry_at(&self, token: usize, category: Category) -> Option<(&Hit, &Entry)> {
+        let hit = self.hit_at(token)?;
+        self.entries(hit)
+            .iter()
+            .find(|e| e.category == category)
+            .map(|e| (hit, e))
+    }
+
+    /// True when the hit starting at token `token` has an entry of `category`.
+    pub fn is_at(&self, token: usize, category: Category) -> bool {
+        self.entry_at(token, category).is_some()
+    }
+
+    /// Every hit with an entry of `category`, with that entry.
+    pub fn hits_of(&self, category: Category) -> impl Iterator<Item = (&Hit, &Entry)> + '_ {
+        self.hits.iter().filter_map(move |hit| {
+            self.entries(hit)
+                .iter()
+                .find(|e| e.category == category)
+                .map(|e| (hit, e))
+        })
+    }
+
+    /// Index of the token that contains or starts after byte `offset`.
+    pub fn token_at_or_after(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= offset)
+    }
+}
+
+/// True for characters that make up words: letters, digits and combining marks.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// True for characters invisible inside a word: soft hyphen, zero-width joiners.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}')
+}
+
+/// Splits `text` into tokens, in one pass over its characters.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut chars = text.char_indices().peekable();
+    let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() || is_invisible(c) || c.is_control() {
+            continue;
+        }
+        let push = |tokens: &mut Vec<Token>, end: usize, kind: TokenKind| {
+            tokens.push(Token {
+                span: Span::new(start, end),
+                kind,
+                sentence: 0,
+            });
+        };
+        let starts_number = c.is_ascii_digit() || (c == '.' && digit_at(start + 1));
+        if starts_number {
+            let mut end = start + 1;
+            loop {
+                while digit_at(end) {
+                    end += 1;
+                }
+                let separator = bytes.get(end).copied();
+                // "40,000" and "1,234.5" hold separators; "3, 4" and "2." end the number.
+                let thousands = separator == Some(b',')
+                    && (1..=3).all(|k| digit_at(end + k))
+                    && !digit_at(end + 4);
+                let decimal =
+                    separator == Some(b'.') && digit_at(end + 1) && !text[start..end].contains('.');
+                if thousands || decimal {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            while chars.peek().is_some_and(|&(i, _)| i < end) {
+                chars.next();
+            }
+            push(&mut tokens, end, TokenKind::Number);
+        } else if is_word_char(c) {
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, next)) = chars.peek() {
+                if is_word_char(next) || is_invisible(next) {
+                    end = i + next.len_utf8();
+                    chars.next();
+                } else if is_apostrophe(next)
+                    && char_at(i + next.len_utf8()).is_some_and(|n| n.is_alphabetic())
+                {
+                    end = i + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            push(&mut tokens, end, TokenKind::Word);
+        } else {
+            push(&mut tokens, start + c.len_utf8(), TokenKind::Punct);
+        }
+    }
+    tokens
+}
+
+/// Finds every whole-word lexicon hit and maps it to tokens.
+pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec<Hit>, Vec<u32>) {
+    let automaton = lexicon.automaton();
+    let mut hits = Vec::new();
+    let mut hit_at_token = vec![NO_HIT; tokens.len()];
+    let mut at = 0;
+    let mut token = 0usize;
+    while at < text.len() {
+        let Some(found) = automaton.find(Input::new(text).range(at..)) else {
+            break;
+        };
+        let span = Span::new(found.start(), found.end());
+        if is_whole_word(text, span) {
+            // Tokens are sorted, and so are hits: advance the token cursor monotonically.
+            while token < tokens.len() && tokens[token].span.end <= span.start {
+                token += 1;
+            }
+            let first = token;
+            let mut end = first;
+            while end < tokens.len() && tokens[end].span.start < span.end {
+                end += 1;
+            }
+            if first < end && tokens[first].span.start == span.start {
+                hit_at_token[first] = hits.len() as u32;
+                hits.push(Hit {
+                    span,
+                    pattern: found.pattern().as_u32(),
+                    first_token: first as u32,
+                    end_token: end as u32,
+                });
+                at = span.end;
+                continue;
+            }
+        }
+        // Not a whole word: look again from the next character, so that a shorter phrase
+        // starting later ("in part" inside "in particular" fails, "particular" may not) is
+        // still found. Each restart moves forward, and the automaton's longest phrase is
+        // bounded, so the search stays linear in the text.
+        at = found.start()
+            + text[found.start()..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
+    }
+    (hits, hit_at_token)
+}
+
+/// True when the span neither starts nor ends inside a word.
+fn is_whole_word(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let first = text[span.start..].chars().next();
+    let last = text[..span.end].chars().next_back();
+    let joins = |outside: Option<char>, inside: Option<char>| matches!((outside, inside), (Some(o), Some(i)) if is_word_char(o) && is_word_char(i));
+    // An apostrophe followed by letters continues the word: "US" is not in "US's"? It is:
+    // the possessive belongs to the word, so "US's" still holds the whole word "US".
+    !joins(before, first) && !joins(after, last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, tokens: &[Token]) -> Vec<&'a str> {
+        tokens.iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn tokens_of_a_messy_line() {
+        let text = "Trump’s $95 billion, 40,000 troops—2.5% of .5 don't O'Brien two-tier 3bn";
+        let tokens = tokenize(text);
+        assert_eq!(
+            texts(text, &tokens),
+            [
+                "Trump’s",
+                "$",
+                "95",
+                "billion",
+                ",",
+                "40,000",
+                "troops",
+                "—",
+                "2.5",
+                "%",
+                "of",
+                ".5",
+                "don't",
+                "O'Brien",
+                "two",
+                "-",
+                "tier",
+                "3",
+                "bn"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_stop_at_trailing_punctuation() {
+        let text = "in 2024. Then 3, 4 and 1,23 and 1.2.3";
+        let tokens = tokenize(text);
+        assert_eq!(
+            texts(text, &tokens),
+            [
+                "in", "2024", ".", "Then", "3", ",", "4", "and", "1", ",", "23", "and", "1.2", ".",
+                "3"
+            ]
+        );
+    }
+}

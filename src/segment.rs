@@ -1,0 +1,215 @@
+//! Paragraphs and sentences.
+//!
+//! Paragraphs are separated by line breaks: a blank line or a single newline (wire copy
+//! often uses one newline a paragraph); `\r\n` and a lone `\r` count as newlines.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` (with any closing quotation marks and brackets
+//! after it) when white space and the start of a new sentence follow: a capital letter, a
+//! digit, or an opening mark or bracket. It does not end after:
+//! - an abbreviation from the lexicon ([`Category::Abbreviation`]): `title` ones never
+//!   end a sentence ("Dr. Amos"), `number` ones not before a number ("No. 5", "Jan. 31"),
+//!   `end` ones only before a [`Category::SentenceStarter`] ("...in the U.S. He said");
+//! - an initial, a single capital letter ("J. K. Rowling");
+//! - an ellipsis (`...` or `…`), which marks an omission more often than an ending;
+//! - a decimal point (numbers are single tokens: "2.5").
+
+use crate::lexicon::Category;
+use crate::marks::{family_of, MarkRole, QuoteMark};
+use crate::scan::{Scan, Token, TokenKind};
+use crate::span::Span;
+
+/// Paragraph spans of `text`, trimmed, skipping blank lines.
+pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut push = |from: usize, to: usize| {
+        let line = &text[from..to];
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            paragraphs.push(Span::new(from + lead, from + lead + trimmed.len()));
+        }
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || b == b'\r' {
+            push(start, i);
+            start = i + 1;
+        }
+    }
+    push(start, text.len());
+    paragraphs
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn is_closing_bracket(c: char) -> bool {
+    matches!(c, ')' | ']' | '}')
+}
+
+fn is_opening_bracket(c: char) -> bool {
+    matches!(c, '(' | '[' | '{')
+}
+
+/// Sentence spans of `text`, and each one's paragraph index.
+pub(crate) fn sentences(
+    text: &str,
+    paragraphs: &[Span],
+    tokens: &[Token],
+    scan: &Scan,
+    marks: &[QuoteMark],
+) -> (Vec<Span>, Vec<u32>) {
+    let first_char = |t: &Token| t.span.text(text).chars().next().unwrap_or(' ');
+    let mut mark_cursor = 0usize;
+    let mut role_of = |span: Span| -> Option<MarkRole> {
+        while mark_cursor < marks.len() && marks[mark_cursor].span.start < span.start {
+            mark_cursor += 1;
+        }
+        marks
+            .get(mark_cursor)
+            .filter(|m| m.span == span)
+            .map(|m| m.role)
+    };
+    let mut sentences = Vec::new();
+    let mut owners = Vec::new();
+    let mut token = 0usize;
+    for (p, paragraph) in paragraphs.iter().enumerate() {
+        while token < tokens.len() && tokens[token].span.start < paragraph.start {
+            token += 1;
+        }
+        let first = token;
+        while token < tokens.len() && tokens[token].span.end <= paragraph.end {
+            token += 1;
+        }
+        let para_tokens = first..token;
+        let mut start = paragraph.start;
+        let mut i = para_tokens.start;
+        while i < para_tokens.end {
+            let t = tokens[i];
+            let c = first_char(&t);
+            if t.kind != TokenKind::Punct || !is_terminator(c) {
+                i += 1;
+                continue;
+            }
+            // Runs of terminators ("?!", "...") end together.
+            let mut end = i + 1;
+            while end < para_tokens.end
+                && tokens[end].kind == TokenKind::Punct
+                && is_terminator(first_char(&tokens[end]))
+                && tokens[end].span.start == tokens[end - 1].span.end
+            {
+                end += 1;
+            }
+            let ellipsis = c == '…' || end - i >= 3 && first_char(&tokens[i + 1]) == '.';
+            // Keep closing marks and brackets with the sentence they close.
+            let mut close = end;
+            while close < para_tokens.end && tokens[close].kind == TokenKind::Punct {
+                let ch = first_char(&tokens[close]);
+                let closes = is_closing_bracket(ch)
+                    || family_of(ch).is_some()
+                        && matches!(
+                            role_of(tokens[close].span),
+                            Some(MarkRole::Close | MarkRole::Stray)
+                        );
+                if !closes {
+                    break;
+                }
+                close += 1;
+            }
+            let splits = close < para_tokens.end
+                && !ellipsis
+                && tokens[close].span.start > tokens[close - 1].span.end
+                && starts_sentence(text, tokens, close)
+                && !is_abbreviation_or_initial(text, tokens, scan, i, close);
+            if splits {
+                let end_byte = tokens[close - 1].span.end;
+                sentences.push(Span::new(start, end_byte));
+                owners.push(p as u32);
+                start = tokens[close].span.start;
+            }
+            i = close.max(i + 1);
+        }
+        if start < paragraph.end {
+            sentences.push(Span::new(start, paragraph.end));
+            owners.push(p as u32);
+        }
+    }
+    (sentences, owners)
+}
+
+/// True when token `next` can open a sentence: a capital, a digit, an opening mark.
+fn starts_sentence(text: &str, tokens: &[Token], next: usize) -> bool {
+    let t = tokens[next];
+    let c = t.span.text(text).chars().next().unwrap_or(' ');
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Word => c.is_uppercase() || !c.is_lowercase() && !c.is_alphabetic(),
+        TokenKind::Punct => {
+            is_opening_bracket(c) || family_of(c).is_some() || matches!(c, '¿' | '¡' | '—' | '–')
+        }
+    }
+}
+
+/// True when the period at token `period` belongs to an abbreviation or an initial that
+/// does not end the sentence before token `next`.
+fn is_abbreviation_or_initial(
+    text: &str,
+    tokens: &[Token],
+    scan: &Scan,
+    period: usize,
+    next: usize,
+) -> bool {
+    if first_is(text, &tokens[period], '.') && period > 0 {
+        let word = tokens[period - 1];
+        let glued = word.span.end == tokens[period].span.start;
+        // An abbreviation hit ends exactly at this period.
+        let abbreviation = scan
+            .hits()
+            .binary_search_by(|h| h.span.end.cmp(&tokens[period].span.end))
+            .ok()
+            .map(|h| &scan.hits()[h])
+            .and_then(|hit| {
+                scan.entries(hit)
+                    .iter()
+                    .find(|e| e.category == Category::Abbreviation)
+            });
+        if let Some(entry) = abbreviation {
+            return match &*entry.payload {
+                "title" => true,
+                "number" => tokens[next].kind == TokenKind::Number,
+                _ => !scan.is_at(next, Category::SentenceStarter),
+            };
+        }
+        let initial = word.kind == TokenKind::Word && glued && {
+            let w = word.span.text(text);
+            let mut chars = w.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+        };
+        if initial {
+            // "J. K. Rowling": an initial before a capitalised word. A sentence ending in a
+            // lone capital ("World War I. Then") is rare next to names.
+            let prev_is_word = period >= 2
+                && tokens[period - 2].kind == TokenKind::Word
+                && !first_is(text, &tokens[period - 2], '.');
+            return !(prev_is_word && scan.is_at(next, Category::SentenceStarter));
+        }
+    }
+    false
+}
+
+fn first_is(text: &str, token: &Token, c: char) -> bool {
+    token.span.text(text).starts_with(c)
+}
+
+/// Writes each token's sentence index.
+pub(crate) fn assign_sentences(tokens: &mut [Token], sentences: &[Span]) {
+    let mut sentence = 0usize;
+    for token in tokens.iter_mut() {
+        while sentence + 1 < sentences.len() && token.span.start >= sentences[sentence + 1].start {
+            sentence += 1;
+        }
+        token.sentence = sentence as u32;
+    }
+}
