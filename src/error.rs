@@ -48,14 +48,27 @@ pub enum Error {
         problem: String,
     },
     /// A file could not be read.
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}: {message}")]
     Io {
         /// The file.
         path: PathBuf,
-        /// The underlying error.
-        #[source]
-        source: std::io::Error,
+        /// The kind of I/O error.
+        kind: std::io::ErrorKind,
+        /// The operating system's message (kept as text so that `Error` stays
+        /// `UnwindSafe` and `Clone`-free of foreign types).
+        message: String,
     },
+}
+
+impl Error {
+    /// An [`Error::Io`] for `path`.
+    pub fn io(path: impl Into<PathBuf>, error: &std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            kind: error.kind(),
+            message: error.to_string(),
+        }
+    }
 }
 
 /// A `Result` with copydesk's [`Error`].

@@ -370,10 +370,7 @@ impl LexiconBuilder {
     /// Reads a lexicon file from disk and adds its entries.
     pub fn add_file(&mut self, path: impl AsRef<std::path::Path>) -> Result<&mut Self> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
         let data = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
             origin: path.display().to_string(),
             offset: e.utf8_error().valid_up_to(),

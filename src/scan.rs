@@ -166,7 +166,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 sentence: 0,
             });
         };
-        let starts_number = c.is_ascii_digit() || (c == '.' && digit_at(start + 1));
+        let after_word = text[..start].chars().next_back().is_some_and(is_word_char);
+        let starts_number = c.is_ascii_digit() || (c == '.' && digit_at(start + 1) && !after_word);
         if starts_number {
             let mut end = start + 1;
             loop {
