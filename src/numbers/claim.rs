@@ -183,6 +183,21 @@ fn look(v: &View, i: usize) -> Outcome {
     if let Some(d) = factor_word(v, i) {
         return Outcome::Claim(d);
     }
+    // Digits glued to a preceding word or to URL punctuation ("%20", "id=305", "J1149.5")
+    // are parts of a code, not numbers.
+    if v.is_number(i) && v.glued(i) && i > v.lo {
+        let before = v.word(i - 1);
+        let code = v.is_word(i - 1)
+            || v.is_punct(i - 1, &['%', '/', '=', '?', '&', '_', '@', '\\', '^', '+', '*', '×'])
+            || (v.is_punct(i - 1, &['.']) && v.glued(i - 1) && v.is_word(i - 2));
+        if code && !before.is_empty() {
+            let mut end = i + 1;
+            while v.glued(end) && (v.is_number(end) || v.is_word(end) || v.is_punct(end, &['%', '.', '/'])) {
+                end += 1;
+            }
+            return Outcome::Skip(end);
+        }
+    }
     // Money symbol and its prefix before the number.
     let mut first = i;
     let mut money: Option<String> = None;
@@ -481,6 +496,10 @@ fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
     None
 }
 
+fn symbol_before(v: &View, i: usize) -> bool {
+    i > v.lo && currency_symbol(v.word(i - 1)).is_some()
+}
+
 fn hit_entries<'a>(v: &View<'a>, i: usize) -> &'a [crate::lexicon::Entry] {
     if !v.has(i) {
         return &[];
@@ -583,10 +602,25 @@ fn range(
             return Some(Outcome::Skip(second.end));
         }
     }
-    if connector == "to" && opener.is_none() && d.change.is_none() {
-        // "3 to 5 percent" is a range; "2 to 1" is not.
-        if second.value <= d.value {
+    if connector == "to" {
+        // "3 to 5 percent" is a range; "2 to 1" is not; in "rose 6% to $1.4 billion" the
+        // second number is a level of another kind, a claim of its own.
+        if opener.is_none() && (d.change.is_some() || second.value <= d.value) {
             return None;
+        }
+        let money_after = symbol_before(v, second.first);
+        if d.kind != NumberKind::Count && (d.kind == NumberKind::Money) != money_after {
+            return None;
+        }
+        if opener.is_none() && d.kind != NumberKind::Count && !money_after {
+            // "2% to 4%" joins only when the second has the same unit, read below.
+            let mut probe = d.clone();
+            probe.end = second.end;
+            probe.kind = NumberKind::Count;
+            let _ = suffix(v, &second, &mut probe);
+            if probe.kind != NumberKind::Count && probe.unit != d.unit {
+                return None;
+            }
         }
     }
     let mut low = d.value;
@@ -687,13 +721,16 @@ fn looks_like_year(v: &View, r: &Reading, d: &Draft) -> bool {
     if d.qualifier.is_some() || d.change.is_some() {
         return false;
     }
+    // News style writes counts of a thousand and more with a separator ("1,500 troops"),
+    // so four plain digits from 1500 to 2100 are a year unless a year word is missing
+    // and a plural noun follows a number below 1900 ("1500 troops").
     let prev = v.word(r.first.wrapping_sub(1));
     let after_year_word =
         r.first > v.lo && (v.is_any(r.first - 1, YEAR_BEFORE) || prev.ends_with("'s"));
     let plural_noun = d
         .subject
         .is_some_and(|(a, _)| v.word(a).ends_with('s') && !v.capitalized(a));
-    after_year_word || !plural_noun
+    after_year_word || !plural_noun || r.value >= 1900.0
 }
 
 /// True when a bare "one" counts something: "one solution", "one in five"; false for

@@ -174,9 +174,28 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
         r.end = j + 1;
         return r;
     }
+    read_mixed_fraction(v, &mut r);
     read_fraction_tail(v, &mut r);
     read_scale(v, &mut r);
     r
+}
+
+/// "2 1/2", "10 1/2 miles": a whole number and a spaced fraction.
+fn read_mixed_fraction(v: &View, r: &mut Reading) {
+    let j = r.end;
+    if r.value.fract() != 0.0 || v.glued(j) || !v.is_number(j) {
+        return;
+    }
+    if !(v.is_punct(j + 1, &['/']) && v.glued(j + 1) && v.is_number(j + 2) && v.glued(j + 2)) {
+        return;
+    }
+    let top = digits_value(v.word(j)).unwrap_or(0.0);
+    let bottom = digits_value(v.word(j + 2)).unwrap_or(0.0);
+    if top < bottom && bottom <= 16.0 && !(v.is_punct(j + 3, &['/']) && v.glued(j + 3)) {
+        r.value += top / bottom;
+        r.end = j + 3;
+        r.year_like = false;
+    }
 }
 
 /// After "10:30": an optional "am"/"pm"/"a.m.".
@@ -303,7 +322,15 @@ fn read_words(v: &View, i: usize) -> Option<Reading> {
             r.end = end;
             r.value = f;
             r.form = Form::Fraction;
-            // "half a million"
+            // "half a million", "a quarter million"
+            if let Some((end2, sc)) = v.entry(end, Category::Scale) {
+                if v.word(end).len() > 2 {
+                    r.value = f * payload_value(sc).unwrap_or(1.0);
+                    r.end = end2;
+                    r.form = Form::Words;
+                    return Some(r);
+                }
+            }
             if v.is(j, "half") && v.is_any(end, &["a", "an"]) {
                 if let Some((end2, s)) = v.entry(end + 1, Category::Scale) {
                     if v.word(end + 1).len() > 2 {
@@ -402,7 +429,8 @@ fn read_words(v: &View, i: usize) -> Option<Reading> {
     r.value = total + current;
     // "two thirds", "three quarters": a plural fraction after the count.
     if let Some((end, e)) = v.entry(r.end, Category::Fraction) {
-        if v.word(r.end).ends_with('s') || (r.value == 1.0 && !v.is(r.end, "second")) {
+        let small = total == 0.0 && r.value < 20.0;
+        if small && (v.word(r.end).ends_with('s') || (r.value == 1.0 && !v.is(r.end, "second"))) {
             if !v.is_any(r.end, &["seconds"]) {
                 r.value *= payload_value(e).unwrap_or(1.0);
                 r.end = end;
