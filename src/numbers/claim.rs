@@ -188,11 +188,16 @@ fn look(v: &View, i: usize) -> Outcome {
     if v.is_number(i) && v.glued(i) && i > v.lo {
         let before = v.word(i - 1);
         let code = v.is_word(i - 1)
-            || v.is_punct(i - 1, &['%', '/', '=', '?', '&', '_', '@', '\\', '^', '+', '*', '×'])
+            || v.is_punct(
+                i - 1,
+                &['%', '/', '=', '?', '&', '_', '@', '\\', '^', '+', '*', '×'],
+            )
             || (v.is_punct(i - 1, &['.']) && v.glued(i - 1) && v.is_word(i - 2));
         if code && !before.is_empty() {
             let mut end = i + 1;
-            while v.glued(end) && (v.is_number(end) || v.is_word(end) || v.is_punct(end, &['%', '.', '/'])) {
+            while v.glued(end)
+                && (v.is_number(end) || v.is_word(end) || v.is_punct(end, &['%', '.', '/']))
+            {
                 end += 1;
             }
             return Outcome::Skip(end);
@@ -573,6 +578,13 @@ fn range(
     k: usize,
 ) -> Option<Outcome> {
     let integers = d.value.fract() == 0.0 && second.value.fract() == 0.0;
+    if r.year_like && second.year_like && d.kind == NumberKind::Count {
+        // "between 2010 and 2020", "from 2019 to 2021": years.
+        let mut date = d.clone();
+        date.kind = NumberKind::Date;
+        date.end = second.end;
+        return Some(Outcome::Claim(date));
+    }
     if connector == "-" {
         // "2012-13", "2012–2014": a span of years.
         if r.year_like && (second.year_like || (v.word(second.first).len() == 2 && integers)) {
@@ -670,11 +682,15 @@ fn ordinal(v: &View, r: Reading, mut d: Draft) -> Outcome {
         d.end = k + 2;
         return Outcome::Claim(d);
     }
+    // A lone ordinal word with no noun after it is usually an adverb ("he first said");
+    // digits ("25th") and compounds ("twenty-fifth") are ranks whatever follows.
+    let written_out = r.form == Form::Ordinal && v.is_word(r.first) && r.end == r.first + 1;
     match subject_at(v, k) {
         Some(s) => {
             d.subject = Some(s);
             Outcome::Claim(d)
         }
+        None if !written_out => Outcome::Claim(d),
         None => Outcome::Skip(k),
     }
 }
@@ -694,14 +710,17 @@ fn what_is_counted(v: &View, d: &mut Draft) {
         k
     };
     let phrase = subject_at(v, start);
-    match d.kind {
-        NumberKind::Percent => {
-            if of {
-                d.base = phrase;
-            } else {
-                d.subject = phrase;
-            }
+    let percent = d.kind == NumberKind::Percent
+        || (d.kind == NumberKind::Range && d.unit.as_deref() == Some("percent"));
+    if percent {
+        // "2 percent of gross domestic product": the base; a noun right after a
+        // percentage ("a 5% stake") is too often a time phrase ("4% year on year").
+        if of {
+            d.base = phrase;
         }
+        return;
+    }
+    match d.kind {
         NumberKind::Quantity => {
             if of {
                 d.base = phrase;
@@ -742,11 +761,11 @@ fn one_counts(v: &View, i: usize, d: &Draft) -> bool {
         "last", "no-one", "someone", "everyone", "a", "little", "big", "right", "wrong", "good",
         "new", "old",
     ];
+    if i > v.lo && v.is_any(i - 1, BEFORE) || (i > v.lo + 1 && v.is(i - 2, "the")) {
+        return false;
+    }
     if d.kind != NumberKind::Count || d.qualifier.is_some() {
         return true;
-    }
-    if i > v.lo && v.is_any(i - 1, BEFORE) {
-        return false;
     }
     if v.is(i + 1, "of") || v.is_any(i + 1, &["or", "by", "another", "other", "after"]) {
         return false;

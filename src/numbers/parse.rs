@@ -296,7 +296,27 @@ fn read_words(v: &View, i: usize) -> Option<Reading> {
             }
             r.end = k;
             r.value = 2.0;
+            // "a couple of hundred"
+            if let Some((end2, s)) = v.entry(k + 1, Category::Scale) {
+                if v.word(k + 1).len() > 2 {
+                    r.value *= payload_value(s).unwrap_or(1.0);
+                    r.end = end2;
+                }
+            }
             return Some(r);
+        }
+        if let Some((end2, s)) = v.entry(k, Category::Scale) {
+            // "several hundred", "a few thousand": a vague count of a scale.
+            if v.word(k).len() > 2 && unit < 10.0 {
+                r.end = end2;
+                r.value = unit * payload_value(s).unwrap_or(1.0);
+                r.plural = true;
+                return Some(r);
+            }
+        }
+        if unit < 10.0 {
+            // "several" alone is no number a fact-checker can check.
+            return None;
         }
         if v.is(k, "of") {
             if let Some((end2, unit2, true)) = number_word(v, k + 1) {
@@ -363,9 +383,12 @@ fn read_words(v: &View, i: usize) -> Option<Reading> {
             r.end = end;
             j = end;
         } else if let Some((end, e)) = v.entry(j, Category::Scale) {
-            if !started || v.word(j).len() < 3 {
+            // A bare "hundred dollars", "thousand euros" is a number too.
+            let bare_money = !started && v.entry(end, Category::Currency).is_some();
+            if (!started && !bare_money) || v.word(j).len() < 3 {
                 break;
             }
+            started = true;
             let m = payload_value(e).unwrap_or(1.0);
             if m == 100.0 {
                 current = current.max(1.0) * 100.0;
@@ -378,7 +401,7 @@ fn read_words(v: &View, i: usize) -> Option<Reading> {
         } else if started && v.entry(j, Category::Ordinal).is_some() {
             // "twenty-fifth", "one hundredth": the compound ends in an ordinal.
             let fits = current % 10.0 == 0.0 || current % 100.0 == 0.0;
-            if !fits || !(v.glued(j) || v.is_punct(j - 1, &['-'])) {
+            if !fits || current < 20.0 {
                 break;
             }
             let (end, e) = v.entry(j, Category::Ordinal)?;

@@ -2,6 +2,7 @@
 //! words up to the first function word, verb form or punctuation mark.
 
 use super::view::View;
+use crate::lexicon::Category;
 
 /// Determiners skipped after "of": "18 of the 31", "2 percent of its budget".
 pub(crate) const DETERMINERS: &[&str] = &[
@@ -191,6 +192,32 @@ const STOP: &[&str] = &[
     "became",
     "left",
     "due",
+    "last",
+    "next",
+    "found",
+    "gave",
+    "give",
+    "ran",
+    "began",
+    "paid",
+    "sold",
+    "bought",
+    "held",
+    "kept",
+    "met",
+    "put",
+    "set",
+    "went",
+    "goes",
+    "got",
+    "won",
+    "lost",
+    "felt",
+    "showed",
+    "according",
+    "year",
+    "years",
+    "stayed",
 ];
 
 /// The noun phrase starting at token `k`, as a token range, if there is one.
@@ -204,12 +231,22 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
         if STOP.contains(&lower.as_str()) {
             break;
         }
-        // A verb form after the head ends the phrase: "member states expected to".
-        let verbish = lower.ends_with("ed") || lower.ends_with("ing") || lower.ends_with("ly");
-        if verbish && words > 0 {
+        // A verb form after the head ends the phrase: "member states expected to",
+        // "people said", "prices rose"; so does an adverb ("nearly").
+        let verb = v.entry(j, Category::SpeechVerb).is_some()
+            || v.entry(j, Category::Change).is_some()
+            || lower.ends_with("ed")
+            || lower.ends_with("ing");
+        if verb && words > 0 {
             break;
         }
-        if lower.ends_with("ly") && !matches!(lower.as_str(), "family" | "supply" | "ally") {
+        let adverb = lower.ends_with("ly") && !lower.ends_with("ply") && !lower.ends_with("ily");
+        if adverb
+            && !matches!(
+                lower.as_str(),
+                "ally" | "rally" | "italy" | "july" | "assembly"
+            )
+        {
             break;
         }
         words += 1;
