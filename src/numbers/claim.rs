@@ -278,6 +278,13 @@ fn look(v: &View, i: usize) -> Outcome {
     // A month before or after: "January 31", "31 January", "Jan. 31, 2024".
     if is_month_before(v, first) || v.entry(r.end, Category::Month).is_some() {
         let mut d = plain(r, NumberKind::Date);
+        if let Some((at, _)) = v.entry_before(first, Category::Month) {
+            d.first = at;
+        } else if first > v.lo + 1 && v.is_punct(first - 1, &['.']) {
+            d.first = v
+                .entry_before(first - 1, Category::Month)
+                .map_or(first, |(at, _)| at);
+        }
         if v.entry(r.end, Category::Month).is_some() {
             d.end = v.entry(r.end, Category::Month).map_or(d.end, |(e, _)| e);
         }
@@ -312,6 +319,14 @@ fn look(v: &View, i: usize) -> Outcome {
     }
     if r.form == Form::Ordinal {
         return ordinal(v, r, d);
+    }
+    // "one day", "one another", "at one point": "one" that counts nothing.
+    let bare_one = r.form == Form::Words && r.value == 1.0 && r.end == i + 1 && v.is(i, "one");
+    if bare_one
+        && v.entry(r.end, Category::NotQuantity)
+            .is_some_and(|(_, e)| e.payload.contains("one"))
+    {
+        return Outcome::Skip(r.end + 1);
     }
     let before = qualifier_and_change(v, &mut d);
     if r.plural && d.qualifier.is_none() {
@@ -757,9 +772,9 @@ fn looks_like_year(v: &View, r: &Reading, d: &Draft) -> bool {
 /// contrast ("an attack on one ally is an attack on all").
 fn one_counts(v: &View, i: usize, d: &Draft) -> bool {
     const BEFORE: &[&str] = &[
-        "the", "no", "this", "that", "any", "every", "each", "which", "only", "another", "such",
-        "last", "no-one", "someone", "everyone", "a", "little", "big", "right", "wrong", "good",
-        "new", "old",
+        "the", "no", "this", "that", "any", "every", "each", "which", "another", "such", "last",
+        "no-one", "someone", "everyone", "a", "little", "big", "right", "wrong", "good", "new",
+        "old",
     ];
     if i > v.lo && v.is_any(i - 1, BEFORE) || (i > v.lo + 1 && v.is(i - 2, "the")) {
         return false;

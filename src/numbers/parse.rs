@@ -128,7 +128,14 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
             }
             _ => {}
         }
-        let entries = v.lookup(suffix);
+        let mut entries = v.lookup(suffix);
+        if suffix.len() == 1 && suffix.chars().all(|c| c.is_ascii_uppercase()) {
+            // "4G", "3D" name things; a capital letter glued to digits is a scale ("10M")
+            // or nothing.
+            if find(entries, Category::Scale).is_none() {
+                entries = &[];
+            }
+        }
         let is_scale = find(entries, Category::Scale).is_some();
         let is_unit =
             find(entries, Category::Unit).is_some() || find(entries, Category::Currency).is_some();

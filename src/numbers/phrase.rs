@@ -252,10 +252,42 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
         words += 1;
         end = j + 1;
         j += 1;
+        // The head of a counted phrase is usually its first plural: "member states",
+        // "people" (then a verb may follow: "people lack").
+        if is_plural(&lower) && !v.is_punct(j, &['-']) {
+            break;
+        }
         // "long-range missiles": a hyphen inside the phrase joins two words.
         if v.is_punct(j, &['-']) && v.glued(j) && v.glued(j + 1) && v.is_word(j + 1) {
             j += 1;
         }
     }
     (words > 0).then_some((k, end))
+}
+
+/// True for a plural noun form: "states", "people", "children".
+fn is_plural(lower: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "people",
+        "children",
+        "men",
+        "women",
+        "staff",
+        "police",
+        "personnel",
+        "cattle",
+        "feet",
+        "teeth",
+        "mice",
+        "geese",
+        "data",
+        "media",
+        "troops",
+    ];
+    IRREGULAR.contains(&lower)
+        || (lower.len() > 3
+            && lower.ends_with('s')
+            && !lower.ends_with("ss")
+            && !lower.ends_with("us")
+            && !lower.ends_with("is"))
 }
