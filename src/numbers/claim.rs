@@ -272,6 +272,26 @@ fn look(v: &View, i: usize) -> Outcome {
             return Outcome::Claim(d);
         }
     }
+    // "(202) 555-0143": an area code.
+    if v.is_punct(first.wrapping_sub(1), &['('])
+        && v.is_punct(r.end, &[')'])
+        && v.is_number(r.end + 1)
+    {
+        let mut d = plain(r, NumberKind::Reference);
+        d.end = r.end + 1;
+        return Outcome::Claim(d);
+    }
+    // "the second half", "the first half of the year": a part of a period, no fraction.
+    if v.is(i, "half") && r.end == i + 1 && i > v.lo {
+        let before_half = v.entry_before(i, Category::Ordinal).is_some()
+            || v.is_any(
+                i - 1,
+                &["the", "this", "that", "each", "every", "either", "other"],
+            );
+        if before_half {
+            return Outcome::Skip(i + 1);
+        }
+    }
     if first > v.lo && v.is_punct(first - 1, &['#']) {
         return Outcome::Claim(plain(r, NumberKind::Reference));
     }
@@ -316,6 +336,12 @@ fn look(v: &View, i: usize) -> Outcome {
     if let Some(code) = money.take() {
         d.kind = NumberKind::Money;
         d.unit = Some(code);
+    } else if first > v.lo && v.is(first - 1, "magnitude") {
+        // "a magnitude 7.8 earthquake": a measure whose unit comes first.
+        d.first = first - 1;
+        d.kind = NumberKind::Quantity;
+        d.unit = Some("magnitude".into());
+        return Outcome::Claim(d);
     }
     if r.form == Form::Ordinal {
         return ordinal(v, r, d);
@@ -455,6 +481,36 @@ fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
     // A glued word: "300km", "7.62mm", "115.5USD".
     let glued = v.glued(k) && v.is_word(k);
     let hyphen = v.is_punct(k, &['-', '‐']) && v.glued(k) && v.glued(k + 1) && v.is_word(k + 1);
+    if v.is_punct(k, &['°']) {
+        // "40°C", "-5°".
+        d.kind = NumberKind::Quantity;
+        d.end = k + 1;
+        let unit = if v.glued(k + 1) && v.is(k + 1, "C") {
+            d.end += 1;
+            "degree celsius"
+        } else if v.glued(k + 1) && v.is(k + 1, "F") {
+            d.end += 1;
+            "degree fahrenheit"
+        } else {
+            "degree"
+        };
+        d.unit = Some(unit.into());
+        return None;
+    }
+    if glued && matches!(v.word(k), "C" | "F") && d.kind == NumberKind::Count {
+        // "40C": degrees, as British news writes them.
+        d.kind = NumberKind::Quantity;
+        d.unit = Some(
+            if v.word(k) == "C" {
+                "degree celsius"
+            } else {
+                "degree fahrenheit"
+            }
+            .into(),
+        );
+        d.end = k + 1;
+        return None;
+    }
     if v.is_punct(k, &['%']) {
         d.kind = NumberKind::Percent;
         d.unit = Some("percent".into());

@@ -129,6 +129,19 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
             _ => {}
         }
         let mut entries = v.lookup(suffix);
+        if suffix == "m" && !money && metres_or_millions(v, j + 1) {
+            // "2m people" is two million people in British news; "100m sprint" metres.
+            let m = 1e6;
+            r.value *= m;
+            r.scale = m;
+            r.end = j + 1;
+            r.year_like = false;
+            return r;
+        }
+        if suffix == "C" || suffix == "F" {
+            // "40C": degrees, read with the units.
+            return r;
+        }
         if suffix.len() == 1 && suffix.chars().all(|c| c.is_ascii_uppercase()) {
             // "4G", "3D" name things; a capital letter glued to digits is a scale ("10M")
             // or nothing.
@@ -288,7 +301,8 @@ fn read_words(v: &View, i: usize) -> Option<Reading> {
         let next_ok = v
             .entry(j, Category::Scale)
             .is_some_and(|_| v.word(j).len() > 2)
-            || v.is_any(j, &["dozen", "couple", "half", "third", "quarter"]);
+            || v.entry(j, Category::Fraction).is_some()
+            || v.is(j, "couple");
         if !next_ok {
             return None;
         }
@@ -477,4 +491,50 @@ fn read_words(v: &View, i: usize) -> Option<Reading> {
         r.form = Form::Words;
     }
     Some(r)
+}
+
+/// After a glued lowercase "m" with no currency: true when the next word makes it
+/// "million" ("2m people"), false when it is metres ("100m sprint", "8m tall", "5m.").
+fn metres_or_millions(v: &View, next: usize) -> bool {
+    const METRES: &[&str] = &[
+        "tall",
+        "high",
+        "long",
+        "deep",
+        "wide",
+        "away",
+        "above",
+        "below",
+        "from",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "and",
+        "or",
+        "by",
+        "per",
+        "sprint",
+        "race",
+        "hurdles",
+        "freestyle",
+        "butterfly",
+        "backstroke",
+        "breaststroke",
+        "relay",
+        "dash",
+        "final",
+        "events",
+        "event",
+        "wall",
+        "walls",
+        "deeper",
+        "higher",
+        "longer",
+        "under",
+        "over",
+        "metres",
+    ];
+    v.is_word(next) && !v.is_any(next, METRES)
 }
