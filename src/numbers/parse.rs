@@ -474,13 +474,12 @@ fn read_words(v: &View, i: usize) -> Option<Reading> {
     // "two thirds", "three quarters": a plural fraction after the count.
     if let Some((end, e)) = v.entry(r.end, Category::Fraction) {
         let small = total == 0.0 && r.value < 20.0;
-        if small && (v.word(r.end).ends_with('s') || (r.value == 1.0 && !v.is(r.end, "second"))) {
-            if !v.is_any(r.end, &["seconds"]) {
-                r.value *= payload_value(e).unwrap_or(1.0);
-                r.end = end;
-                r.form = Form::Fraction;
-                return Some(r);
-            }
+        let plural = v.word(r.end).ends_with('s') && !v.is(r.end, "seconds");
+        if small && (plural || (r.value == 1.0 && !v.is(r.end, "second"))) {
+            r.value *= payload_value(e).unwrap_or(1.0);
+            r.end = end;
+            r.form = Form::Fraction;
+            return Some(r);
         }
     }
     read_fraction_tail(v, &mut r);
