@@ -327,11 +327,12 @@ fn render_panel(report: &Value) -> String {
     };
     let _ = write!(
         out,
-        "<section id=\"summary\"><h2>Summary</h2><dl><dt>Quotes</dt><dd>{}</dd><dt>Quoted words from anonymous sources</dt><dd id=\"anonymous-share\">{share:.0}%</dd><dt>Hedges per 100 words</dt><dd id=\"hedge-density\">{:.1}</dd><dt>Boosters per 100 words</dt><dd>{:.1}</dd></dl></section>\n",
+        "<section id=\"summary\"><h2>Summary</h2><dl><dt>Quotes</dt><dd>{}</dd><dt>Quoted words from anonymous sources</dt><dd id=\"anonymous-share\">{share:.0}%</dd><dt>Hedges per 100 words</dt><dd id=\"hedge-density\">{:.1}</dd><dt>Boosters per 100 words</dt><dd>{:.1}</dd></dl></section>",
         quotes.len(),
         100.0 * hedges / words,
         100.0 * boosters / words
     );
+    out.push('\n');
     out.push_str("<section id=\"sources\"><h2>Sources</h2>\n");
     for kind in ["named", "unnamed", "anonymous", "organization", "document"] {
         let of_kind: Vec<(usize, &Value)> = sources
