@@ -12,12 +12,13 @@
 //! line (not UTF-8, not JSON, no `text`, over the size limit) yields an error object
 //! `{"id", "file", "line", "error"}` and the run goes on; a summary goes to stderr, and the
 //! exit status is 1 when any line failed. Memory stays flat: lines are read, analyzed and
-//! written in bounded batches.
+//! written in bounded batches (see `copydesk::batch`).
 
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use copydesk::batch::{self, BatchOptions, Summary};
 use copydesk::{Article, Error, Report};
 use serde_json::Value;
 
@@ -242,128 +243,22 @@ fn write_summary(out: &mut impl Write, report: &Value) -> io::Result<()> {
     Ok(())
 }
 
-/// One input line of `--jsonl`, located for error messages.
-struct Line {
-    file: String,
-    number: usize,
-    bytes: Vec<u8>,
-}
-
-/// Analyzes one JSON line into one output line; `Err` carries the error object.
-fn analyze_line(line: &Line, max_bytes: Option<usize>) -> Result<String, String> {
-    let fail = |id: &Value, problem: String| {
-        let object =
-            serde_json::json!({"id": id, "file": line.file, "line": line.number, "error": problem});
-        object.to_string()
-    };
-    let text = std::str::from_utf8(&line.bytes).map_err(|e| {
-        let error = Error::NotUtf8 {
-            origin: format!("{}:{}", line.file, line.number),
-            offset: e.valid_up_to(),
-        };
-        fail(&Value::Null, error.to_string())
-    })?;
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        fail(
-            &Value::Null,
-            format!("{}:{}: invalid JSON: {e}", line.file, line.number),
-        )
-    })?;
-    let id = value.get("id").cloned().unwrap_or(Value::Null);
-    let Some(body) = value.get("text").and_then(Value::as_str) else {
-        return Err(fail(
-            &id,
-            format!("{}:{}: no \"text\" string field", line.file, line.number),
-        ));
-    };
-    let mut builder = Article::builder(body);
-    for (key, set) in [
-        ("title", ArticleFieldSetter::Title),
-        ("byline", ArticleFieldSetter::Byline),
-        ("published", ArticleFieldSetter::Published),
-        ("url", ArticleFieldSetter::Url),
-    ] {
-        if let Some(v) = value.get(key).and_then(Value::as_str) {
-            builder = set.apply(builder, v);
-        }
-    }
-    if let Some(s) = id.as_str() {
-        builder = builder.id(s);
-    }
-    if let Some(limit) = max_bytes {
-        builder = builder.max_bytes(limit);
-    }
-    let article = builder
-        .build()
-        .map_err(|e| fail(&id, format!("{}:{}: {e}", line.file, line.number)))?;
-    let report = Report::new(&article).to_json();
-    Ok(format!("{{\"id\":{},{}", id, &report[1..]))
-}
-
-#[derive(Clone, Copy)]
-enum ArticleFieldSetter {
-    Title,
-    Byline,
-    Published,
-    Url,
-}
-
-impl ArticleFieldSetter {
-    fn apply(self, builder: copydesk::ArticleBuilder, value: &str) -> copydesk::ArticleBuilder {
-        match self {
-            ArticleFieldSetter::Title => builder.title(value),
-            ArticleFieldSetter::Byline => builder.byline(value),
-            ArticleFieldSetter::Published => builder.published(value),
-            ArticleFieldSetter::Url => builder.url(value),
-        }
-    }
-}
-
-/// Counts and timing of a `--jsonl` run.
-struct Progress {
-    done: usize,
-    failed: usize,
-    bytes: usize,
-    started: Instant,
-    last_shown: Instant,
-    visible: bool,
-}
-
-impl Progress {
-    fn show(&mut self, last: bool) {
-        if !self.visible || (!last && self.last_shown.elapsed().as_millis() < 500) {
-            return;
-        }
-        self.last_shown = Instant::now();
-        let seconds = self.started.elapsed().as_secs_f64().max(1e-9);
-        eprint!(
-            "\r{} articles, {:.1} MB/s, {} errors{}",
-            self.done,
-            self.bytes as f64 / 1e6 / seconds,
-            self.failed,
-            if last { "\n" } else { "" }
-        );
-    }
-}
-
 fn run_jsonl(options: &Options) -> Result<bool, String> {
     let inputs = if options.inputs.is_empty() {
         vec!["-".to_string()]
     } else {
         options.inputs.clone()
     };
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let now = Instant::now();
-    let mut progress = Progress {
-        done: 0,
-        failed: 0,
-        bytes: 0,
-        started: now,
-        last_shown: now,
-        visible: io::stderr().is_terminal(),
-    };
-    let batch_size = 64 * options.threads;
+    let mut batch_options = BatchOptions::default().threads(options.threads);
+    if let Some(limit) = options.max_bytes {
+        batch_options = batch_options.max_bytes(limit);
+    }
+    let started = Instant::now();
+    let visible = io::stderr().is_terminal();
+    let mut last_shown = started;
+    let mut total = Summary::default();
     let mut unreadable = 0usize;
+    let mut out = io::BufWriter::new(io::stdout().lock());
     for input in &inputs {
         let reader: Box<dyn BufRead> = if input == "-" {
             Box::new(BufReader::new(io::stdin()))
@@ -377,107 +272,51 @@ fn run_jsonl(options: &Options) -> Result<bool, String> {
                 }
             }
         };
-        let name = if input == "-" {
-            "stdin".to_string()
+        let origin = if input == "-" {
+            "stdin"
         } else {
-            input.clone()
+            input.as_str()
         };
-        let mut reader = reader;
-        let mut number = 0usize;
-        loop {
-            let mut batch = Vec::with_capacity(batch_size);
-            while batch.len() < batch_size {
-                let mut bytes = Vec::new();
-                match reader.read_until(b'\n', &mut bytes) {
-                    Ok(0) => break,
-                    Ok(_) => {}
-                    Err(e) => {
-                        eprintln!("analyze: {}", Error::io(&name, &e));
-                        unreadable += 1;
-                        break;
-                    }
+        let done_before = total;
+        let result =
+            batch::run_with_progress(reader, origin, &mut out, &batch_options, |summary| {
+                // A progress line for people watching a terminal; silent in pipelines and logs.
+                if visible && (last_shown.elapsed().as_millis() >= 500) {
+                    last_shown = Instant::now();
+                    let seconds = started.elapsed().as_secs_f64().max(1e-9);
+                    let bytes = done_before.bytes + summary.bytes;
+                    eprint!(
+                        "\r{} articles, {:.1} MB/s, {} errors",
+                        done_before.lines + summary.lines,
+                        bytes as f64 / 1e6 / seconds,
+                        done_before.errors + summary.errors
+                    );
                 }
-                number += 1;
-                while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                    bytes.pop();
-                }
-                if bytes.iter().all(u8::is_ascii_whitespace) {
-                    continue;
-                }
-                batch.push(Line {
-                    file: name.clone(),
-                    number,
-                    bytes,
-                });
+            });
+        match result {
+            Ok(summary) => total.add(summary),
+            Err(e) => {
+                eprintln!("analyze: {e}");
+                unreadable += 1;
             }
-            if batch.is_empty() {
-                break;
-            }
-            for result in analyze_batch(&batch, options) {
-                progress.done += 1;
-                let line = match result {
-                    Ok(line) => line,
-                    Err(line) => {
-                        progress.failed += 1;
-                        line
-                    }
-                };
-                writeln!(out, "{line}").map_err(|e| format!("cannot write the output: {e}"))?;
-            }
-            progress.bytes += batch.iter().map(|l| l.bytes.len()).sum::<usize>();
-            progress.show(false);
         }
     }
-    out.flush()
-        .map_err(|e| format!("cannot write the output: {e}"))?;
-    progress.show(true);
+    if visible {
+        eprintln!();
+    }
+    let seconds = started.elapsed().as_secs_f64();
     eprintln!(
-        "analyze: {} lines, {} reports, {} errors{}",
-        progress.done,
-        progress.done - progress.failed,
-        progress.failed,
+        "analyze: {} lines, {} reports, {} errors{} ({:.1} MB in {:.2} s)",
+        total.lines,
+        total.reports,
+        total.errors,
         if unreadable > 0 {
             format!(", {unreadable} inputs unreadable")
         } else {
             String::new()
-        }
+        },
+        total.bytes as f64 / 1e6,
+        seconds
     );
-    Ok(progress.failed == 0 && unreadable == 0)
-}
-
-/// Analyzes a batch, on `--threads` threads, keeping input order.
-fn analyze_batch(batch: &[Line], options: &Options) -> Vec<Result<String, String>> {
-    if options.threads <= 1 || batch.len() < 2 {
-        return batch
-            .iter()
-            .map(|line| analyze_line(line, options.max_bytes))
-            .collect();
-    }
-    let chunk = batch.len().div_ceil(options.threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = batch
-            .chunks(chunk)
-            .map(|lines| {
-                let handle = scope.spawn(move || {
-                    lines
-                        .iter()
-                        .map(|l| analyze_line(l, options.max_bytes))
-                        .collect::<Vec<_>>()
-                });
-                (lines, handle)
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|(lines, handle)| {
-                // Analysis does not panic; should it ever, every line still gets its error.
-                handle.join().unwrap_or_else(|_| {
-                    lines
-                        .iter()
-                        .map(|l| Err(serde_json::json!({"id": null, "file": l.file, "line": l.number, "error": "internal error"}).to_string()))
-                        .collect()
-                })
-            })
-            .collect()
-    })
+    Ok(total.errors == 0 && unreadable == 0)
 }

@@ -46,6 +46,7 @@
 
 pub mod analyzer;
 pub mod article;
+pub mod batch;
 pub mod error;
 pub mod hedging;
 pub mod lexicon;
