@@ -194,12 +194,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         } else if is_word_char(c) {
             let mut end = start + c.len_utf8();
             while let Some(&(i, next)) = chars.peek() {
-                if is_word_char(next) || is_invisible(next) {
-                    end = i + next.len_utf8();
-                    chars.next();
-                } else if is_apostrophe(next)
-                    && char_at(i + next.len_utf8()).is_some_and(|n| n.is_alphabetic())
-                {
+                let inside = is_word_char(next)
+                    || is_invisible(next)
+                    || is_apostrophe(next)
+                        && char_at(i + next.len_utf8()).is_some_and(|n| n.is_alphabetic());
+                if inside {
                     end = i + next.len_utf8();
                     chars.next();
                 } else {
