@@ -11,7 +11,9 @@ fn mixed_input() -> Vec<u8> {
     input.extend_from_slice(b"{\"id\": \"no-text\", \"title\": \"Missing\"}\n");
     input.extend_from_slice(b"{\"id\": 4, \"text\": \"caf\xff\"}\n"); // not UTF-8
     input.extend_from_slice(b"\n   \n"); // blank lines are skipped
-    input.extend_from_slice(b"{\"id\": 5, \"text\": \"About 40 people came.\", \"title\": \"Turnout\"}\r\n");
+    input.extend_from_slice(
+        b"{\"id\": 5, \"text\": \"About 40 people came.\", \"title\": \"Turnout\"}\r\n",
+    );
     input.extend_from_slice(b"{\"id\": 6, \"text\": \"");
     input.extend_from_slice("x".repeat(300).as_bytes());
     input.extend_from_slice(b"\"}\n");
@@ -25,7 +27,10 @@ fn run(threads: usize) -> (batch::Summary, Vec<Value>) {
     let options = BatchOptions::default().threads(threads).max_bytes(200);
     let summary = batch::run(&mixed_input()[..], "mixed.jsonl", &mut output, &options).unwrap();
     let text = String::from_utf8(output).unwrap();
-    let lines = text.lines().map(|l| serde_json::from_str(l).expect("every output line is JSON")).collect();
+    let lines = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
+        .collect();
     (summary, lines)
 }
 
@@ -47,12 +52,27 @@ fn every_line_is_accounted_for() {
 fn errors_name_the_line_and_the_problem() {
     let (_, lines) = run(1);
     let error = |i: usize| lines[i]["error"].as_str().unwrap_or_default().to_string();
-    assert!(error(1).contains("mixed.jsonl:2: invalid JSON"), "{}", error(1));
-    assert!(error(2).contains("mixed.jsonl:3: no \"text\""), "{}", error(2));
-    assert!(error(3).contains("mixed.jsonl:4: not UTF-8"), "{}", error(3));
+    assert!(
+        error(1).contains("mixed.jsonl:2: invalid JSON"),
+        "{}",
+        error(1)
+    );
+    assert!(
+        error(2).contains("mixed.jsonl:3: no \"text\""),
+        "{}",
+        error(2)
+    );
+    assert!(
+        error(3).contains("mixed.jsonl:4: not UTF-8"),
+        "{}",
+        error(3)
+    );
     assert!(error(5).contains("over the limit of 200"), "{}", error(5));
     assert!(error(6).contains("no \"text\" string"), "{}", error(6));
-    assert_eq!(lines[5]["line"], 8, "blank lines still count in line numbers");
+    assert_eq!(
+        lines[5]["line"], 8,
+        "blank lines still count in line numbers"
+    );
     assert_eq!(lines[4]["article"]["title"], "Turnout");
     assert!(lines[0]["error"].is_null());
 }
