@@ -8,7 +8,8 @@
 # `baseline` of the benches) and one build of the default lexicon. Only the measured
 # function is counted (--toggle-collect), not process start-up or the lexicon build.
 # Needs valgrind (apt-get install valgrind). REPEATS (default 5) runs of each text are
-# counted and divided, so allocator warm-up weighs little.
+# counted and divided, so allocator warm-up weighs little. With PROFILE=1, also prints
+# the functions that cost most in the full analysis of each file (callgrind_annotate).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -30,6 +31,13 @@ count() {
         --toggle-collect="*$3*" "$bin" "$1" "$2" "$repeats" >/dev/null 2>"$out/log" ||
         { cat "$out/log" >&2; exit 1; }
     awk '/^(totals|summary):/ { print $2; exit }' "$file"
+    if [ "${PROFILE:-0}" = 1 ] && [ "$1" = report ]; then
+        echo "$2:" >>"$out/profile"
+        callgrind_annotate --inclusive=no "$file" 2>/dev/null |
+            awk '/file:function/ { on = 1; next } on && /^-/ { next } on && NF && n++ < 15 { print }' |
+            sed -e 's/???://' -e 's/ \[.*\]$//' >>"$out/profile"
+        echo >>"$out/profile"
+    fi
 }
 
 files=("$@")
@@ -47,3 +55,8 @@ for file in "${files[@]}"; do
 done
 build=$(count build "${files[0]}" build_lexicon)
 echo "default lexicon build: $build instructions"
+if [ -s "$out/profile" ]; then
+    echo
+    echo "Hot spots of the full analysis (self instructions, all repeats), per file:"
+    cat "$out/profile"
+fi
