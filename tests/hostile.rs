@@ -286,3 +286,49 @@ fn replacement_characters_from_lossy_decoding() {
     let (article, _) = invariants::check_text(&text);
     assert_eq!(article.sentences().len(), 1);
 }
+
+#[test]
+fn lexicon_of_nested_phrases_stays_linear() {
+    // Every phrase "x.", "x.x.", ... fails as a whole word inside "x.x.x...xy"; each
+    // position tries a bounded number of shorter phrases.
+    let mut builder = copydesk::LexiconBuilder::new();
+    let mut phrase = String::new();
+    for _ in 0..60 {
+        phrase.push_str("x.");
+        builder
+            .add(&phrase, copydesk::Category::Abbreviation, "end")
+            .expect("valid phrase");
+    }
+    let lexicon = builder.build().expect("builds");
+    let text = format!("{}y and x.x. done.", "x.".repeat(10_000));
+    let article = Article::builder(text)
+        .lexicon(lexicon)
+        .build()
+        .expect("no limit");
+    invariants::check_article(&article);
+    let hits: Vec<&str> = article
+        .scan()
+        .hits()
+        .iter()
+        .map(|h| h.span.text(article.text()))
+        .collect();
+    assert_eq!(hits, ["x.x."]);
+    invariants::check_report(&article);
+}
+
+#[test]
+fn size_limit_refuses_large_text() {
+    let err = Article::builder("x".repeat(1001))
+        .max_bytes(1000)
+        .build()
+        .unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("1001") && message.contains("1000"),
+        "{message}"
+    );
+    assert!(Article::builder("x".repeat(1000))
+        .max_bytes(1000)
+        .build()
+        .is_ok());
+}

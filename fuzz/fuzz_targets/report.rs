@@ -6,7 +6,9 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     match std::str::from_utf8(data) {
-        Ok(text) => copydesk_fuzz::check_text(text),
+        Ok(text) => {
+            copydesk_fuzz::check_text(text);
+        }
         Err(error) => {
             // What a caller that repairs input gets: U+FFFD for each bad sequence.
             copydesk_fuzz::check_text(&String::from_utf8_lossy(data));
