@@ -16,6 +16,7 @@
 //!   closer with no open quote of its family is a **stray** and opens nothing; an opener
 //!   while a quote of the same family is open ends that quote (unclosed) and starts a new
 //!   one.
+//! - A quoted region holds at least one word or number; marks around marks quote nothing.
 //! - A quoted region never crosses a paragraph. A region still open at the end of its
 //!   paragraph is unclosed; it is marked `continues` when the next paragraph starts by
 //!   reopening the same family, the news convention for a quotation over several
@@ -267,7 +268,17 @@ pub(crate) fn find(
         tokens,
         tokens.len(),
     );
-    quotations.retain(|q| !q.inner.is_empty());
+    // A quotation holds at least one word or number: marks around marks or dashes alone
+    // quote nothing.
+    let words: Vec<usize> = tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .map(|t| t.span.start)
+        .collect();
+    quotations.retain(|q| {
+        let first = words.partition_point(|&start| start < q.inner.start);
+        !q.inner.is_empty() && words.get(first).is_some_and(|&start| start < q.inner.end)
+    });
     quotations.sort_by_key(|q| (q.span.start, q.depth));
     (marks, quotations)
 }

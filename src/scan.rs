@@ -136,11 +136,18 @@ pub(crate) fn is_word_char(c: char) -> bool {
         || matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
-/// True for characters invisible inside a word: soft hyphen, zero-width joiners.
+/// True for characters invisible inside a word: soft hyphen, zero-width joiners, and
+/// the direction marks and overrides of bidirectional text.
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
     )
 }
 
@@ -213,13 +220,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// How many shorter phrases at the same place are tried after a phrase that is not a
+/// whole word. Bounds the work per position (each try reads at most one phrase length)
+/// even for a lexicon of nested phrases ("x.", "x.x.", "x.x.x."...) built to be slow.
+const MAX_SHORTER_TRIES: usize = 8;
+
 /// Finds every whole-word lexicon hit and maps it to tokens.
 ///
 /// The automaton gives the leftmost-longest phrase; when that phrase is not a whole word
 /// ("may be" in "may benefit"), the longest shorter phrase at the same place is tried
-/// ("may"), then the search moves on by one character, so that a phrase starting later
-/// ("particularly" in "in particularly") is still found. Each retry looks at most one
-/// phrase length ahead, so the search stays linear in the text.
+/// ("may"; at most [`MAX_SHORTER_TRIES`] of them), then the search moves on by one
+/// character, so that a phrase starting later ("particularly" in "in particularly") is
+/// still found. Each retry looks at most one phrase length ahead, so the search stays
+/// linear in the text.
 pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec<Hit>, Vec<u32>) {
     let automaton = lexicon.automaton();
     let mut hits = Vec::new();
@@ -235,7 +248,7 @@ pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec
             token += 1;
         }
         let mut candidate = found;
-        loop {
+        for _ in 0..=MAX_SHORTER_TRIES {
             let span = Span::new(candidate.start(), candidate.end());
             if let Some(end) = whole_token_hit(text, tokens, token, span) {
                 hit_at_token[token] = hits.len() as u32;
