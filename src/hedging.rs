@@ -120,7 +120,10 @@ impl HedgeCategory {
 
     /// The category with this snake_case name.
     pub fn from_name(name: &str) -> Option<HedgeCategory> {
-        HedgeCategory::ALL.iter().copied().find(|c| c.name() == name)
+        HedgeCategory::ALL
+            .iter()
+            .copied()
+            .find(|c| c.name() == name)
     }
 
     fn bit(self) -> u16 {

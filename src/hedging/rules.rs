@@ -114,8 +114,8 @@ impl Cue {
 const LINKING: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "am", "isn't", "aren't", "wasn't",
     "weren't", "seems", "seem", "seemed", "remains", "remain", "remained", "become", "becomes",
-    "became", "appears", "appear", "appeared", "looks", "look", "looked", "feel", "feels",
-    "felt", "it's", "that's", "there's", "what's",
+    "became", "appears", "appear", "appeared", "looks", "look", "looked", "feel", "feels", "felt",
+    "it's", "that's", "there's", "what's",
 ];
 /// Forms of "be" before a passive report ("is said to").
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
@@ -123,31 +123,117 @@ const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
 const MAKE: &[&str] = &["make", "makes", "made", "making"];
 /// Words between a linking verb and its adjective: "is not entirely clear".
 const DEGREE: &[&str] = &[
-    "not", "never", "yet", "still", "entirely", "fully", "quite", "very", "so", "always", "also",
-    "now", "immediately", "completely", "totally", "altogether", "far", "from", "all", "too",
-    "really", "abundantly", "perfectly", "absolutely", "less", "more", "increasingly", "it",
-    "this", "that",
+    "not",
+    "never",
+    "yet",
+    "still",
+    "entirely",
+    "fully",
+    "quite",
+    "very",
+    "so",
+    "always",
+    "also",
+    "now",
+    "immediately",
+    "completely",
+    "totally",
+    "altogether",
+    "far",
+    "from",
+    "all",
+    "too",
+    "really",
+    "abundantly",
+    "perfectly",
+    "absolutely",
+    "less",
+    "more",
+    "increasingly",
+    "it",
+    "this",
+    "that",
 ];
 /// Words before a month: "in May", "since May".
 const BEFORE_MONTH: &[&str] = &[
-    "in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "during",
-    "throughout", "of",
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "during",
+    "throughout",
+    "of",
 ];
 /// Verbs that make "could" past ability: "she could swim", "we could see smoke".
 const ABILITY_VERBS: &[&str] = &[
-    "see", "hear", "feel", "smell", "taste", "swim", "read", "speak", "remember", "recall",
-    "understand", "sense", "tell", "afford", "only", "barely", "hardly", "just", "easily",
+    "see",
+    "hear",
+    "feel",
+    "smell",
+    "taste",
+    "swim",
+    "read",
+    "speak",
+    "remember",
+    "recall",
+    "understand",
+    "sense",
+    "tell",
+    "afford",
+    "only",
+    "barely",
+    "hardly",
+    "just",
+    "easily",
 ];
 /// Words after "would" of habit, wish or narrative future: "would often walk".
 const HABIT: &[&str] = &[
-    "like", "rather", "love", "prefer", "often", "usually", "always", "sometimes", "later",
-    "eventually", "soon", "then", "frequently", "regularly", "typically", "go", "become",
-    "never", "spend", "continue",
+    "like",
+    "rather",
+    "love",
+    "prefer",
+    "often",
+    "usually",
+    "always",
+    "sometimes",
+    "later",
+    "eventually",
+    "soon",
+    "then",
+    "frequently",
+    "regularly",
+    "typically",
+    "go",
+    "become",
+    "never",
+    "spend",
+    "continue",
 ];
 /// Words before "possible" that fix it: "as possible", "best possible", "where possible".
 const FIXING: &[&str] = &[
-    "as", "best", "worst", "highest", "lowest", "greatest", "largest", "smallest", "biggest",
-    "fastest", "earliest", "every", "all", "everything", "where", "whenever", "wherever",
+    "as",
+    "best",
+    "worst",
+    "highest",
+    "lowest",
+    "greatest",
+    "largest",
+    "smallest",
+    "biggest",
+    "fastest",
+    "earliest",
+    "every",
+    "all",
+    "everything",
+    "where",
+    "whenever",
+    "wherever",
 ];
 /// Determiners that make a weasel subject specific: "the critics".
 const DETERMINERS: &[&str] = &[
@@ -176,7 +262,9 @@ impl<'a> Context<'a> {
     }
 
     fn token_text(&self, index: usize) -> &'a str {
-        self.tokens.get(index).map_or("", |t| t.span.text(self.text))
+        self.tokens
+            .get(index)
+            .map_or("", |t| t.span.text(self.text))
     }
 
     /// True when token `index` is a word in `words` (ASCII case ignored, ’ read as ').
@@ -224,7 +312,9 @@ impl<'a> Context<'a> {
     fn tail(&self, hit: &Hit) -> &'a str {
         let last = (hit.end_token as usize).saturating_sub(1);
         self.tokens.get(last).map_or("", |t| {
-            self.text.get(hit.span.end..t.span.end.max(hit.span.end)).unwrap_or("")
+            self.text
+                .get(hit.span.end..t.span.end.max(hit.span.end))
+                .unwrap_or("")
         })
     }
 
@@ -310,9 +400,8 @@ impl<'a> Context<'a> {
         // A capital "May" after a word is a name or a month; at the start of a
         // sentence it is the modal unless a number, a comma or a speech verb follows.
         let after_word = previous.is_some_and(|p| !self.is_punct(p));
-        let starts_name = next.is_some_and(|n| {
-            self.is_punct(n) || self.scan.is_at(n, Category::SpeechVerb)
-        });
+        let starts_name =
+            next.is_some_and(|n| self.is_punct(n) || self.scan.is_at(n, Category::SpeechVerb));
         !after_word && !starts_name
     }
 
@@ -321,7 +410,10 @@ impl<'a> Context<'a> {
         if self.negated_after(hit) {
             return true;
         }
-        if self.after(hit).is_some_and(|n| self.is_word(n, ABILITY_VERBS)) {
+        if self
+            .after(hit)
+            .is_some_and(|n| self.is_word(n, ABILITY_VERBS))
+        {
             return true;
         }
         let first = hit.first_token as usize;
@@ -336,7 +428,9 @@ impl<'a> Context<'a> {
         };
         self.is_word(joiner, &["as", "so"])
             || (self.is_word(joiner, &["that"])
-                && self.before(joiner).is_some_and(|s| self.is_word(s, &["so"])))
+                && self
+                    .before(joiner)
+                    .is_some_and(|s| self.is_word(s, &["so"])))
     }
 
     /// "would" that is not hypothetical: refusal ("would not comment"), wish ("would
@@ -365,13 +459,19 @@ impl<'a> Context<'a> {
         let Some(previous) = self.before(first) else {
             return false;
         };
-        if self.is_word(previous, FIXING) || self.is_word(previous, MAKE) {
+        if self.is_word(previous, FIXING) {
             return true;
         }
-        self.is_word(previous, &["it", "this", "that"])
-            && self
-                .before(previous)
-                .is_some_and(|p| self.is_word(p, MAKE))
+        // "made possible", "made it possible", "made the repair possible".
+        let mut at = first;
+        for _ in 0..3 {
+            match self.before(at) {
+                Some(p) if self.is_word(p, MAKE) => return true,
+                Some(p) if !self.is_punct(p) => at = p,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// A number follows: "about 40", "some $3 million", "around a dozen", "nearly half".
@@ -398,9 +498,16 @@ impl<'a> Context<'a> {
 
     /// For a weasel subject ("critics", "some people"): the index one past the speech or
     /// belief verb that completes it, if there is one.
-    pub(crate) fn weasel_verb_end(&self, hit: &Hit, cue_of: impl Fn(&Hit) -> bool) -> Option<usize> {
+    pub(crate) fn weasel_verb_end(
+        &self,
+        hit: &Hit,
+        cue_of: impl Fn(&Hit) -> bool,
+    ) -> Option<usize> {
         let first = hit.first_token as usize;
-        if self.before(first).is_some_and(|p| self.is_word(p, DETERMINERS)) {
+        if self
+            .before(first)
+            .is_some_and(|p| self.is_word(p, DETERMINERS))
+        {
             return None;
         }
         let mut at = self.after(hit)?;
@@ -418,7 +525,9 @@ impl<'a> Context<'a> {
             }
             let plain = self.tokens.get(at).is_some_and(|t| {
                 t.kind == TokenKind::Word
-                    && t.span.text(self.text).starts_with(|c: char| c.is_lowercase())
+                    && t.span
+                        .text(self.text)
+                        .starts_with(|c: char| c.is_lowercase())
             });
             if !plain || self.is_negation(at) {
                 return None;
