@@ -74,10 +74,14 @@ pub enum HedgeCategory {
     Probability,
     /// A condition the claim depends on: "**If** the rain stops, the match goes ahead."
     Conditional,
-    /// An approximate quantity: "**about** 40 people", "**some** 300 homes".
+    /// An approximate quantity: "**about** 40 people", "**some** 300 homes". Not
+    /// reported by [`Hedging::new`]; ask for it with [`Hedging::all`] or
+    /// [`Hedging::categories`].
     Approximator,
     /// The writer does not vouch for the claim: "The mayor **reportedly** resigned",
-    /// "**according to people familiar with** the plans".
+    /// "**according to people familiar with** the plans", "an aide, **who asked not to
+    /// be named**". Anonymous sources and reasons for anonymity are read from the
+    /// lexicon's `anonymous_source` and `anonymity_reason` entries.
     Distancing,
     /// A vague crowd as the source: "**Critics argue** the fee is unfair", "**it is
     /// thought** that...".
@@ -90,7 +94,22 @@ pub enum HedgeCategory {
 }
 
 impl HedgeCategory {
-    /// Every category, boosters included.
+    /// The categories [`Hedging::new`] reports: every one but
+    /// [`HedgeCategory::Approximator`]. An approximator blurs a quantity ("about 40")
+    /// without doubting the claim; annotators of uncertainty do not mark it, and counting
+    /// it cost 0.03 sentence F1 on the Wikipedia and biomedical development sets.
+    pub const DEFAULT: &'static [HedgeCategory] = &[
+        HedgeCategory::Modal,
+        HedgeCategory::Epistemic,
+        HedgeCategory::Probability,
+        HedgeCategory::Conditional,
+        HedgeCategory::Distancing,
+        HedgeCategory::Weasel,
+        HedgeCategory::Unsettled,
+        HedgeCategory::Booster,
+    ];
+
+    /// Every category, boosters and approximators included.
     pub const ALL: &'static [HedgeCategory] = &[
         HedgeCategory::Modal,
         HedgeCategory::Epistemic,
@@ -215,8 +234,9 @@ impl HedgingFindings {
     }
 }
 
-/// The hedging analyzer. [`Hedging::new`] finds every category; [`Hedging::categories`]
-/// keeps only some.
+/// The hedging analyzer. [`Hedging::new`] reports the categories of
+/// [`HedgeCategory::DEFAULT`] (all but approximators), [`Hedging::all`] every one, and
+/// [`Hedging::categories`] those you choose.
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct Hedging {
@@ -230,11 +250,14 @@ impl Default for Hedging {
 }
 
 impl Hedging {
-    /// An analyzer that reports every category, boosters included.
+    /// An analyzer that reports the categories of [`HedgeCategory::DEFAULT`].
     pub fn new() -> Hedging {
-        Hedging {
-            categories: HedgeCategory::ALL.iter().fold(0, |bits, c| bits | c.bit()),
-        }
+        Hedging::all().categories(HedgeCategory::DEFAULT)
+    }
+
+    /// An analyzer that reports every category, approximators and boosters included.
+    pub fn all() -> Hedging {
+        Hedging { categories: 0 }.categories(HedgeCategory::ALL)
     }
 
     /// Reports only these categories (include [`HedgeCategory::Booster`] to keep
@@ -369,7 +392,8 @@ fn cue_at(context: &Context<'_>, hit: &Hit, previous: Option<&Hit>) -> Option<Fo
             return Some(found);
         }
     }
-    if entries.iter().any(|e| is(e, Category::AnonymousSource)) {
+    let anonymous = [Category::AnonymousSource, Category::AnonymityReason];
+    if entries.iter().any(|e| anonymous.contains(&e.category)) {
         let span = with_attribution(context, hit.span, hit, previous);
         return Some(Found {
             span,
