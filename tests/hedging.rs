@@ -195,3 +195,27 @@ fn approximators_only_on_request() {
     assert_eq!(all.hedges[0].category, HedgeCategory::Approximator);
     assert_eq!(all.hedges.len(), 2);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// For any text: no panic, spans in bounds and on char boundaries, sorted, and the
+    /// same findings twice.
+    #[test]
+    fn any_text_gives_sorted_spans_on_boundaries(
+        text in "(may|May|could|would|not|if|as|possible|about|some|critics|say|said|it|is|clear|never|[0-9]{1,3}|[a-zé’'\"“”.,!? -]{0,6}| ){0,40}"
+    ) {
+        let article = Article::new(text.as_str());
+        let findings = Hedging::all().analyze(&article);
+        for list in [&findings.hedges, &findings.boosters] {
+            for hedge in list.iter() {
+                proptest::prop_assert!(hedge.span.start < hedge.span.end && hedge.span.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(hedge.span.start));
+                proptest::prop_assert!(text.is_char_boundary(hedge.span.end));
+            }
+            proptest::prop_assert!(list.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+        }
+        proptest::prop_assert_eq!(findings.sentences.len(), article.sentences().len());
+        proptest::prop_assert_eq!(findings, Hedging::all().analyze(&article));
+    }
+}

@@ -20,7 +20,8 @@ pub(crate) enum Rule {
     Ability,
     /// "would" of habit, wish, refusal or a reported plan is not a hedge.
     Habit,
-    /// "as soon as possible", "made possible", "best possible" are not hedges.
+    /// "as soon as possible", "made possible", "best possible", "possible to" are not
+    /// hedges.
     Fixed,
     /// Only before a number.
     Number,
@@ -453,8 +454,12 @@ impl<'a> Context<'a> {
     }
 
     /// "possible" in a fixed phrase: "as soon as possible", "made possible", "made it
-    /// possible", "the best possible", "where possible".
+    /// possible", "the best possible", "where possible", "it is possible to".
     fn fixed_possible(&self, hit: &Hit) -> bool {
+        // "it is possible to bend the pins": what can be done, not what may be true.
+        if self.after(hit).is_some_and(|n| self.is_word(n, &["to"])) {
+            return true;
+        }
         let first = hit.first_token as usize;
         let Some(previous) = self.before(first) else {
             return false;
