@@ -47,6 +47,7 @@
 //! # Ok::<(), copydesk::Error>(())
 //! ```
 
+mod cue;
 mod rules;
 
 use serde::Serialize;
@@ -57,7 +58,8 @@ use crate::lexicon::{Category, Entry};
 use crate::scan::{Hit, TokenKind};
 use crate::span::Span;
 
-use self::rules::{Context, Cue, CueKind, Rule};
+use self::cue::{Cue, CueKind, Rule};
+use self::rules::Context;
 
 /// What kind of hedge a cue is (or [`HedgeCategory::Booster`] for a booster).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

@@ -1,5 +1,5 @@
-//! The context rules of the hedging analyzer: what a lexicon payload says, and whether
-//! the words around a hit let it be a hedge or a booster.
+//! The context rules of the hedging analyzer: whether the words around a hit let it be a
+//! hedge or a booster.
 //!
 //! Every rule looks at a bounded window of tokens (at most a few words on each side,
 //! never past the sentence), so the analyzer stays linear in the text. The closed-class
@@ -7,109 +7,9 @@
 //! past ability) are small fixed lists kept here, next to the rule that reads them; the
 //! open lists (the cues themselves) are data in `src/lexicon/hedging.tsv`.
 
-use crate::hedging::HedgeCategory;
+use crate::hedging::cue::{Cue, Rule};
 use crate::lexicon::Category;
 use crate::scan::{Hit, Scan, Token, TokenKind};
-
-/// A context rule named in a payload.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Rule {
-    /// "May" the month or the name is not the modal.
-    May,
-    /// "could" of past ability or inability is not a hedge.
-    Ability,
-    /// "would" of habit, wish, refusal or a reported plan is not a hedge.
-    Habit,
-    /// "as soon as possible", "made possible", "best possible", "possible to" are not
-    /// hedges.
-    Fixed,
-    /// Only before a number.
-    Number,
-    /// Only before "to" or "that".
-    Projecting,
-    /// Only when negated.
-    Negated,
-    /// Not a hedge when negated.
-    Negatable,
-    /// A weasel subject: a hedge only before a speech or belief verb.
-    Subject,
-    /// A booster only after a linking verb.
-    Predicative,
-}
-
-impl Rule {
-    fn from_name(name: &str) -> Option<Rule> {
-        Some(match name {
-            "may" => Rule::May,
-            "ability" => Rule::Ability,
-            "habit" => Rule::Habit,
-            "fixed" => Rule::Fixed,
-            "number" => Rule::Number,
-            "projecting" => Rule::Projecting,
-            "negated" => Rule::Negated,
-            "negatable" => Rule::Negatable,
-            "subject" => Rule::Subject,
-            "predicative" => Rule::Predicative,
-            _ => return None,
-        })
-    }
-}
-
-/// What a hedge entry's payload makes of its phrase.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum CueKind {
-    /// A hedge of this category.
-    Hedge(HedgeCategory),
-    /// A stop phrase: never a hedge ("whether or not").
-    Stop,
-    /// Completes a weasel template; not a hedge alone ("argue").
-    Verb,
-}
-
-/// A parsed payload: `CATEGORY WEIGHT RULE...` for hedges, `WEIGHT [CATEGORY] [RULE]` for
-/// boosters (the category being the one a negated booster becomes).
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Cue {
-    pub(crate) kind: CueKind,
-    pub(crate) weight: f64,
-    pub(crate) rules: Vec<Rule>,
-}
-
-impl Cue {
-    pub(crate) fn has(&self, rule: Rule) -> bool {
-        self.rules.contains(&rule)
-    }
-
-    /// Reads a payload leniently: an unknown word is ignored, a missing weight is 0.5,
-    /// a hedge without a category is epistemic. Users' payloads never make analysis fail.
-    pub(crate) fn parse(payload: &str, booster: bool) -> Cue {
-        let mut cue = Cue {
-            kind: CueKind::Hedge(if booster {
-                HedgeCategory::Unsettled
-            } else {
-                HedgeCategory::Epistemic
-            }),
-            weight: 0.5,
-            rules: Vec::new(),
-        };
-        for word in payload.split_whitespace() {
-            if let Ok(weight) = word.parse::<f64>() {
-                if weight.is_finite() {
-                    cue.weight = weight.clamp(0.0, 1.0);
-                }
-            } else if let Some(category) = HedgeCategory::from_name(word) {
-                cue.kind = CueKind::Hedge(category);
-            } else if word == "none" && !booster {
-                cue.kind = CueKind::Stop;
-            } else if word == "verb" && !booster {
-                cue.kind = CueKind::Verb;
-            } else if let Some(rule) = Rule::from_name(word) {
-                cue.rules.push(rule);
-            }
-        }
-        cue
-    }
-}
 
 /// Forms of "be" and other linking verbs before a predicative adjective.
 const LINKING: &[&str] = &[
@@ -362,7 +262,7 @@ impl<'a> Context<'a> {
 
     /// Whether a hedge cue with these rules is a hedge here.
     pub(crate) fn hedge_rules_pass(&self, hit: &Hit, cue: &Cue) -> bool {
-        cue.rules.iter().all(|&rule| match rule {
+        cue.rules().all(|rule| match rule {
             Rule::May => self.may_is_modal(hit),
             Rule::Ability => !self.past_ability(hit),
             Rule::Habit => !self.habitual(hit),
