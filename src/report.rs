@@ -115,7 +115,7 @@ impl ReportBuilder {
             sentences: article.sentences().len(),
             paragraphs: article.paragraphs().len(),
             sources: SourceStats::default(),
-            hedging: HedgeStats::default(),
+            hedging: hedging.stats,
         };
         Report {
             article: article.metadata().clone(),
