@@ -41,7 +41,10 @@
 //! assert_eq!(claims[1].subject.as_deref(), Some("member states"));
 //! ```
 
+mod around;
 mod claim;
+mod judge;
+mod pair;
 mod parse;
 mod phrase;
 mod view;
