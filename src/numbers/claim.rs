@@ -152,6 +152,17 @@ fn look(v: &View, i: usize) -> Outcome {
     let Some(mut r) = read(v, i, money.is_some()) else {
         return skip;
     };
+    // "0800 123 456", "+44 20 7946 0958": digit groups in a row are a phone number or a
+    // code, not several numbers.
+    if r.form == Form::Digits && r.end == i + 1 && v.is_number(i + 1) && !v.glued(i + 1) {
+        let mut end = i + 1;
+        while v.is_number(end) && !v.glued(end) {
+            end += 1;
+        }
+        let mut d = plain(r, NumberKind::Reference);
+        d.end = end;
+        return Outcome::Claim(d);
+    }
     match r.form {
         Form::Time | Form::Date => return Outcome::Claim(plain(r, NumberKind::Date)),
         Form::Identifier => return Outcome::Claim(plain(r, NumberKind::Reference)),
@@ -243,7 +254,8 @@ fn look(v: &View, i: usize) -> Outcome {
     if money.is_none() {
         if let Some((at, e)) = v.entry_before(first, Category::Currency) {
             let word = v.word(at);
-            if word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.') {
+            let code = word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+            if word.len() >= 2 && (code || word == "Rs") {
                 money = e.payload.split_whitespace().next().map(str::to_string);
                 first = at;
             }

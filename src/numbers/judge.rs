@@ -26,6 +26,16 @@ pub(super) fn ordinal(v: &View, r: Reading, mut d: Draft) -> Outcome {
         d.kind = NumberKind::Date;
         return Outcome::Claim(d);
     }
+    // "on the 5th": a day of the month.
+    if r.form == Form::Ordinal
+        && v.is_number(r.first)
+        && r.value <= 31.0
+        && v.is(r.first.wrapping_sub(1), "the")
+        && v.is(r.first.wrapping_sub(2), "on")
+    {
+        d.kind = NumberKind::Date;
+        return Outcome::Claim(d);
+    }
     d.kind = NumberKind::Ordinal;
     // "the 82nd Airborne Division", "20th Century Fox": an ordinal in a name.
     if v.is_word(k) && v.capitalized(k) && k > v.lo + 1 {
