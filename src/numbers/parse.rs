@@ -527,6 +527,13 @@ fn read_words(v: &View, i: usize) -> Option<Reading> {
             r.value *= payload_value(e).unwrap_or(1.0);
             r.end = end;
             r.form = Form::Fraction;
+            // "three quarters of a million" is rare; "two thirds billion" rarer still,
+            // but a scale right after the fraction multiplies it.
+            let before = r.end;
+            read_scale(v, &mut r);
+            if r.end > before {
+                r.form = Form::Words;
+            }
             return Some(r);
         }
     }
