@@ -152,6 +152,15 @@ fn look(v: &View, i: usize) -> Outcome {
     let Some(mut r) = read(v, i, money.is_some()) else {
         return skip;
     };
+    // "1. The first point", "2) Next": a list marker opening the sentence.
+    if r.form == Form::Digits
+        && i == v.lo
+        && v.is_punct(i + 1, &['.', ')'])
+        && v.glued(i + 1)
+        && (v.capitalized(i + 2) || !v.has(i + 2))
+    {
+        return Outcome::Skip(i + 2);
+    }
     // "0800 123 456", "+44 20 7946 0958": digit groups in a row are a phone number or a
     // code, not several numbers.
     if r.form == Form::Digits && r.end == i + 1 && v.is_number(i + 1) && !v.glued(i + 1) {
@@ -283,6 +292,7 @@ fn look(v: &View, i: usize) -> Outcome {
         d.first = first - 1;
         d.kind = NumberKind::Quantity;
         d.unit = Some("magnitude".into());
+        d.subject = super::phrase::subject_at(v, d.end);
         return Outcome::Claim(d);
     }
     if r.form == Form::Ordinal {

@@ -27,7 +27,8 @@ const STOP: &[&str] = &[
     "although", "though", "whether", "via", "like", "toward", "towards", "upon", "onto",
     "around", "near", "above", "below", "beyond", "despite", "including", "whereas", "versus",
     "vs", "am", "pm", "every", "another", "other", "some", "any", "no", "again", "ever",
-    "never", "yet", "still", "already", "even", "live", "work", "need", "want", "get", "got",
+    "never", "yet", "still", "already", "even", "live", "work", "need", "want", "get", "got", "fell", "rose", "grew",
+    "sank", "slid", "shrank", "wrote",
     "go", "went", "come", "came", "make", "made", "take", "took", "see", "saw", "think", "know",
     "knew", "told", "tell", "seem", "remain", "remained", "become", "became", "left", "due",
     "last", "next", "found", "gave", "give", "ran", "began", "paid", "sold", "bought", "held",
@@ -54,7 +55,9 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
             || lower.ends_with("ing");
         let finite_verb =
             v.entry(j, Category::SpeechVerb).is_some() || v.entry(j, Category::Change).is_some();
-        if (verb && words > 0) || finite_verb {
+        // Right after the number a speech or change word is a noun ("3 claims", "a 3% rise");
+        // irregular past forms ("fell", "rose") are in the stop list.
+        if (verb || finite_verb) && words > 0 {
             break;
         }
         let adverb = lower.ends_with("ly") && !lower.ends_with("ply") && !lower.ends_with("ily");
