@@ -152,6 +152,10 @@ fn look(v: &View, i: usize) -> Outcome {
     let Some(mut r) = read(v, i, money.is_some()) else {
         return skip;
     };
+    if r.first > i {
+        // "a third term": the reading dropped the article.
+        first = r.first;
+    }
     // "1. The first point", "2) Next": a list marker opening the sentence.
     if r.form == Form::Digits
         && i == v.lo

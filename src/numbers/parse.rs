@@ -405,6 +405,14 @@ fn read_words(v: &View, i: usize) -> Option<Reading> {
             if !ordinal_too {
                 return None;
             }
+        } else if article && ordinal_too && ordinal_before_noun(v, end) {
+            // "a third term", "a fifth consecutive month": an ordinal after "a".
+            let (end, o) = v.entry(j, Category::Ordinal)?;
+            r.end = end;
+            r.first = j;
+            r.value = payload_value(o)?;
+            r.form = Form::Ordinal;
+            return Some(r);
         } else {
             r.end = end;
             r.value = f;
@@ -596,4 +604,17 @@ fn metres_or_millions(v: &View, next: usize) -> bool {
         "metres",
     ];
     v.is_word(next) && !v.is_any(next, METRES)
+}
+
+/// After "a third" / "a fifth": true when a noun or adjective follows ("a third term"),
+/// false for "a third of", "by a third." or a unit ("a fifth mile" is rare either way).
+fn ordinal_before_noun(v: &View, next: usize) -> bool {
+    v.is_word(next)
+        && !v.is_any(
+            next,
+            &[
+                "of", "and", "or", "to", "in", "on", "since", "from", "more", "less",
+            ],
+        )
+        && v.entry(next, Category::Scale).is_none()
 }

@@ -48,11 +48,11 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
             break;
         }
         // A verb form after the head ends the phrase: "member states expected to",
+        // (a word in -ing after a singular is usually a noun: "consecutive meeting"),
         // "people said", "prices rose"; so does an adverb ("nearly").
         let verb = v.entry(j, Category::SpeechVerb).is_some()
             || v.entry(j, Category::Change).is_some()
-            || lower.ends_with("ed")
-            || lower.ends_with("ing");
+            || lower.ends_with("ed");
         let finite_verb =
             v.entry(j, Category::SpeechVerb).is_some() || v.entry(j, Category::Change).is_some();
         // Right after the number a speech or change word is a noun ("3 claims", "a 3% rise");
