@@ -52,7 +52,8 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
         // "people said", "prices rose"; so does an adverb ("nearly").
         let verb = v.entry(j, Category::SpeechVerb).is_some()
             || v.entry(j, Category::Change).is_some()
-            || lower.ends_with("ed");
+            || lower.ends_with("ed")
+            || (lower.ends_with("ing") && takes_object(v, j + 1));
         let finite_verb =
             v.entry(j, Category::SpeechVerb).is_some() || v.entry(j, Category::Change).is_some();
         // Right after the number a speech or change word is a noun ("3 claims", "a 3% rise");
@@ -112,4 +113,17 @@ fn is_plural(lower: &str) -> bool {
             && !lower.ends_with("ss")
             && !lower.ends_with("us")
             && !lower.ends_with("is"))
+}
+
+/// True when the word after an -ing form is its object ("joining Democrats", "killing
+/// the"), which makes the -ing form a verb rather than a noun ("consecutive meeting").
+fn takes_object(v: &View, next: usize) -> bool {
+    v.is_number(next)
+        || (v.is_word(next) && v.capitalized(next))
+        || v.is_any(
+            next,
+            &[
+                "the", "a", "an", "his", "her", "their", "its", "our", "them", "him",
+            ],
+        )
 }
