@@ -131,3 +131,16 @@ proptest::proptest! {
         proptest::prop_assert_eq!(serde_json::to_string(&claims).unwrap(), again);
     }
 }
+
+/// The numbers lexicon's long phrases ("at least") start with sentence starters of the
+/// common lexicon ("At"); they carry that category too, so sentences still split there.
+#[test]
+fn qualifier_phrases_still_start_sentences() {
+    for text in [
+        "He was raised in the U.S. At least 40 people came.",
+        "He was raised in the U.S. A few hundred people came.",
+        "He was raised in the U.S. In excess of 40 people came.",
+    ] {
+        assert_eq!(Article::new(text).sentences().len(), 2, "{text}");
+    }
+}

@@ -49,6 +49,14 @@ pub(super) fn qualifier_and_change(v: &View, d: &mut Draft) -> Option<&'static s
         d.qualifier = Some(e.payload.to_string());
         at = q;
     }
+    // "an estimated 5,000": "estimated" is the hedging and attribution lexicons' word.
+    if d.qualifier.is_none()
+        && v.is(at.wrapping_sub(1), "estimated")
+        && v.is_any(at.wrapping_sub(2), &["an", "the"])
+    {
+        d.qualifier = Some("estimated".to_string());
+        at -= 2;
+    }
     let mut opener = None;
     if v.is(at.wrapping_sub(1), "between") {
         return Some("between");
