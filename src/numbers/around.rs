@@ -164,6 +164,17 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
         }
         return None;
     }
+    if hyphen && v.is(k + 1, "fold") {
+        // "a 10-fold increase": a factor.
+        d.kind = NumberKind::Factor;
+        d.end = k + 2;
+        let down = v.is_any(
+            k + 2,
+            &["decrease", "drop", "fall", "decline", "reduction", "cut"],
+        );
+        d.change = Some(if down { Direction::Down } else { Direction::Up });
+        return None;
+    }
     if hyphen {
         let compound = find_entry(entries, Category::NotQuantity).is_some()
             || (r.form != Form::Digits && d.kind == NumberKind::Count);

@@ -335,6 +335,14 @@ fn look(v: &View, i: usize) -> Outcome {
     if d.kind == NumberKind::Count && r.form == Form::Fraction && v.is(d.end, "of") {
         d.kind = NumberKind::Ratio;
     }
+    if d.change.is_none() {
+        // "3% higher", "$2 less": the direction written after the number.
+        if v.is_any(d.end, &["higher", "up", "more"]) && d.kind != NumberKind::Count {
+            d.change = Some(Direction::Up);
+        } else if v.is_any(d.end, &["lower", "down", "less"]) && d.kind != NumberKind::Count {
+            d.change = Some(Direction::Down);
+        }
+    }
     what_is_counted(v, &mut d);
     if d.kind == NumberKind::Count {
         if r.year_like && looks_like_year(v, &r, &d) {
