@@ -241,18 +241,17 @@ fn is_abbreviation_or_initial(
     };
     // The letter stands alone: not the last of "U.S." or "a.m.".
     let before = (period >= 2).then(|| tokens[period - 2]);
-    let after_period = before
-        .is_some_and(|t| t.span.end == word.span.start && first_is(text, &t, '.'));
-    let lone_letter = letter.filter(|_| {
-        abbreviation.map_or(true, |(hit, _)| hit.span.start == word.span.start)
-    });
+    let after_period =
+        before.is_some_and(|t| t.span.end == word.span.start && first_is(text, &t, '.'));
+    let lone_letter =
+        letter.filter(|_| abbreviation.map_or(true, |(hit, _)| hit.span.start == word.span.start));
     match (lone_letter, abbreviation) {
         (Some(c), _) if c.is_uppercase() => {
             // "J. K. Rowling", "Thomas P. Gore": an initial, even where it spells a
             // lowercase abbreviation ("p.", "c."). A sentence ending in a lone capital
             // ("World War I. Then") is rare next to names.
-            let prev_is_word = before
-                .is_some_and(|t| t.kind == TokenKind::Word && t.span.start >= sentence_start);
+            let prev_is_word =
+                before.is_some_and(|t| t.kind == TokenKind::Word && t.span.start >= sentence_start);
             !(prev_is_word && !after_period && scan.is_at(next, Category::SentenceStarter))
         }
         (_, Some((_, entry))) => match &*entry.payload {
