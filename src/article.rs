@@ -55,6 +55,8 @@ pub(crate) struct Layout {
     pub(crate) scan: Scan,
     pub(crate) marks: Vec<QuoteMark>,
     pub(crate) quotations: Vec<Quotation>,
+    /// Indices of the outermost (depth 0) quotations, for [`Article::quotation_at`].
+    pub(crate) outermost: Vec<u32>,
     pub(crate) words: usize,
 }
 
@@ -170,13 +172,15 @@ impl Article {
 
     /// The outermost quotation holding byte `offset`, if any.
     pub fn quotation_at(&self, offset: usize) -> Option<&Quotation> {
-        let quotations = self.quotations();
-        let i = quotations.partition_point(|q| q.span.start <= offset);
-        // Outermost quotations do not overlap each other; walk back to the nearest one.
-        quotations[..i]
-            .iter()
-            .rev()
-            .find(|q| q.depth == 0)
+        let layout = self.layout();
+        // Outermost quotations do not overlap each other: binary search their index (a
+        // walk back over the nested ones would be quadratic for thousands of them).
+        let outermost = &layout.outermost;
+        let i = outermost.partition_point(|&q| layout.quotations[q as usize].span.start <= offset);
+        let last = *outermost.get(i.checked_sub(1)?)?;
+        layout
+            .quotations
+            .get(last as usize)
             .filter(|q| q.span.contains_offset(offset))
     }
 
@@ -206,6 +210,9 @@ impl Layout {
             .filter(|t| t.kind != scan::TokenKind::Punct)
             .count();
         scan.tokens = tokens;
+        let outermost = (0..quotations.len() as u32)
+            .filter(|&q| quotations[q as usize].depth == 0)
+            .collect();
         Layout {
             paragraphs,
             sentences,
@@ -213,6 +220,7 @@ impl Layout {
             scan,
             marks,
             quotations,
+            outermost,
             words,
         }
     }
