@@ -525,3 +525,29 @@ fn stats(article: &Article, findings: &HedgingFindings) -> HedgeStats {
         quoted_boosters_per_100_words: per_100(quoted_boosters, quoted),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_auto_traits<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+
+    #[test]
+    fn public_types_are_send_sync_unwind_safe() {
+        assert_auto_traits::<Hedge>();
+        assert_auto_traits::<Hedging>();
+        assert_auto_traits::<HedgeCategory>();
+        assert_auto_traits::<HedgingFindings>();
+        assert_auto_traits::<HedgeStats>();
+        assert_auto_traits::<SentenceCertainty>();
+    }
+
+    #[test]
+    fn category_names_round_trip() {
+        for &category in HedgeCategory::ALL {
+            assert_eq!(HedgeCategory::from_name(category.name()), Some(category));
+            let json = serde_json::to_string(&category).unwrap();
+            assert_eq!(json, format!("\"{}\"", category.name()));
+        }
+    }
+}
