@@ -20,6 +20,8 @@ pub(crate) enum Rule {
     Number,
     /// Only before "to" or "that".
     Projecting,
+    /// With `projecting`: also after a form of "be" ("a verdict is expected").
+    Passive,
     /// Only when negated.
     Negated,
     /// Not a hedge when negated.
@@ -38,6 +40,7 @@ impl Rule {
         Rule::Fixed,
         Rule::Number,
         Rule::Projecting,
+        Rule::Passive,
         Rule::Negated,
         Rule::Negatable,
         Rule::Subject,
@@ -52,6 +55,7 @@ impl Rule {
             "fixed" => Rule::Fixed,
             "number" => Rule::Number,
             "projecting" => Rule::Projecting,
+            "passive" => Rule::Passive,
             "negated" => Rule::Negated,
             "negatable" => Rule::Negatable,
             "subject" => Rule::Subject,

@@ -268,14 +268,24 @@ impl<'a> Context<'a> {
             Rule::Habit => !self.habitual(hit),
             Rule::Fixed => !self.fixed_possible(hit),
             Rule::Number => self.before_number(hit),
-            Rule::Projecting => self
-                .after(hit)
-                .is_some_and(|next| self.is_word(next, &["to", "that"])),
+            Rule::Projecting => self.projecting(hit, cue.has(Rule::Passive)),
             Rule::Negated => self.negated_before(hit.first_token as usize, 3),
             Rule::Negatable => !self.negated_before(hit.first_token as usize, 3),
             // Checked by the caller, which needs the verb's extent.
-            Rule::Subject | Rule::Predicative => true,
+            Rule::Subject | Rule::Predicative | Rule::Passive => true,
         })
+    }
+
+    /// A verb that projects: before "to" or "that" ("is expected to", "appears that"), or,
+    /// when `passive`, after a form of "be" ("a verdict is expected next week"); never
+    /// "as expected" or "the expected result".
+    fn projecting(&self, hit: &Hit, passive: bool) -> bool {
+        self.after(hit)
+            .is_some_and(|next| self.is_word(next, &["to", "that"]))
+            || passive
+                && self
+                    .before(hit.first_token as usize)
+                    .is_some_and(|previous| self.is_word(previous, BE))
     }
 
     /// "may" is the modal unless it is the month or the name: "in May", "May 5",
