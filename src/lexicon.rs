@@ -3,9 +3,9 @@
 //! The built-in word lists are data files in `src/lexicon/*.tsv`, one entry a line:
 //!
 //! ```text
-//! # phrase <TAB> category <TAB> payload
-//! is considering	hedge	epistemic 0.8
-//! people familiar with	anonymous_source
+//! # phrase<TAB>category<TAB>payload (<TAB> is one tab character)
+//! is considering<TAB>hedge<TAB>epistemic 0.8
+//! people familiar with<TAB>anonymous_source
 //! ```
 //!
 //! Blank lines and lines starting with `#` are comments. The payload column is optional

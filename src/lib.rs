@@ -46,10 +46,13 @@
 
 pub mod analyzer;
 pub mod article;
+mod attribution;
+pub mod batch;
 pub mod error;
 pub mod hedging;
 pub mod lexicon;
 pub mod marks;
+mod names;
 pub mod numbers;
 pub mod quotes;
 pub mod report;
@@ -57,6 +60,7 @@ pub mod scan;
 mod segment;
 pub mod sources;
 pub mod span;
+mod speakers;
 
 pub use crate::analyzer::Analyzer;
 pub use crate::article::{Article, ArticleBuilder, Metadata};
@@ -64,9 +68,9 @@ pub use crate::error::{Error, Result};
 pub use crate::hedging::{Hedge, Hedging};
 pub use crate::lexicon::{Category, Lexicon, LexiconBuilder};
 pub use crate::numbers::{Numbers, NumericClaim};
-pub use crate::quotes::{Quote, Quotes};
+pub use crate::quotes::{Quote, QuoteKind, Quotes};
 pub use crate::report::{Report, ReportBuilder};
-pub use crate::sources::{Source, Sources};
+pub use crate::sources::{Mention, Source, SourceKind, SourceStats, Sources};
 pub use crate::span::Span;
 
 #[cfg(doctest)]

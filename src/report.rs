@@ -105,8 +105,12 @@ impl ReportBuilder {
 
     /// Runs the analyzers over the article.
     pub fn run(&self, article: &Article) -> Report {
-        let quotes = self.quotes.analyze(article);
-        let sources = self.sources.analyze(article);
+        // Quotes and sources come from one attribution pass; the analyzers hold no
+        // configuration yet, so `self.quotes` and `self.sources` need not run apart.
+        let _ = (&self.quotes, &self.sources);
+        let crate::attribution::Attribution { quotes, sources } =
+            crate::attribution::attribute(article);
+        let source_stats = SourceStats::new(&quotes, &sources);
         let hedging = self.hedging.analyze(article);
         let numbers = self.numbers.analyze(article);
         let stats = Stats {
@@ -114,7 +118,7 @@ impl ReportBuilder {
             words: article.word_count(),
             sentences: article.sentences().len(),
             paragraphs: article.paragraphs().len(),
-            sources: SourceStats::default(),
+            sources: source_stats,
             hedging: hedging.stats,
         };
         Report {

@@ -3,9 +3,11 @@
 //! Paragraphs are separated by line breaks: a blank line or a single newline (wire copy
 //! often uses one newline a paragraph); `\r\n` and a lone `\r` count as newlines.
 //!
-//! A sentence ends at `.`, `!`, `?` or `…` (with any closing quotation marks and brackets
-//! after it) when white space and the start of a new sentence follow: a capital letter, a
-//! digit, or an opening mark or bracket. It does not end after:
+//! A sentence ends at `.`, `!`, `?` or `…` (or a terminator of another script: `。` `؟`
+//! `।`...) with any closing quotation marks and brackets after it, when white space and
+//! the start of a new sentence follow: a capital letter or a letter of a caseless script,
+//! a digit, or an opening mark or bracket. After the full-width `。` `！` `？` of Chinese
+//! and Japanese no space is needed, unless a Japanese corner bracket follows (`「…。」と言った` goes on). It does not end after:
 //! - an abbreviation from the lexicon ([`Category::Abbreviation`]): `title` ones never
 //!   end a sentence ("Dr. Amos"), `number` ones not before a number ("No. 5", "Jan. 31"),
 //!   `end` ones only before a [`Category::SentenceStarter`] ("...in the U.S. He said");
@@ -42,11 +44,37 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
 }
 
 fn is_terminator(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…')
+    matches!(
+        c,
+        '.' | '!'
+            | '?'
+            | '…'
+            | '‼'
+            | '⁇'
+            | '⁈'
+            | '⁉'
+            | '。'
+            | '！'
+            | '？'
+            | '؟'
+            | '۔'
+            | '।'
+            | '॥'
+    )
+}
+
+/// Japanese corner brackets: `「…。」と言った` goes on after the closing bracket.
+fn is_corner_bracket(c: char) -> bool {
+    matches!(c, '」' | '』')
+}
+
+/// Full-width terminators of Chinese and Japanese end a sentence with no space after.
+fn ends_without_space(c: char) -> bool {
+    matches!(c, '。' | '！' | '？')
 }
 
 fn is_closing_bracket(c: char) -> bool {
-    matches!(c, ')' | ']' | '}')
+    matches!(c, ')' | ']' | '}' | '」' | '』' | '）' | '】')
 }
 
 fn is_opening_bracket(c: char) -> bool {
@@ -120,7 +148,11 @@ pub(crate) fn sentences(
             }
             let splits = close < para_tokens.end
                 && !ellipsis
-                && tokens[close].span.start > tokens[close - 1].span.end
+                && (tokens[close].span.start > tokens[close - 1].span.end
+                    || ends_without_space(first_char(&tokens[end - 1]))
+                        && !tokens[end..close]
+                            .iter()
+                            .any(|t| is_corner_bracket(first_char(t))))
                 && starts_sentence(text, tokens, close)
                 && !is_abbreviation_or_initial(text, tokens, scan, i, close);
             if splits {
@@ -139,15 +171,25 @@ pub(crate) fn sentences(
     (sentences, owners)
 }
 
-/// True when token `next` can open a sentence: a capital, a digit, an opening mark.
+/// True when token `next` can open a sentence: a capital or a caseless letter, a digit,
+/// an opening mark.
 fn starts_sentence(text: &str, tokens: &[Token], next: usize) -> bool {
     let t = tokens[next];
     let c = t.span.text(text).chars().next().unwrap_or(' ');
     match t.kind {
         TokenKind::Number => true,
-        TokenKind::Word => c.is_uppercase() || !c.is_lowercase() && !c.is_alphabetic(),
+        // A capital, or a letter of a script without case (Arabic, Chinese, Hindi...).
+        TokenKind::Word => !c.is_lowercase(),
         TokenKind::Punct => {
-            is_opening_bracket(c) || family_of(c).is_some() || matches!(c, '¿' | '¡' | '—' | '–')
+            is_opening_bracket(c)
+                || family_of(c).is_some()
+                || matches!(c, '¿' | '¡' | '$' | '£' | '€' | '¥' | '#' | '@' | '*' | '•')
+                // Other non-ASCII marks and symbols (dashes, emoji, currency signs) may
+                // start one, unlike those that end or continue a sentence.
+                || !c.is_ascii()
+                    && !is_terminator(c)
+                    && !is_closing_bracket(c)
+                    && !matches!(c, '，' | '、' | '：' | '；' | '°' | '′' | '″' | '‰' | '‱')
         }
     }
 }

@@ -1,21 +1,163 @@
-//! Sources: who the information comes from. (In progress.)
+//! Sources: who the information in an article comes from.
+//!
+//! Every speaker mention and every attribution is grouped into a [`Source`] with a
+//! [`SourceKind`]:
+//! - **named**: a person identified by name, `Mayor Ann Ruiz`;
+//! - **unnamed**: a specific role whose holder is not named, `a spokesman for the port
+//!   authority`;
+//! - **anonymous**: identity withheld, `people familiar with the matter`, `a senior
+//!   official who asked not to be identified` (the stated reason is kept);
+//! - **organization**: `the ministry said`, `NATO said in a statement`;
+//! - **document**: `a report by the auditor`, `court filings show`.
+//!
+//! A bare surname (`Ruiz said`) joins the source of the full name used earlier, and a
+//! pronoun speaker (`she added`) joins the latest fitting source.
+//!
+//! # JSON
+//!
+//! `{"name", "description", "kind", "mentions": [{"start", "end", "text"}], "quotes":
+//! [indices into the report's quotes], "anonymity_reason"}`.
+//!
+//! ```
+//! use copydesk::{Analyzer, Article, SourceKind, Sources};
+//!
+//! let article = Article::new(
+//!     "Ann Ruiz, the mayor of Porto Alto, said the bridge would reopen. \
+//!      Officials who asked not to be named said repairs would take a year.",
+//! );
+//! let sources = Sources.analyze(&article);
+//! assert_eq!(sources[0].name.as_deref(), Some("Ann Ruiz"));
+//! assert_eq!(sources[0].kind, SourceKind::Named);
+//! assert_eq!(sources[0].description.as_deref(), Some("the mayor of Porto Alto"));
+//! assert_eq!(sources[1].kind, SourceKind::Anonymous);
+//! assert_eq!(sources[1].anonymity_reason.as_deref(), Some("who asked not to be named"));
+//! ```
 
 use serde::Serialize;
 
 use crate::analyzer::Analyzer;
 use crate::article::Article;
+use crate::quotes::Quote;
+use crate::span::Span;
 
-/// A source.
+/// What kind of source a [`Source`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SourceKind {
+    /// A person identified by name: `Jens Stoltenberg told reporters`.
+    Named,
+    /// A specific role whose holder is not named: `a spokesman for the ministry said`.
+    Unnamed,
+    /// Identity withheld: `people familiar with the matter said`.
+    Anonymous,
+    /// An organisation speaking as a whole: `the ministry said in a statement`.
+    Organization,
+    /// A document: `a report by the auditor found`, `court filings show`.
+    Document,
+}
+
+/// One place where the text names or refers to a source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Mention {
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The text of the mention.
+    pub text: String,
+}
+
+/// A source: a person, a group, an organisation or a document that information is
+/// attributed to.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct Source {}
+pub struct Source {
+    /// The person's name, when given: `"Jens Stoltenberg"`.
+    pub name: Option<String>,
+    /// Title, role or affiliation as written: `"NATO Secretary-General"`.
+    pub description: Option<String>,
+    /// Named, unnamed, anonymous, organization or document.
+    pub kind: SourceKind,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+    /// Indices of the quotes it gave, into the same report's quotes.
+    pub quotes: Vec<usize>,
+    /// The stated reason for anonymity, as written: `"who asked not to be identified"`.
+    pub anonymity_reason: Option<String>,
+}
+
+/// Counts of sources or quotes by source kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct KindCounts {
+    /// Named sources.
+    pub named: usize,
+    /// Unnamed sources.
+    pub unnamed: usize,
+    /// Anonymous sources.
+    pub anonymous: usize,
+    /// Organisations.
+    pub organization: usize,
+    /// Documents.
+    pub document: usize,
+}
+
+impl KindCounts {
+    fn add(&mut self, kind: SourceKind) {
+        match kind {
+            SourceKind::Named => self.named += 1,
+            SourceKind::Unnamed => self.unnamed += 1,
+            SourceKind::Anonymous => self.anonymous += 1,
+            SourceKind::Organization => self.organization += 1,
+            SourceKind::Document => self.document += 1,
+        }
+    }
+}
 
 /// Statistics of the sources analyzer, flattened into the report's `stats`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct SourceStats {}
+pub struct SourceStats {
+    /// Sources by kind.
+    pub sources_by_kind: KindCounts,
+    /// Quotes by the kind of their source.
+    pub quotes_by_source_kind: KindCounts,
+    /// Quotes with no known source.
+    pub unattributed_quotes: usize,
+    /// Share (0 to 1) of quoted words, over all quotes, that come from anonymous sources.
+    pub anonymous_quoted_word_share: f64,
+}
 
-/// The sources analyzer.
+impl SourceStats {
+    /// The statistics of these quotes and sources.
+    pub fn new(quotes: &[Quote], sources: &[Source]) -> SourceStats {
+        let mut stats = SourceStats::default();
+        for source in sources {
+            stats.sources_by_kind.add(source.kind);
+        }
+        let (mut all_words, mut anonymous_words) = (0usize, 0usize);
+        for quote in quotes {
+            let words = quote.text.split_whitespace().count();
+            all_words += words;
+            match quote.source.and_then(|i| sources.get(i)) {
+                Some(source) => {
+                    stats.quotes_by_source_kind.add(source.kind);
+                    if source.kind == SourceKind::Anonymous {
+                        anonymous_words += words;
+                    }
+                }
+                None => stats.unattributed_quotes += 1,
+            }
+        }
+        if all_words > 0 {
+            stats.anonymous_quoted_word_share = anonymous_words as f64 / all_words as f64;
+        }
+        stats
+    }
+}
+
+/// The sources analyzer: who the article's information comes from.
 #[derive(Clone, Debug, Default)]
 #[non_exhaustive]
 pub struct Sources;
@@ -25,7 +167,7 @@ impl Analyzer for Sources {
     fn name(&self) -> &'static str {
         "sources"
     }
-    fn analyze(&self, _article: &Article) -> Vec<Source> {
-        Vec::new()
+    fn analyze(&self, article: &Article) -> Vec<Source> {
+        crate::attribution::attribute(article).sources
     }
 }

@@ -1,0 +1,366 @@
+//! Speaker phrases: who a cue attributes its words to, read around the cue.
+//!
+//! - Before the cue: `NATO Secretary-General Jens Stoltenberg told`, `he added`, with
+//!   auxiliaries and adverbs skipped (`has also said`, `publicly argued`).
+//! - An appositive between commas: `Emma Ashford, a senior fellow at the Stimson Center,
+//!   said`, `Trump's ambassador to Germany, Richard Grenell, recalled`, `officials, who
+//!   asked not to be identified, said`.
+//! - A relative clause inside the phrase: `a spokesman for the office that handles
+//!   visas said`.
+//! - After the cue: `said Jane Doe`, `according to people familiar with the matter`.
+
+use std::ops::Range;
+
+use crate::lexicon::Category;
+use crate::names::{Ctx, DETERMINERS};
+use crate::sources::SourceKind;
+
+/// Auxiliaries and adverbs that may stand between a speaker and the cue.
+const BETWEEN: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "again",
+    "once",
+    "further",
+    "earlier",
+    "would",
+    "will",
+    "long",
+    "already",
+    "often",
+    "previously",
+    "just",
+    "even",
+    "still",
+    "first",
+    "had",
+    "did",
+    "does",
+    "do",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "reportedly",
+];
+
+/// Words that start a "some of them" phrase: a member of a group, not named.
+const PARTITIVES: &[&str] = &[
+    "one", "some", "two", "three", "four", "several", "many", "most", "few", "none", "each", "any",
+    "both",
+];
+
+/// Subject pronouns that can be speakers.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// A speaker phrase.
+#[derive(Clone, Debug)]
+pub(crate) struct Speaker {
+    /// The whole phrase, as a token range.
+    pub(crate) range: Range<usize>,
+    /// The person's name inside it.
+    pub(crate) name: Option<Range<usize>>,
+    /// Title, role or affiliation as written.
+    pub(crate) description: Option<String>,
+    pub(crate) kind: SourceKind,
+    /// A subject pronoun to resolve (`he`, `she`, `they`, `it`, `we`, `i`).
+    pub(crate) pronoun: Option<String>,
+    /// A stated reason for anonymity next to the phrase.
+    pub(crate) reason: Option<Range<usize>>,
+}
+
+fn trim_text(text: &str) -> Option<String> {
+    let t =
+        text.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'));
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+impl Ctx<'_> {
+    /// What a phrase names, if it can be a source.
+    pub(crate) fn classify(&self, range: Range<usize>) -> Option<Speaker> {
+        let mut range = range;
+        while range.start < range.end
+            && (self.is_punct(range.start, ',')
+                || self.lower_is(range.start, &["and", "but", "so", "yet", "or", "then"]))
+        {
+            range.start += 1;
+        }
+        while range.end > range.start && self.is_punct(range.end - 1, ',') {
+            range.end -= 1;
+        }
+        if range.is_empty() {
+            return None;
+        }
+        let speaker = |kind, name, description| Speaker {
+            range: range.clone(),
+            name,
+            description,
+            kind,
+            pronoun: None,
+            reason: None,
+        };
+        if range.len() == 1
+            && self.has(range.start, Category::Pronoun)
+            && self.lower_is(range.start, SUBJECT_PRONOUNS)
+        {
+            let mut s = speaker(SourceKind::Named, None, None);
+            s.pronoun = Some(self.word(range.start).to_ascii_lowercase());
+            return Some(s);
+        }
+        let partitive = range.len() >= 3
+            && self.lower_is(range.start, PARTITIVES)
+            && self.lower_is(range.start + 1, &["of"]);
+        let names_from = if partitive {
+            range.start + 2
+        } else {
+            range.start
+        };
+        if let Some((run, _)) = self
+            .name_runs(names_from..range.end)
+            .into_iter()
+            .rev()
+            .find(|(_, possessive)| !possessive)
+        {
+            let description = if run.start > range.start {
+                trim_text(self.slice(range.start..run.start))
+            } else {
+                trim_text(self.slice(run.end..range.end))
+            };
+            return Some(speaker(SourceKind::Named, Some(run), description));
+        }
+        let any = |category| range.clone().any(|i| self.has(i, category));
+        let kind = if any(Category::AnonymousSource) || partitive {
+            SourceKind::Anonymous
+        } else if any(Category::Document) {
+            SourceKind::Document
+        } else if any(Category::Title) {
+            SourceKind::Unnamed
+        } else if any(Category::Organization)
+            || range.clone().any(|i| {
+                self.has(i, Category::OrgWord)
+                    && (self.capitalised(i) || i > range.start && self.lower_is(i - 1, &["the"]))
+            })
+        {
+            SourceKind::Organization
+        } else {
+            return None;
+        };
+        Some(speaker(kind, None, trim_text(self.slice(range.clone()))))
+    }
+
+    /// The first token of the sentence holding token `i`.
+    pub(crate) fn sentence_first(&self, i: usize) -> usize {
+        let sentences = self.article.sentences();
+        match sentences.get(self.sentence(i) as usize) {
+            Some(s) => self.scan.token_at_or_after(s.start),
+            None => 0,
+        }
+    }
+
+    /// One past the last token of the sentence holding token `i`.
+    pub(crate) fn sentence_end(&self, i: usize) -> usize {
+        let sentences = self.article.sentences();
+        match sentences.get(self.sentence(i) as usize) {
+            Some(s) => self.scan.token_at_or_after(s.end),
+            None => self.len(),
+        }
+    }
+
+    /// True when token `i` cannot be a speech verb: `the said document`, `have a say`,
+    /// `is said to`, `did not say`, `to say`.
+    pub(crate) fn not_a_cue(&self, i: usize) -> bool {
+        if i == 0 || self.sentence(i - 1) != self.sentence(i) {
+            return false;
+        }
+        let prev = i - 1;
+        self.lower_is(prev, DETERMINERS)
+            || self.lower_is(
+                prev,
+                &[
+                    "is", "was", "are", "were", "be", "been", "being", "to", "not", "never",
+                ],
+            )
+            || self.has(prev, Category::Negation)
+            || prev > 0 && self.lower_is(prev, &["not"])
+    }
+
+    /// The speaker phrase before the cue starting at token `cue`, not before `floor`.
+    pub(crate) fn speaker_before(&self, cue: usize, floor: usize) -> Option<Speaker> {
+        let floor = floor.max(self.sentence_first(cue));
+        let mut end = cue;
+        let mut skipped = 0;
+        while end > floor && skipped < 3 {
+            let w = self.word(end - 1);
+            let adverb = self.is_word(end - 1)
+                && w.len() > 4
+                && w.ends_with("ly")
+                && !self.capitalised(end - 1);
+            if self.lower_is(end - 1, BETWEEN) || adverb {
+                end -= 1;
+                skipped += 1;
+            } else {
+                break;
+            }
+        }
+        if end <= floor {
+            return None;
+        }
+        if self.is_punct(end - 1, ',') {
+            return self.appositive_speaker(end - 1, floor);
+        }
+        let range = self.phrase_before(end, floor, 10);
+        if range.is_empty() {
+            return None;
+        }
+        match self.classify(range.clone()) {
+            Some(s) => Some(s),
+            None if range.start > floor
+                && self.lower_is(range.start - 1, &["that", "who", "which"]) =>
+            {
+                // "a spokesman for the office that handles visas said"
+                let outer = self.phrase_before(range.start - 1, floor, 10);
+                let mut s = self.classify(outer.clone())?;
+                if s.pronoun.is_some() {
+                    return None;
+                }
+                s.range = s.range.start..range.end;
+                if s.name.is_none() {
+                    s.description = trim_text(self.slice(s.range.clone()));
+                }
+                Some(s)
+            }
+            None => None,
+        }
+    }
+
+    /// `X, APPOSITIVE, said`: `comma` is the comma right before the cue.
+    fn appositive_speaker(&self, comma: usize, floor: usize) -> Option<Speaker> {
+        let mut start = comma;
+        while start > floor && comma - start < 16 && !self.is_punct(start - 1, ',') {
+            if self.is_quote_mark(start - 1) || self.is_stop(start - 1) {
+                return None;
+            }
+            start -= 1;
+        }
+        if start <= floor || start == comma {
+            return None;
+        }
+        let inner = start..comma;
+        let before = self.phrase_before(start - 1, floor, 10);
+        let reason = inner
+            .clone()
+            .find(|&i| self.has(i, Category::AnonymityReason))
+            .map(|i| {
+                let r = self.hit_range(i).unwrap_or(i..i + 1);
+                r.start..comma
+            });
+        let outer = self
+            .classify(before.clone())
+            .filter(|s| s.pronoun.is_none() || reason.is_none());
+        if let Some(reason) = reason {
+            let mut s = outer.unwrap_or(Speaker {
+                range: reason.clone(),
+                name: None,
+                description: None,
+                kind: SourceKind::Anonymous,
+                pronoun: None,
+                reason: None,
+            });
+            if s.kind != SourceKind::Named {
+                s.kind = SourceKind::Anonymous;
+            }
+            s.reason = Some(reason);
+            return Some(s);
+        }
+        let appositive = self.classify(inner.clone());
+        match (outer, appositive) {
+            // "Trump's ambassador to Germany, Richard Grenell, recalled"
+            (Some(o), Some(mut a))
+                if a.name.is_some()
+                    && o.name.is_none()
+                    && o.pronoun.is_none()
+                    && a.description.is_none() =>
+            {
+                a.description = trim_text(self.slice(o.range.clone()));
+                a.range = o.range.start..a.range.end;
+                Some(a)
+            }
+            (Some(mut o), a)
+                if o.pronoun.is_none() && a.as_ref().map_or(true, |a| a.name.is_none()) =>
+            {
+                // "Emma Ashford, a senior fellow at the Stimson Center, said"
+                let written = trim_text(self.slice(inner.clone()));
+                let lower_start = !self.capitalised(inner.start)
+                    || self.lower_is(inner.start, DETERMINERS)
+                    || self
+                        .entries(inner.start)
+                        .iter()
+                        .any(|e| e.category == Category::Title);
+                if a.is_none() && !lower_start {
+                    return None;
+                }
+                o.description = match (o.description.take(), written) {
+                    (Some(d), Some(w)) => Some(format!("{d}, {w}")),
+                    (d, w) => d.or(w),
+                };
+                Some(o)
+            }
+            _ => None,
+        }
+    }
+
+    /// The speaker phrase right after a cue ending before token `at`: `said Jane Doe`.
+    pub(crate) fn speaker_after(&self, at: usize, lowercase_ok: bool) -> Option<Speaker> {
+        let range = self.phrase_after(at, 10);
+        if range.is_empty() {
+            return None;
+        }
+        let first_ok = lowercase_ok
+            || self.capitalised(range.start)
+            || self.lower_is(
+                range.start,
+                &[
+                    "a",
+                    "an",
+                    "the",
+                    "one",
+                    "two",
+                    "some",
+                    "several",
+                    "officials",
+                    "sources",
+                    "people",
+                    "he",
+                    "she",
+                ],
+            );
+        if !first_ok {
+            return None;
+        }
+        let mut s = self.classify(range.clone())?;
+        // "said Jane Doe, a spokeswoman for the ministry"
+        if s.name.is_some()
+            && s.description.is_none()
+            && self.is_punct(range.end, ',')
+            && self.lower_is(range.end + 1, &["a", "an", "the"])
+        {
+            let mut end = range.end + 1;
+            while end < self.len()
+                && end - range.end < 14
+                && !self.is_punct(end, ',')
+                && !self.is_stop(end)
+                && !self.is_quote_mark(end)
+            {
+                end += 1;
+            }
+            s.description = trim_text(self.slice(range.end + 1..end));
+            s.range = s.range.start..end;
+        }
+        Some(s)
+    }
+}
