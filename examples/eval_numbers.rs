@@ -27,14 +27,28 @@ struct Tally {
 }
 
 fn f1(hits: usize, predicted: usize, expected: usize) -> (f64, f64, f64) {
-    let p = if predicted == 0 { 1.0 } else { hits as f64 / predicted as f64 };
-    let r = if expected == 0 { 1.0 } else { hits as f64 / expected as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if predicted == 0 {
+        1.0
+    } else {
+        hits as f64 / predicted as f64
+    };
+    let r = if expected == 0 {
+        1.0
+    } else {
+        hits as f64 / expected as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
 fn byte_offset(text: &str, chars: usize) -> usize {
-    text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b)
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(b, _)| b)
 }
 
 fn same(a: f64, b: f64) -> bool {
@@ -43,7 +57,9 @@ fn same(a: f64, b: f64) -> bool {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let path = args.first().ok_or("usage: eval_numbers FILE.jsonl [--errors SUITE]")?;
+    let path = args
+        .first()
+        .ok_or("usage: eval_numbers FILE.jsonl [--errors SUITE]")?;
     let show = args
         .iter()
         .position(|a| a == "--errors")

@@ -394,8 +394,15 @@ fn cue_at(context: &Context<'_>, hit: &Hit, previous: Option<&Hit>) -> Option<Fo
             return Some(found);
         }
     }
-    let anonymous = [Category::AnonymousSource, Category::AnonymityReason];
-    if entries.iter().any(|e| anonymous.contains(&e.category)) {
+    // A phrase that names its source as anonymous ("people familiar with", "informed
+    // sources") or gives a reason ("who asked not to be named") distances the writer. A
+    // single word ("officials", "source") needs the context the sources analyzer reads:
+    // "a source of income" is no hedge.
+    let anonymous = entries.iter().any(|e| {
+        e.category == Category::AnonymityReason
+            || (e.category == Category::AnonymousSource && hit.end_token > hit.first_token + 1)
+    });
+    if anonymous {
         let span = with_attribution(context, hit.span, hit, previous);
         return Some(Found {
             span,

@@ -355,7 +355,13 @@ impl<'a> Context<'a> {
             let Some(previous) = self.before(at) else {
                 return false;
             };
-            if self.scan.is_at(previous, Category::SpeechVerb) {
+            // A verb that introduces reported speech ("said", "told reporters"), not
+            // one that only attributes quotations ("continued", "asked").
+            let reports = self
+                .scan
+                .entry_at(previous, Category::SpeechVerb)
+                .is_some_and(|(_, entry)| !entry.payload.split_whitespace().any(|w| w == "direct"));
+            if reports {
                 return true;
             }
             at = previous;
@@ -478,7 +484,9 @@ impl<'a> Context<'a> {
 
     /// A passive report on a speech verb: "is said to", "it was reported that". Returns
     /// the token where the phrase starts.
-    pub(crate) fn passive_report(&self, hit: &Hit, lemma: &str) -> Option<usize> {
+    pub(crate) fn passive_report(&self, hit: &Hit, payload: &str) -> Option<usize> {
+        // The payload starts with the lemma ("say clause").
+        let lemma = payload.split_whitespace().next().unwrap_or("");
         if !REPORT_LEMMAS.contains(&lemma) {
             return None;
         }
