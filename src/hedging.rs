@@ -376,7 +376,7 @@ fn cue_at(context: &Context<'_>, hit: &Hit, previous: Option<&Hit>) -> Option<Fo
     }
     for entry in entries.iter().filter(|e| is(e, Category::Booster)) {
         let cue = Cue::parse(&entry.payload, true);
-        if cue.has(Rule::Predicative) && !context.predicative(hit) {
+        if context.in_compound(hit) || (cue.has(Rule::Predicative) && !context.predicative(hit)) {
             continue;
         }
         if context.negated_before(hit.first_token as usize, 3) {
@@ -416,11 +416,16 @@ fn cue_at(context: &Context<'_>, hit: &Hit, previous: Option<&Hit>) -> Option<Fo
 /// or an epistemic hedge ("believe", "think").
 fn is_belief_verb(context: &Context<'_>, verb: &Hit) -> bool {
     context.scan.entries(verb).iter().any(|e| {
-        e.category == Category::Hedge
-            && matches!(
-                Cue::parse(&e.payload, false).kind,
-                CueKind::Verb | CueKind::Hedge(HedgeCategory::Epistemic)
-            )
+        if e.category != Category::Hedge {
+            return false;
+        }
+        let cue = Cue::parse(&e.payload, false);
+        match cue.kind {
+            CueKind::Verb => true,
+            // "analysts had expected" is no projection, so no weasel either.
+            CueKind::Hedge(HedgeCategory::Epistemic) => context.hedge_rules_pass(verb, &cue),
+            _ => false,
+        }
     })
 }
 

@@ -28,6 +28,8 @@ pub(crate) enum Rule {
     Negatable,
     /// A weasel subject: a hedge only before a speech or belief verb.
     Subject,
+    /// A participle that is no hedge after a determiner: "a suggested donation".
+    Verbal,
     /// A booster only after a linking verb.
     Predicative,
 }
@@ -44,6 +46,7 @@ impl Rule {
         Rule::Negated,
         Rule::Negatable,
         Rule::Subject,
+        Rule::Verbal,
         Rule::Predicative,
     ];
 
@@ -59,6 +62,7 @@ impl Rule {
             "negated" => Rule::Negated,
             "negatable" => Rule::Negatable,
             "subject" => Rule::Subject,
+            "verbal" => Rule::Verbal,
             "predicative" => Rule::Predicative,
             _ => return None,
         })

@@ -140,6 +140,10 @@ const FIXING: &[&str] = &[
 const DETERMINERS: &[&str] = &[
     "the", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose",
 ];
+/// Determiners that make a participle an adjective: "a suggested donation".
+const ARTICLES: &[&str] = &[
+    "a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
+];
 /// Lemmas of speech verbs that make a passive report: "is said to", "it was reported".
 const REPORT_LEMMAS: &[&str] = &[
     "say", "report", "claim", "rumor", "rumour", "allege", "believe", "think", "estimate",
@@ -262,18 +266,34 @@ impl<'a> Context<'a> {
 
     /// Whether a hedge cue with these rules is a hedge here.
     pub(crate) fn hedge_rules_pass(&self, hit: &Hit, cue: &Cue) -> bool {
-        cue.rules().all(|rule| match rule {
-            Rule::May => self.may_is_modal(hit),
-            Rule::Ability => !self.past_ability(hit),
-            Rule::Habit => !self.habitual(hit),
-            Rule::Fixed => !self.fixed_possible(hit),
-            Rule::Number => self.before_number(hit),
-            Rule::Projecting => self.projecting(hit, cue.has(Rule::Passive)),
-            Rule::Negated => self.negated_before(hit.first_token as usize, 3),
-            Rule::Negatable => !self.negated_before(hit.first_token as usize, 3),
-            // Checked by the caller, which needs the verb's extent.
-            Rule::Subject | Rule::Predicative | Rule::Passive => true,
-        })
+        !self.in_compound(hit)
+            && cue.rules().all(|rule| match rule {
+                Rule::May => self.may_is_modal(hit),
+                Rule::Ability => !self.past_ability(hit),
+                Rule::Habit => !self.habitual(hit),
+                Rule::Fixed => !self.fixed_possible(hit),
+                Rule::Number => self.before_number(hit),
+                Rule::Projecting => self.projecting(hit, cue.has(Rule::Passive)),
+                Rule::Negated => self.negated_before(hit.first_token as usize, 3),
+                Rule::Negatable => !self.negated_before(hit.first_token as usize, 3),
+                // Checked by the caller, which needs the verb's extent.
+                Rule::Verbal => !self
+                    .before(hit.first_token as usize)
+                    .is_some_and(|p| self.is_word(p, ARTICLES)),
+                Rule::Subject | Rule::Predicative | Rule::Passive => true,
+            })
+    }
+
+    /// The hit is the first part of a hyphenated compound: "clear-eyed", "would-be".
+    pub(crate) fn in_compound(&self, hit: &Hit) -> bool {
+        let end = hit.end_token as usize;
+        let (Some(hyphen), Some(word)) = (self.tokens.get(end), self.tokens.get(end + 1)) else {
+            return false;
+        };
+        hyphen.span.start == hit.span.end
+            && hyphen.span.text(self.text) == "-"
+            && word.span.start == hyphen.span.end
+            && word.kind == TokenKind::Word
     }
 
     /// A verb that projects: before "to" or "that" ("is expected to", "appears that"), or,
@@ -316,9 +336,11 @@ impl<'a> Context<'a> {
         !after_word && !starts_name
     }
 
-    /// "could" of past ability: "could not find", "she could swim", "as fast as he could".
+    /// "could" of past ability: "could not find", "nobody could", "she could swim", "as fast
+    /// as he could".
     fn past_ability(&self, hit: &Hit) -> bool {
-        if self.negated_after(hit) {
+        // "could not find", "nobody could identify".
+        if self.negated_after(hit) || self.negated_before(hit.first_token as usize, 2) {
             return true;
         }
         if self
