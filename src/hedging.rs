@@ -302,7 +302,7 @@ impl Analyzer for Hedging {
                 continue;
             }
             let previous = index.checked_sub(1).map(|i| &hits[i]);
-            let Some(found) = cue_at(&context, hit, previous) else {
+            let Some(found) = cue_at(&context, hit, previous, |c| self.wants(c)) else {
                 continue;
             };
             skip_until = found.end_token;
@@ -328,8 +328,15 @@ impl Analyzer for Hedging {
     }
 }
 
-/// The hedge or booster that starts at this hit, if any.
-fn cue_at(context: &Context<'_>, hit: &Hit, previous: Option<&Hit>) -> Option<Found> {
+/// The hedge or booster that starts at this hit, if any. A weasel template is only built
+/// when weasels are wanted, so that "many believe" still gives "believe" to a user who
+/// asked for epistemic cues alone.
+fn cue_at(
+    context: &Context<'_>,
+    hit: &Hit,
+    previous: Option<&Hit>,
+    wants: impl Fn(HedgeCategory) -> bool,
+) -> Option<Found> {
     let scan = context.scan;
     let entries = scan.entries(hit);
     let single = |category, weight| Found {
@@ -350,6 +357,9 @@ fn cue_at(context: &Context<'_>, hit: &Hit, previous: Option<&Hit>) -> Option<Fo
             continue;
         }
         if cue.has(Rule::Subject) {
+            if !wants(category) {
+                continue;
+            }
             let verb_end = context.weasel_verb_end(hit, |verb| is_belief_verb(context, verb));
             if let Some(end_token) = verb_end {
                 let end = context.tokens[end_token - 1].span.end;
@@ -363,7 +373,7 @@ fn cue_at(context: &Context<'_>, hit: &Hit, previous: Option<&Hit>) -> Option<Fo
             continue;
         }
         let mut found = single(category, cue.weight);
-        if category == HedgeCategory::Epistemic {
+        if category == HedgeCategory::Epistemic && wants(HedgeCategory::Weasel) {
             if let Some(it) = context.impersonal_subject(hit) {
                 found.span.start = context.start_of(it);
                 found.category = HedgeCategory::Weasel;
