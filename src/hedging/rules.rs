@@ -373,7 +373,7 @@ impl<'a> Context<'a> {
             return true;
         }
         let mut at = hit.first_token as usize;
-        for _ in 0..8 {
+        for _ in 0..12 {
             let Some(previous) = self.before(at) else {
                 return false;
             };
