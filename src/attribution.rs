@@ -94,6 +94,23 @@ const LABEL_WORDS: &[&str] = &[
     "as",
 ];
 
+/// Adverbs that may follow a cue: `said again that`.
+const ADVERBS: &[&str] = &[
+    "also",
+    "again",
+    "later",
+    "then",
+    "previously",
+    "separately",
+    "today",
+    "yesterday",
+];
+
+/// Modal verbs.
+const MODALS: &[&str] = &[
+    "would", "will", "could", "can", "might", "may", "should", "must", "shall", "to",
+];
+
 /// Words that cannot start a reported clause after a cue.
 const NOT_CLAUSE_START: &[&str] = &[
     "to",
@@ -139,6 +156,8 @@ struct Builder<'c, 'a> {
     ctx: &'c Ctx<'a>,
     cues: Vec<Cue>,
     cue_speaker: Vec<Option<Option<usize>>>,
+    /// Per cue: attributes a quotation already, so it reports nothing more.
+    used: Vec<bool>,
     sources: Vec<Acc>,
     by_key: HashMap<String, usize>,
     by_surname: HashMap<String, usize>,
@@ -150,6 +169,8 @@ struct Builder<'c, 'a> {
     last_org: Option<usize>,
     /// End byte of the latest indirect quote: a cue inside it reports nothing new.
     covered_until: usize,
+    /// Surname -> first full name in the text, built on first use.
+    full_names: Option<HashMap<String, Range<usize>>>,
 }
 
 struct Acc {
@@ -175,6 +196,7 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
     let mut builder = Builder {
         ctx: &ctx,
         cue_speaker: vec![None; cues.len()],
+        used: vec![false; cues.len()],
         cues,
         sources: Vec::new(),
         by_key: HashMap::new(),
@@ -185,6 +207,7 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
         last_group: None,
         last_org: None,
         covered_until: 0,
+        full_names: None,
     };
     builder.run();
     builder.finish()
@@ -212,6 +235,17 @@ fn collect_cues(ctx: &Ctx<'_>) -> Vec<Cue> {
                 }
                 Category::AttributionPhrase if &*entry.payload == "according" => Mode::According,
                 _ => continue,
+            };
+            // "would say a word": after a modal, the base form reports only a clause
+            // introduced by "that".
+            let mode = if mode == Mode::Clause
+                && first > 0
+                && ctx.lower_is(first - 1, MODALS)
+                && ctx.lower_is(first, &["say", "tell", "add", "write", "argue", "claim"])
+            {
+                Mode::That
+            } else {
+                mode
             };
             cues.push(Cue {
                 tokens: first..hit.end_token as usize,
@@ -258,7 +292,9 @@ impl Builder<'_, '_> {
         let ctx = self.ctx;
         let cue = self.cues[c].clone();
         let speaker = if cue.mode == Mode::According {
-            ctx.speaker_after(cue.tokens.end, true)
+            self.according_end(c)
+                .and_then(|end| ctx.classify(cue.tokens.end..end))
+                .filter(|s| s.pronoun.is_none())
         } else {
             let before = ctx.speaker_before(cue.tokens.start, 0);
             let prev_is_edge = cue.tokens.start == ctx.sentence_first(cue.tokens.start)
@@ -291,6 +327,24 @@ impl Builder<'_, '_> {
                 })
             }
             None => None,
+        };
+        let source = match source {
+            None if cue.participle => {
+                // "A spokeswoman declined to comment, saying ...": the sentence's subject.
+                let first = ctx.sentence_first(cue.tokens.start);
+                let mut subject = ctx.phrase_after(first, 8);
+                if let Some(verb) = subject.clone().skip(1).find(|&i| {
+                    let w = ctx.word(i);
+                    ctx.is_word(i) && !ctx.capitalised(i) && w.len() > 3 && w.ends_with("ed")
+                }) {
+                    subject.end = verb;
+                }
+                match ctx.classify(subject).filter(|s| s.pronoun.is_none()) {
+                    Some(s) => self.register(&s),
+                    None => None,
+                }
+            }
+            other => other,
         };
         self.cue_speaker[c] = Some(source);
         source
@@ -326,7 +380,20 @@ impl Builder<'_, '_> {
                     i
                 }
                 None => {
-                    let i = self.new_source(Some(name.clone()), SourceKind::Named);
+                    // A bare surname takes the full name used earlier in the text.
+                    let earlier = if single {
+                        self.full_name_before(&surname, run.start)
+                    } else {
+                        None
+                    };
+                    let full = earlier
+                        .as_ref()
+                        .map_or(name.clone(), |r| ctx.name_text(r.clone()));
+                    let i = self.new_source(Some(full.clone()), SourceKind::Named);
+                    if let Some(r) = earlier {
+                        self.sources[i].mentions.push(ctx.span(r));
+                    }
+                    self.by_key.insert(full.to_lowercase(), i);
                     self.by_key.insert(key, i);
                     self.by_surname.entry(surname).or_insert(i);
                     i
@@ -366,14 +433,45 @@ impl Builder<'_, '_> {
         }
         match source.kind {
             SourceKind::Named => self.last_person = Some(index),
-            SourceKind::Unnamed => {
-                self.last_person = Some(index);
+            SourceKind::Unnamed | SourceKind::Anonymous => {
                 self.last_group = Some(index);
+                // "a senior engineer", "the mayor" may be "he" or "she"; "officials",
+                // "the skippers" may not.
+                let singular = source.description.as_deref().is_some_and(|d| {
+                    let d = d.to_ascii_lowercase();
+                    let head = d.split(|c: char| !c.is_alphanumeric()).nth(1).unwrap_or("");
+                    ["a ", "an ", "one "].iter().any(|p| d.starts_with(p))
+                        || d.starts_with("the ") && !head.ends_with('s')
+                });
+                if singular {
+                    self.last_person = Some(index);
+                }
             }
-            SourceKind::Anonymous => self.last_group = Some(index),
             SourceKind::Organization | SourceKind::Document => self.last_org = Some(index),
         }
         Some(index)
+    }
+
+    /// The first multi-word name ending in `surname` before token `before`, outside
+    /// quotations. The index of full names is built once, on first use.
+    fn full_name_before(&mut self, surname: &str, before: usize) -> Option<Range<usize>> {
+        let ctx = self.ctx;
+        let index = self.full_names.get_or_insert_with(|| {
+            let mut index: HashMap<String, Range<usize>> = HashMap::new();
+            for (run, possessive) in ctx.name_runs(0..ctx.len()) {
+                if run.len() < 2 || ctx.quotation_of(run.start).is_some() {
+                    continue;
+                }
+                let name = ctx.name_text(run.clone());
+                if possessive || !name.contains(' ') {
+                    continue;
+                }
+                let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+                index.entry(last).or_insert(run);
+            }
+            index
+        });
+        index.get(surname).filter(|r| r.end <= before).cloned()
     }
 
     fn new_source(&mut self, name: Option<String>, kind: SourceKind) -> usize {
@@ -393,7 +491,8 @@ impl Builder<'_, '_> {
         match pronoun {
             "he" | "she" | "i" => {
                 // A person named earlier in the same sentence, outside quotations.
-                let first = ctx.sentence_first(at).max(at.saturating_sub(60));
+                let first = ctx.sentence_first(at);
+                let first = first.max(at.saturating_sub(60));
                 let run = ctx.name_runs(first..at).into_iter().find(|(run, _)| {
                     ctx.quotation_of(run.start).is_none()
                         && (run.len() > 1
@@ -401,6 +500,28 @@ impl Builder<'_, '_> {
                             || self
                                 .by_surname
                                 .contains_key(&ctx.name_text(run.clone()).to_lowercase()))
+                });
+                // Else the subject of the sentence before, a known speaker first.
+                let run = run.or_else(|| {
+                    let previous = ctx.sentence_first(first.checked_sub(1)?);
+                    let previous = previous.max(first.saturating_sub(60));
+                    let runs: Vec<_> = ctx
+                        .name_runs(previous..first)
+                        .into_iter()
+                        .filter(|(run, possessive)| {
+                            !possessive
+                                && ctx.quotation_of(run.start).is_none()
+                                && !ctx.after_preposition(run.start)
+                        })
+                        .collect();
+                    let is_known = |run: &Range<usize>| {
+                        let name = ctx.name_text(run.clone()).to_lowercase();
+                        self.by_key.contains_key(&name) || self.by_surname.contains_key(&name)
+                    };
+                    let known = runs.iter().find(|(run, _)| is_known(run));
+                    known
+                        .or_else(|| runs.first().filter(|(run, _)| run.start <= previous + 2))
+                        .cloned()
                 });
                 if let Some((run, _)) = run {
                     let speaker = Speaker {
@@ -462,6 +583,7 @@ impl Builder<'_, '_> {
             if let Some(c) = self.cue_after_quote(q, close) {
                 let source = self.cue_source(c);
                 if source.is_some() {
+                    self.used[c] = true;
                     found = Some((source, Some(self.cue_span(c))));
                 }
             } else if ctx.is_dash(close + 1) && ctx.quotation_of(close + 2).is_none() {
@@ -477,6 +599,7 @@ impl Builder<'_, '_> {
             if let Some(c) = self.cue_before_quote(open, kind) {
                 let source = self.cue_source(c);
                 if source.is_some() {
+                    self.used[c] = true;
                     found = Some((source, Some(self.cue_span(c))));
                 }
             }
@@ -536,7 +659,7 @@ impl Builder<'_, '_> {
                     || ctx.is_punct(p, '[')
             }
         };
-        if words <= 1 && !terminal {
+        if words <= 1 && !terminal && !matches!(last_char, ',' | '!' | '?') {
             return None;
         }
         if let Some(p) = prev {
@@ -646,6 +769,16 @@ impl Builder<'_, '_> {
         if cue.mode == Mode::Direct {
             return None;
         }
+        let start = cue.tokens.start;
+        let edge = start == ctx.sentence_first(start)
+            || ctx.is_punct(start - 1, ',')
+            || ctx.is_quote_mark(start - 1);
+        if edge && cue.mode != Mode::According && ctx.speaker_before(start, 0).is_none() {
+            // "..., said Ann Ruiz, the mayor.": the speaker follows the cue.
+            if let Some(s) = ctx.speaker_after(j, false) {
+                j = s.range.end;
+            }
+        }
         if cue.mode == Mode::According {
             return None;
         }
@@ -721,7 +854,7 @@ impl Builder<'_, '_> {
                 || ctx.lower_is(j + 1, &["week", "month", "year", "friday"]))
             {
                 j += 1;
-                let limit = j + 4;
+                let limit = j + 5;
                 while j < limit
                     && (ctx.capitalised(j)
                         || ctx.has(j, Category::Month)
@@ -729,7 +862,18 @@ impl Builder<'_, '_> {
                             .tokens
                             .get(j)
                             .is_some_and(|t| t.kind == crate::scan::TokenKind::Number)
-                        || ctx.lower_is(j, &["week", "month", "year"]))
+                        || ctx.lower_is(
+                            j,
+                            &[
+                                "week",
+                                "month",
+                                "year",
+                                "morning",
+                                "afternoon",
+                                "evening",
+                                "night",
+                            ],
+                        ))
                 {
                     j += 1;
                 }
@@ -745,21 +889,8 @@ impl Builder<'_, '_> {
                 && !ctx.capitalised(j)
                 && ctx.word(j).len() > 4
                 && ctx.word(j).ends_with("ly")
+                || ctx.lower_is(j, ADVERBS)
             {
-                j += 1;
-            } else if ctx.lower_is(
-                j,
-                &[
-                    "also",
-                    "again",
-                    "later",
-                    "then",
-                    "previously",
-                    "separately",
-                    "today",
-                    "yesterday",
-                ],
-            ) {
                 j += 1;
             }
             if j == start {
@@ -778,7 +909,8 @@ impl Builder<'_, '_> {
         if let Some(cue) = self.cues[next..]
             .iter()
             .take(3)
-            .find(|c| c.mode == Mode::According && c.tokens.start < end)
+            .filter(|c| c.tokens.start < end)
+            .find(|c| c.mode == Mode::According || c.participle)
         {
             if cue.tokens.start > from && ctx.is_punct(cue.tokens.start - 1, ',') {
                 end = cue.tokens.start - 1;
@@ -802,24 +934,26 @@ impl Builder<'_, '_> {
             .count()
     }
 
-    fn has_quotation(&self, range: Range<usize>) -> bool {
+    /// The first token of the first quotation that starts inside `range`.
+    fn first_quotation(&self, range: Range<usize>) -> Option<usize> {
         let ctx = self.ctx;
         let (Some(a), Some(b)) = (
             ctx.tokens.get(range.start),
             range.end.checked_sub(1).and_then(|e| ctx.tokens.get(e)),
         ) else {
-            return false;
+            return None;
         };
         let quotations = ctx.article.quotations();
         let i = quotations.partition_point(|q| q.span.end <= a.span.start);
-        quotations.get(i).is_some_and(|q| q.span.start < b.span.end)
+        let q = quotations.get(i).filter(|q| q.span.start < b.span.end)?;
+        Some(ctx.scan.token_at_or_after(q.open.start).max(range.start))
     }
 
     fn visit_cue(&mut self, c: usize) {
         let ctx = self.ctx;
         let cue = self.cues[c].clone();
         let cue_start = ctx.tokens[cue.tokens.start].span.start;
-        if cue_start < self.covered_until {
+        if cue_start < self.covered_until || self.used[c] {
             return;
         }
         let sentence_end = ctx.sentence_end(cue.tokens.start);
@@ -918,11 +1052,20 @@ impl Builder<'_, '_> {
         question: bool,
     ) {
         let ctx = self.ctx;
-        if question
-            || clause.is_empty()
-            || self.words_in(clause.clone()) < 3
-            || self.has_quotation(clause.clone())
-        {
+        let mut clause = clause;
+        if let Some(open) = self.first_quotation(clause.clone()) {
+            // `said the talks were "a farce"`: the report stops where the quoted words
+            // start; the fragment is a quote of its own.
+            clause.end = open;
+            while clause.end > clause.start
+                && (ctx.is_punct(clause.end - 1, ',')
+                    || ctx.is_punct(clause.end - 1, ':')
+                    || ctx.is_dash(clause.end - 1))
+            {
+                clause.end -= 1;
+            }
+        }
+        if question || clause.is_empty() || self.words_in(clause.clone()) < 3 {
             return;
         }
         let span = ctx.span(clause);
