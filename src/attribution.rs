@@ -520,7 +520,18 @@ impl Builder<'_, '_> {
                     };
                     let known = runs.iter().find(|(run, _)| is_known(run));
                     known
-                        .or_else(|| runs.first().filter(|(run, _)| run.start <= previous + 2))
+                        .or_else(|| {
+                            // The subject: a name after nothing but titles and the like.
+                            runs.first().filter(|(run, _)| {
+                                (previous..run.start).all(|i| {
+                                    ctx.capitalised(i)
+                                        || ctx.is_punct(i, '-')
+                                        || ctx.is_punct(i, '.')
+                                        || ctx.lower_is(i, crate::names::DETERMINERS)
+                                        || ctx.has(i, Category::Title)
+                                })
+                            })
+                        })
                         .cloned()
                 });
                 if let Some((run, _)) = run {
@@ -797,8 +808,10 @@ impl Builder<'_, '_> {
                     && ctx.word(j).len() > 3
             {
                 j += 1;
-            } else if ctx.capitalised(j) {
-                while ctx.capitalised(j) && j < cue.tokens.end + 4 {
+            } else if ctx.capitalised(j) || ctx.lower_is(j, &["the"]) && ctx.capitalised(j + 1) {
+                // "told Reuters", "told the BBC"
+                j += 1;
+                while ctx.capitalised(j) && j < cue.tokens.end + 5 {
                     j += 1;
                 }
             } else {
@@ -1088,12 +1101,17 @@ impl Builder<'_, '_> {
             }
         }
         anonymous.sort_by_key(|&(_, m)| m.start);
-        let taken: Vec<Span> = self.sources.iter().filter_map(|s| s.reason).collect();
+        let mut taken: Vec<Span> = self.sources.iter().filter_map(|s| s.reason).collect();
+        taken.sort();
         let reasons: Vec<Span> = ctx
             .scan
             .hits_of(Category::AnonymityReason)
             .map(|(hit, _)| hit.span)
-            .filter(|r| !taken.iter().any(|t| t.overlaps(*r)))
+            .filter(|r| {
+                // Reasons do not overlap each other: only the neighbours can overlap `r`.
+                let k = taken.partition_point(|t| t.end <= r.start);
+                !taken.get(k).is_some_and(|t| t.overlaps(*r))
+            })
             .collect();
         for reason in reasons {
             let sentence = ctx.article.sentence_at(reason.start);

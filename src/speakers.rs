@@ -192,7 +192,9 @@ impl Ctx<'_> {
                 ],
             )
             || self.has(prev, Category::Negation)
-            || prev > 0 && self.lower_is(prev, &["not"])
+            // "That said, ...", "Having said that".
+            || self.lower_is(prev, &["that", "having"]) && prev == self.sentence_first(i)
+            || self.lower_is(i + 1, &["that"]) && self.is_punct(i + 2, ',')
     }
 
     /// The speaker phrase before the cue starting at token `cue`, not before `floor`.
