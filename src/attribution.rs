@@ -308,9 +308,12 @@ impl Builder<'_, '_> {
                 }
             })
         };
+        // "described the fire as ... and said ...": the verbs share their subject.
+        let shared = cue.participle
+            || cue.tokens.start > 0 && ctx.lower_is(cue.tokens.start - 1, &["and", "but"]);
         let source = match speaker {
             Some(s) => self.register(&s),
-            None if cue.participle => {
+            None if shared => {
                 // "..., adding that": the speaker of the sentence's earlier cue.
                 let sentence = ctx.sentence(cue.tokens.start);
                 let earlier: Vec<usize> = (0..c)

@@ -128,7 +128,11 @@ impl Ctx<'_> {
                 !(*possessive || run.start > range.start && self.after_preposition(run.start))
             })
         {
-            let description = if run.start > range.start {
+            let honorific_only = (range.start..run.start)
+                .all(|i| self.has(i, Category::Honorific) || self.is_punct(i, '.'));
+            let description = if honorific_only && run.start > range.start {
+                None
+            } else if run.start > range.start {
                 trim_text(self.slice(range.start..run.start))
             } else {
                 trim_text(self.slice(run.end..range.end))
@@ -354,7 +358,11 @@ impl Ctx<'_> {
                     "she",
                 ],
             );
-        if !first_ok {
+        let names_someone = self
+            .name_runs(range.clone())
+            .iter()
+            .any(|(run, possessive)| !possessive && !self.after_preposition(run.start));
+        if !first_ok && !names_someone && !self.has(range.start, Category::Title) {
             return None;
         }
         let mut s = self.classify(range.clone())?;
