@@ -59,14 +59,12 @@ struct Cue {
     participle: bool,
 }
 
-/// Words before a quotation that make it a label, not speech.
-const LABEL_WORDS: &[&str] = &[
-    "called",
-    "dubbed",
+/// Words before a quotation that make it a title or a name, not speech: `the film
+/// "..."`, `a podcast titled "..."`.
+const TITLE_WORDS: &[&str] = &[
     "titled",
     "entitled",
     "nicknamed",
-    "named",
     "so-called",
     "song",
     "film",
@@ -75,14 +73,7 @@ const LABEL_WORDS: &[&str] = &[
     "movie",
     "show",
     "series",
-    "term",
-    "word",
-    "words",
-    "phrase",
-    "slogan",
     "hashtag",
-    "label",
-    "brand",
     "novel",
     "play",
     "poem",
@@ -91,7 +82,16 @@ const LABEL_WORDS: &[&str] = &[
     "program",
     "podcast",
     "documentary",
-    "as",
+    "headline",
+    "exhibition",
+];
+
+/// Words before a quotation that make it a label when it is short or in title case:
+/// `a group called "Save the Park"`, `the term "woke"`; but `called the plan "a
+/// dangerous gamble for the country"` is speech.
+const LABEL_WORDS: &[&str] = &[
+    "called", "dubbed", "named", "as", "term", "word", "words", "phrase", "slogan", "label",
+    "brand", "motto", "known",
 ];
 
 /// Adverbs that may follow a cue: `said again that`.
@@ -621,12 +621,38 @@ impl Builder<'_, '_> {
         if found.is_none() && kind == QuoteKind::Direct && open > 0 && ctx.is_punct(open - 1, ':') {
             // "From the chairwoman: "..."" / "Ruiz: "...""
             let range = ctx.phrase_before(open - 1, ctx.sentence_first(open - 1), 8);
-            if let Some(s) = ctx
-                .classify(range)
-                .filter(|s| s.pronoun.is_none() && s.kind != SourceKind::Document)
-            {
+            let headed = range.clone().any(|i| {
+                [
+                    Category::Title,
+                    Category::AnonymousSource,
+                    Category::Organization,
+                    Category::OrgWord,
+                ]
+                .iter()
+                .any(|&c| ctx.has(i, c))
+            });
+            if let Some(s) = ctx.classify(range).filter(|s| {
+                s.pronoun.is_none()
+                    && s.kind != SourceKind::Document
+                    && (s.name.is_some() || headed)
+            }) {
                 let source = self.register(&s);
                 found = Some((source, None));
+            }
+        }
+        if found.is_none() && kind == QuoteKind::Direct && open > 0 && ctx.is_punct(open - 1, ':') {
+            // `She told reporters:` ending the paragraph before the quotation.
+            let c = self.cue_at_or_after(open).checked_sub(1);
+            if let Some(c) = c.filter(|&c| open - self.cues[c].tokens.end <= 14) {
+                if (self.cues[c].tokens.end..open - 1)
+                    .all(|i| !ctx.is_stop(i) && !ctx.is_quote_mark(i))
+                {
+                    let source = self.cue_source(c);
+                    if source.is_some() {
+                        self.used[c] = true;
+                        found = Some((source, Some(self.cue_span(c))));
+                    }
+                }
             }
         }
         if found.is_none() && kind == QuoteKind::Direct {
@@ -676,19 +702,24 @@ impl Builder<'_, '_> {
         if words <= 1 && !terminal && !matches!(last_char, ',' | '!' | '?') {
             return None;
         }
-        if let Some(p) = prev {
-            let label = ctx.lower_is(p, LABEL_WORDS)
-                || p > 0 && ctx.is_punct(p, ',') && ctx.lower_is(p - 1, LABEL_WORDS);
-            if label && words <= 6 && !terminal {
-                return None;
-            }
-        }
         let title_case = !terminal
             && !last_char.eq(&',')
             && (first..end)
                 .take(12)
                 .all(|i| !ctx.is_word(i) || ctx.capitalised(i) || ctx.lower_is(i, TITLE_SMALL))
             && end - first <= 12;
+        if let Some(p) = prev {
+            let before = |words: &[&str]| {
+                ctx.lower_is(p, words)
+                    || p > 0 && ctx.is_punct(p, ',') && ctx.lower_is(p - 1, words)
+            };
+            if before(TITLE_WORDS) && words <= 6 && !terminal {
+                return None;
+            }
+            if before(LABEL_WORDS) && (title_case || words <= 2) && !terminal {
+                return None;
+            }
+        }
         if title_case && !boundary {
             return None;
         }
