@@ -106,6 +106,28 @@ const ADVERBS: &[&str] = &[
     "yesterday",
 ];
 
+/// Prepositions that open a short phrase after a sentence-final cue.
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "from",
+    "via",
+    "with",
+    "through",
+    "to",
+    "for",
+    "outside",
+    "inside",
+    "ahead",
+    "following",
+    "late",
+    "early",
+];
+
 /// Modal verbs.
 const MODALS: &[&str] = &[
     "would", "will", "could", "can", "might", "may", "should", "must", "shall", "to",
@@ -1006,7 +1028,7 @@ impl Builder<'_, '_> {
         let sentence_end = ctx.sentence_end(cue.tokens.start);
         let last_stop = sentence_end.checked_sub(1).filter(|&e| e >= cue.tokens.end);
         let question = (sentence_end.saturating_sub(3)..sentence_end).any(|i| ctx.is_punct(i, '?'));
-        let first = ctx.sentence_first(cue.tokens.start);
+        let first = self.after_dateline(ctx.sentence_first(cue.tokens.start));
         if cue.mode == Mode::According {
             let source = self.cue_source(c);
             let Some(speaker_end) = self.according_end(c) else {
@@ -1061,9 +1083,19 @@ impl Builder<'_, '_> {
             return;
         }
         let rest = self.skip_adverbials(after_end);
-        let ends = (rest..sentence_end)
-            .all(|i| ctx.is_stop(i) || ctx.is_quote_mark(i) || ctx.is_punct(i, ')'))
-            || (cue.mode == Mode::Object && rest + 2 >= sentence_end);
+        let closing = |i: usize| ctx.is_stop(i) || ctx.is_quote_mark(i) || ctx.is_punct(i, ')');
+        let mut tail = sentence_end;
+        while tail > rest && closing(tail - 1) {
+            tail -= 1;
+        }
+        // What may follow `..., the office said`: nothing, a short prepositional phrase
+        // ("in a preliminary estimate"), or a comma and more ("..., as wages rose").
+        let ends = rest >= tail
+            || ctx.is_punct(rest, ',')
+            || (cue.mode == Mode::Object && rest + 2 >= tail)
+            || tail - rest <= 8
+                && ctx.lower_is(rest, PREPOSITIONS)
+                && !(rest..tail).any(|i| ctx.lower_is(i, &["that"]));
         if !ends {
             return;
         }
@@ -1072,6 +1104,33 @@ impl Builder<'_, '_> {
             return;
         }
         self.push_indirect(first..comma, source, c, question);
+    }
+
+    /// The first token after a dateline (`BERLIN (AP) — `) that opens a paragraph at
+    /// token `first`, or `first`.
+    fn after_dateline(&self, first: usize) -> usize {
+        let ctx = self.ctx;
+        let paragraph = ctx
+            .article
+            .paragraph_at(ctx.tokens.get(first).map_or(0, |t| t.span.start));
+        let opens = ctx.article.paragraphs().get(paragraph).is_some_and(|p| {
+            ctx.tokens
+                .get(first)
+                .is_some_and(|t| t.span.start == p.start)
+        });
+        if !opens {
+            return first;
+        }
+        let dash = (first..(first + 10).min(ctx.len())).find(|&i| {
+            (ctx.is_punct(i, '—') || ctx.is_punct(i, '–') || ctx.is_punct(i, '-'))
+                && i > first
+                && (ctx.is_punct(i - 1, ')') || {
+                    let w = ctx.word(i - 1);
+                    ctx.is_word(i - 1) && w.len() > 1 && w.chars().all(|c| !c.is_lowercase())
+                })
+                && ctx.tokens[i].span.start > ctx.tokens[i - 1].span.end
+        });
+        dash.map_or(first, |d| d + 1)
     }
 
     /// One past the last token of the source phrase after `according to`.
@@ -1100,7 +1159,11 @@ impl Builder<'_, '_> {
     ) {
         let ctx = self.ctx;
         let mut clause = clause;
+        let mut least = 3;
         if let Some(open) = self.first_quotation(clause.clone()) {
+            // A few words before a quoted fragment ("the coalition had") report nothing
+            // the fragment does not.
+            least = 5;
             // `said the talks were "a farce"`: the report stops where the quoted words
             // start; the fragment is a quote of its own.
             clause.end = open;
@@ -1112,7 +1175,7 @@ impl Builder<'_, '_> {
                 clause.end -= 1;
             }
         }
-        if question || clause.is_empty() || self.words_in(clause.clone()) < 3 {
+        if question || clause.is_empty() || self.words_in(clause.clone()) < least {
             return;
         }
         let span = ctx.span(clause);

@@ -142,7 +142,15 @@ impl Ctx<'_> {
         let any = |category| range.clone().any(|i| self.has(i, category));
         let kind = if any(Category::AnonymousSource) || partitive {
             SourceKind::Anonymous
-        } else if any(Category::Document) {
+        } else if range.clone().any(|i| {
+            // "a report by ...", not "the statistics office".
+            self.has(i, Category::Document)
+                && self.hit_range(i).is_some_and(|r| {
+                    r.start == i
+                        && !self.has(r.end, Category::OrgWord)
+                        && !self.has(r.end, Category::Title)
+                })
+        }) {
             SourceKind::Document
         } else if any(Category::Title) {
             SourceKind::Unnamed
@@ -370,7 +378,13 @@ impl Ctx<'_> {
         if s.name.is_some()
             && s.description.is_none()
             && self.is_punct(range.end, ',')
-            && self.lower_is(range.end + 1, &["a", "an", "the"])
+            && (self.is_word(range.end + 1) && !self.capitalised(range.end + 1)
+                || self.has(range.end + 1, Category::Title))
+            && !self.lower_is(
+                range.end + 1,
+                &["who", "which", "that", "and", "but", "adding", "saying"],
+            )
+            && !self.has(range.end + 1, Category::SpeechVerb)
         {
             let mut end = range.end + 1;
             while end < self.len()
