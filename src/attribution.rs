@@ -745,6 +745,21 @@ impl Builder<'_, '_> {
         if title_case && !boundary {
             return None;
         }
+        if title_case && boundary && words <= 6 {
+            // `"The Long Winter" opens on Friday.`: a title as the subject, unless an
+            // attribution follows (`"Never Again," she said.`).
+            let after = q.close.map(|m| ctx.scan.token_at_or_after(m.end));
+            let attributed = after.is_some_and(|t| {
+                ctx.is_punct(t, ',')
+                    || ctx.is_dash(t)
+                    || ctx.has(t, Category::SpeechVerb)
+                    || ctx.has(t, Category::Pronoun)
+                    || ctx.sentence(t) != ctx.sentence(open)
+            });
+            if !attributed {
+                return None;
+            }
+        }
         if boundary {
             return Some(QuoteKind::Direct);
         }

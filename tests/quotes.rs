@@ -223,3 +223,83 @@ fn hostile_input_stays_linear_and_sane() {
             .all(|w| w[0].span.start <= w[1].span.start));
     }
 }
+
+mod properties {
+    use copydesk::{Article, Report};
+    use proptest::prelude::*;
+
+    /// Pieces that make attribution rules fire: marks, cues, names, pronouns, commas.
+    const PIECES: &[&str] = &[
+        "\"",
+        "“",
+        "”",
+        "'",
+        "’",
+        " ",
+        ", ",
+        ". ",
+        ": ",
+        " — ",
+        "\n",
+        "said",
+        "told",
+        "says",
+        "according to",
+        "He",
+        "she",
+        "Ann Ruiz",
+        "Ruiz",
+        "van der",
+        "officials",
+        "who asked not to be named",
+        "the ministry",
+        "that",
+        "a report",
+        "We will win",
+        "é",
+        "日本",
+        "O'Brien",
+        "-",
+    ];
+
+    fn check(text: &str) {
+        let article = Article::new(text);
+        let report = Report::new(&article);
+        let json = report.to_json();
+        assert_eq!(
+            json,
+            Report::new(&Article::new(text)).to_json(),
+            "deterministic"
+        );
+        for (i, q) in report.quotes.iter().enumerate() {
+            assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+            assert!(q.span.end <= text.len());
+            assert!(!q.text.trim().is_empty());
+            if let Some(s) = q.source {
+                assert!(report.sources[s].quotes.contains(&i));
+            }
+        }
+        assert!(report
+            .quotes
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start));
+        for s in &report.sources {
+            for m in &s.mentions {
+                assert_eq!(article.slice(m.span), m.text);
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_string_is_safe(text in any::<String>()) {
+            check(&text);
+        }
+
+        #[test]
+        fn attribution_soup_is_safe(pieces in proptest::collection::vec(0..PIECES.len(), 0..80)) {
+            let text: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            check(&text);
+        }
+    }
+}
