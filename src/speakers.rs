@@ -324,7 +324,9 @@ impl Ctx<'_> {
                     && (described || a.as_ref().is_some_and(|a| a.name.is_none())) =>
             {
                 // "Emma Ashford, a senior fellow at the Stimson Center, said"
-                let written = if relative {
+                // "Smith, however, said": a lone adverb describes no one.
+                let adverb = inner.len() == 1 && !self.capitalised(inner.start);
+                let written = if relative || adverb {
                     None
                 } else {
                     trim_text(self.slice(inner.clone()))
