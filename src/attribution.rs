@@ -641,28 +641,6 @@ impl Builder<'_, '_> {
             }
         }
         if found.is_none() && kind == QuoteKind::Direct && open > 0 && ctx.is_punct(open - 1, ':') {
-            // "From the chairwoman: "..."" / "Ruiz: "...""
-            let range = ctx.phrase_before(open - 1, ctx.sentence_first(open - 1), 8);
-            let headed = range.clone().any(|i| {
-                [
-                    Category::Title,
-                    Category::AnonymousSource,
-                    Category::Organization,
-                    Category::OrgWord,
-                ]
-                .iter()
-                .any(|&c| ctx.has(i, c))
-            });
-            if let Some(s) = ctx.classify(range).filter(|s| {
-                s.pronoun.is_none()
-                    && s.kind != SourceKind::Document
-                    && (s.name.is_some() || headed)
-            }) {
-                let source = self.register(&s);
-                found = Some((source, None));
-            }
-        }
-        if found.is_none() && kind == QuoteKind::Direct && open > 0 && ctx.is_punct(open - 1, ':') {
             // `She told reporters:` ending the paragraph before the quotation.
             let c = self.cue_at_or_after(open).checked_sub(1);
             if let Some(c) = c.filter(|&c| open - self.cues[c].tokens.end <= 14) {
@@ -675,6 +653,31 @@ impl Builder<'_, '_> {
                         found = Some((source, Some(self.cue_span(c))));
                     }
                 }
+            }
+        }
+        if found.is_none() && kind == QuoteKind::Direct && open > 0 && ctx.is_punct(open - 1, ':') {
+            // "From the chairwoman: "..."" / "Ruiz: "...""
+            let range = ctx.phrase_before(open - 1, ctx.sentence_first(open - 1), 8);
+            // "told parents:" names the listener, not the speaker.
+            let listener = range.start > 0 && ctx.has(range.start - 1, Category::SpeechVerb);
+            let headed = range.clone().any(|i| {
+                [
+                    Category::Title,
+                    Category::AnonymousSource,
+                    Category::Organization,
+                    Category::OrgWord,
+                ]
+                .iter()
+                .any(|&c| ctx.has(i, c))
+            });
+            if let Some(s) = ctx.classify(range).filter(|s| {
+                !listener
+                    && s.pronoun.is_none()
+                    && s.kind != SourceKind::Document
+                    && (s.name.is_some() || headed)
+            }) {
+                let source = self.register(&s);
+                found = Some((source, None));
             }
         }
         if found.is_none() && kind == QuoteKind::Direct {
