@@ -193,7 +193,7 @@ impl Article {
 impl Layout {
     fn compute(text: &str, lexicon: &Arc<Lexicon>) -> Layout {
         let paragraphs = segment::paragraphs(text);
-        let mut tokens = scan::tokenize(text);
+        let tokens = scan::tokenize(text);
         let (hits, hit_at_token) = scan::find_hits(text, lexicon, &tokens);
         let (marks, quotations) = crate::marks::find(text, &tokens, &paragraphs);
         let mut scan = Scan {
@@ -202,14 +202,17 @@ impl Layout {
             hit_at_token,
             lexicon: Some(Arc::clone(lexicon)),
         };
+        // The scan holds the tokens while sentences are found (they read its word
+        // lookups), then each token learns its sentence.
+        scan.tokens = tokens;
         let (sentences, sentence_paragraph) =
-            segment::sentences(text, &paragraphs, &tokens, &scan, &marks);
-        segment::assign_sentences(&mut tokens, &sentences);
-        let words = tokens
+            segment::sentences(text, &paragraphs, &scan.tokens, &scan, &marks);
+        segment::assign_sentences(&mut scan.tokens, &sentences);
+        let words = scan
+            .tokens
             .iter()
             .filter(|t| t.kind != scan::TokenKind::Punct)
             .count();
-        scan.tokens = tokens;
         let outermost = (0..quotations.len() as u32)
             .filter(|&q| quotations[q as usize].depth == 0)
             .collect();

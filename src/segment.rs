@@ -252,7 +252,7 @@ fn is_abbreviation_or_initial(
             // ("World War I. Then") is rare next to names.
             let prev_is_word =
                 before.is_some_and(|t| t.kind == TokenKind::Word && t.span.start >= sentence_start);
-            !(prev_is_word && !after_period && scan.is_at(next, Category::SentenceStarter))
+            !(prev_is_word && !after_period && scan.word_is(text, next, Category::SentenceStarter))
         }
         (_, Some((_, entry))) => match &*entry.payload {
             "title" => true,
@@ -265,12 +265,12 @@ fn is_abbreviation_or_initial(
                         .bytes()
                         .any(|b| b.is_ascii_digit())
             }
-            _ => !scan.is_at(next, Category::SentenceStarter),
+            _ => !scan.word_is(text, next, Category::SentenceStarter),
         },
         // "(b. 1955)", "a. Relaxed matches": a lone lowercase letter is an abbreviation
         // or a list label unless a clear sentence opener follows.
         (Some(c), None) if c.is_lowercase() && !after_period => {
-            !scan.is_at(next, Category::SentenceStarter)
+            !scan.word_is(text, next, Category::SentenceStarter)
         }
         // "1. FC Pforzheim", "2. The second point": a number that opens its sentence is
         // a list label, not a sentence of its own.
