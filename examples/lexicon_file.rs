@@ -45,10 +45,19 @@ fn main() -> ExitCode {
     };
     println!("{TEXT}\n");
     for hit in article.scan().hits() {
-        let categories: Vec<&str> = article.scan().entries(hit).iter().map(|e| e.category.name()).collect();
+        let categories: Vec<&str> = article
+            .scan()
+            .entries(hit)
+            .iter()
+            .map(|e| e.category.name())
+            .collect();
         println!("{:<14} {}", article.slice(hit.span), categories.join(", "));
     }
     let report = Report::new(&article);
-    println!("\nhedges: {}, quotes: {}", report.hedges.len(), report.quotes.len());
+    println!(
+        "\nhedges: {}, quotes: {}",
+        report.hedges.len(),
+        report.quotes.len()
+    );
     ExitCode::SUCCESS
 }

@@ -302,7 +302,7 @@ impl Analyzer for Hedging {
                 continue;
             }
             let previous = index.checked_sub(1).map(|i| &hits[i]);
-            let Some(found) = cue_at(&context, hit, previous) else {
+            let Some(found) = cue_at(&context, hit, previous, |c| self.wants(c)) else {
                 continue;
             };
             skip_until = found.end_token;
@@ -328,8 +328,15 @@ impl Analyzer for Hedging {
     }
 }
 
-/// The hedge or booster that starts at this hit, if any.
-fn cue_at(context: &Context<'_>, hit: &Hit, previous: Option<&Hit>) -> Option<Found> {
+/// The hedge or booster that starts at this hit, if any. A weasel template is only built
+/// when weasels are wanted, so that "many believe" still gives "believe" to a user who
+/// asked for epistemic cues alone.
+fn cue_at(
+    context: &Context<'_>,
+    hit: &Hit,
+    previous: Option<&Hit>,
+    wants: impl Fn(HedgeCategory) -> bool,
+) -> Option<Found> {
     let scan = context.scan;
     let entries = scan.entries(hit);
     let single = |category, weight| Found {
@@ -350,6 +357,9 @@ fn cue_at(context: &Context<'_>, hit: &Hit, previous: Option<&Hit>) -> Option<Fo
             continue;
         }
         if cue.has(Rule::Subject) {
+            if !wants(category) {
+                continue;
+            }
             let verb_end = context.weasel_verb_end(hit, |verb| is_belief_verb(context, verb));
             if let Some(end_token) = verb_end {
                 let end = context.tokens[end_token - 1].span.end;
@@ -363,7 +373,7 @@ fn cue_at(context: &Context<'_>, hit: &Hit, previous: Option<&Hit>) -> Option<Fo
             continue;
         }
         let mut found = single(category, cue.weight);
-        if category == HedgeCategory::Epistemic {
+        if category == HedgeCategory::Epistemic && wants(HedgeCategory::Weasel) {
             if let Some(it) = context.impersonal_subject(hit) {
                 found.span.start = context.start_of(it);
                 found.category = HedgeCategory::Weasel;
@@ -376,7 +386,7 @@ fn cue_at(context: &Context<'_>, hit: &Hit, previous: Option<&Hit>) -> Option<Fo
     }
     for entry in entries.iter().filter(|e| is(e, Category::Booster)) {
         let cue = Cue::parse(&entry.payload, true);
-        if cue.has(Rule::Predicative) && !context.predicative(hit) {
+        if context.in_compound(hit) || (cue.has(Rule::Predicative) && !context.predicative(hit)) {
             continue;
         }
         if context.negated_before(hit.first_token as usize, 3) {
@@ -394,8 +404,15 @@ fn cue_at(context: &Context<'_>, hit: &Hit, previous: Option<&Hit>) -> Option<Fo
             return Some(found);
         }
     }
-    let anonymous = [Category::AnonymousSource, Category::AnonymityReason];
-    if entries.iter().any(|e| anonymous.contains(&e.category)) {
+    // A phrase that names its source as anonymous ("people familiar with", "informed
+    // sources") or gives a reason ("who asked not to be named") distances the writer. A
+    // single word ("officials", "source") needs the context the sources analyzer reads:
+    // "a source of income" is no hedge.
+    let anonymous = entries.iter().any(|e| {
+        e.category == Category::AnonymityReason
+            || (e.category == Category::AnonymousSource && hit.end_token > hit.first_token + 1)
+    });
+    if anonymous {
         let span = with_attribution(context, hit.span, hit, previous);
         return Some(Found {
             span,
@@ -409,11 +426,16 @@ fn cue_at(context: &Context<'_>, hit: &Hit, previous: Option<&Hit>) -> Option<Fo
 /// or an epistemic hedge ("believe", "think").
 fn is_belief_verb(context: &Context<'_>, verb: &Hit) -> bool {
     context.scan.entries(verb).iter().any(|e| {
-        e.category == Category::Hedge
-            && matches!(
-                Cue::parse(&e.payload, false).kind,
-                CueKind::Verb | CueKind::Hedge(HedgeCategory::Epistemic)
-            )
+        if e.category != Category::Hedge {
+            return false;
+        }
+        let cue = Cue::parse(&e.payload, false);
+        match cue.kind {
+            CueKind::Verb => true,
+            // "analysts had expected" is no projection, so no weasel either.
+            CueKind::Hedge(HedgeCategory::Epistemic) => context.hedge_rules_pass(verb, &cue),
+            _ => false,
+        }
     })
 }
 
@@ -523,5 +545,31 @@ fn stats(article: &Article, findings: &HedgingFindings) -> HedgeStats {
         quoted_hedges_per_100_words: per_100(quoted_hedges, quoted),
         writer_boosters_per_100_words: per_100(writer_boosters, writer),
         quoted_boosters_per_100_words: per_100(quoted_boosters, quoted),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_auto_traits<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+
+    #[test]
+    fn public_types_are_send_sync_unwind_safe() {
+        assert_auto_traits::<Hedge>();
+        assert_auto_traits::<Hedging>();
+        assert_auto_traits::<HedgeCategory>();
+        assert_auto_traits::<HedgingFindings>();
+        assert_auto_traits::<HedgeStats>();
+        assert_auto_traits::<SentenceCertainty>();
+    }
+
+    #[test]
+    fn category_names_round_trip() {
+        for &category in HedgeCategory::ALL {
+            assert_eq!(HedgeCategory::from_name(category.name()), Some(category));
+            let json = serde_json::to_string(&category).unwrap();
+            assert_eq!(json, format!("\"{}\"", category.name()));
+        }
     }
 }

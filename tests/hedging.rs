@@ -197,13 +197,11 @@ fn approximators_only_on_request() {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
-
     /// For any text: no panic, spans in bounds and on char boundaries, sorted, and the
     /// same findings twice.
     #[test]
     fn any_text_gives_sorted_spans_on_boundaries(
-        text in "(may|May|could|would|not|if|as|possible|about|some|critics|say|said|it|is|clear|never|[0-9]{1,3}|[a-zé’'\"“”.,!? -]{0,6}| ){0,40}"
+        text in "(may|May|could|would|not|if|as|possible|about|some|critics|say|said|it|is|clear|never|[0-9]{1,3}|[a-zé’'\"“”.,!? -]{0,6}| ){0,24}"
     ) {
         let article = Article::new(text.as_str());
         let findings = Hedging::all().analyze(&article);

@@ -20,12 +20,16 @@ pub(crate) enum Rule {
     Number,
     /// Only before "to" or "that".
     Projecting,
+    /// With `projecting`: also after a form of "be" ("a verdict is expected").
+    Passive,
     /// Only when negated.
     Negated,
     /// Not a hedge when negated.
     Negatable,
     /// A weasel subject: a hedge only before a speech or belief verb.
     Subject,
+    /// A participle that is no hedge after a determiner: "a suggested donation".
+    Verbal,
     /// A booster only after a linking verb.
     Predicative,
 }
@@ -38,9 +42,11 @@ impl Rule {
         Rule::Fixed,
         Rule::Number,
         Rule::Projecting,
+        Rule::Passive,
         Rule::Negated,
         Rule::Negatable,
         Rule::Subject,
+        Rule::Verbal,
         Rule::Predicative,
     ];
 
@@ -52,9 +58,11 @@ impl Rule {
             "fixed" => Rule::Fixed,
             "number" => Rule::Number,
             "projecting" => Rule::Projecting,
+            "passive" => Rule::Passive,
             "negated" => Rule::Negated,
             "negatable" => Rule::Negatable,
             "subject" => Rule::Subject,
+            "verbal" => Rule::Verbal,
             "predicative" => Rule::Predicative,
             _ => return None,
         })

@@ -140,6 +140,10 @@ const FIXING: &[&str] = &[
 const DETERMINERS: &[&str] = &[
     "the", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose",
 ];
+/// Determiners that make a participle an adjective: "a suggested donation".
+const ARTICLES: &[&str] = &[
+    "a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
+];
 /// Lemmas of speech verbs that make a passive report: "is said to", "it was reported".
 const REPORT_LEMMAS: &[&str] = &[
     "say", "report", "claim", "rumor", "rumour", "allege", "believe", "think", "estimate",
@@ -262,20 +266,46 @@ impl<'a> Context<'a> {
 
     /// Whether a hedge cue with these rules is a hedge here.
     pub(crate) fn hedge_rules_pass(&self, hit: &Hit, cue: &Cue) -> bool {
-        cue.rules().all(|rule| match rule {
-            Rule::May => self.may_is_modal(hit),
-            Rule::Ability => !self.past_ability(hit),
-            Rule::Habit => !self.habitual(hit),
-            Rule::Fixed => !self.fixed_possible(hit),
-            Rule::Number => self.before_number(hit),
-            Rule::Projecting => self
-                .after(hit)
-                .is_some_and(|next| self.is_word(next, &["to", "that"])),
-            Rule::Negated => self.negated_before(hit.first_token as usize, 3),
-            Rule::Negatable => !self.negated_before(hit.first_token as usize, 3),
-            // Checked by the caller, which needs the verb's extent.
-            Rule::Subject | Rule::Predicative => true,
-        })
+        !self.in_compound(hit)
+            && cue.rules().all(|rule| match rule {
+                Rule::May => self.may_is_modal(hit),
+                Rule::Ability => !self.past_ability(hit),
+                Rule::Habit => !self.habitual(hit),
+                Rule::Fixed => !self.fixed_possible(hit),
+                Rule::Number => self.before_number(hit),
+                Rule::Projecting => self.projecting(hit, cue.has(Rule::Passive)),
+                Rule::Negated => self.negated_before(hit.first_token as usize, 3),
+                Rule::Negatable => !self.negated_before(hit.first_token as usize, 3),
+                // Checked by the caller, which needs the verb's extent.
+                Rule::Verbal => !self
+                    .before(hit.first_token as usize)
+                    .is_some_and(|p| self.is_word(p, ARTICLES)),
+                Rule::Subject | Rule::Predicative | Rule::Passive => true,
+            })
+    }
+
+    /// The hit is the first part of a hyphenated compound: "clear-eyed", "would-be".
+    pub(crate) fn in_compound(&self, hit: &Hit) -> bool {
+        let end = hit.end_token as usize;
+        let (Some(hyphen), Some(word)) = (self.tokens.get(end), self.tokens.get(end + 1)) else {
+            return false;
+        };
+        hyphen.span.start == hit.span.end
+            && hyphen.span.text(self.text) == "-"
+            && word.span.start == hyphen.span.end
+            && word.kind == TokenKind::Word
+    }
+
+    /// A verb that projects: before "to" or "that" ("is expected to", "appears that"), or,
+    /// when `passive`, after a form of "be" ("a verdict is expected next week"); never
+    /// "as expected" or "the expected result".
+    fn projecting(&self, hit: &Hit, passive: bool) -> bool {
+        self.after(hit)
+            .is_some_and(|next| self.is_word(next, &["to", "that"]))
+            || passive
+                && self
+                    .before(hit.first_token as usize)
+                    .is_some_and(|previous| self.is_word(previous, BE))
     }
 
     /// "may" is the modal unless it is the month or the name: "in May", "May 5",
@@ -306,9 +336,11 @@ impl<'a> Context<'a> {
         !after_word && !starts_name
     }
 
-    /// "could" of past ability: "could not find", "she could swim", "as fast as he could".
+    /// "could" of past ability: "could not find", "nobody could", "she could swim", "as fast
+    /// as he could".
     fn past_ability(&self, hit: &Hit) -> bool {
-        if self.negated_after(hit) {
+        // "could not find", "nobody could identify".
+        if self.negated_after(hit) || self.negated_before(hit.first_token as usize, 2) {
             return true;
         }
         if self
@@ -341,11 +373,17 @@ impl<'a> Context<'a> {
             return true;
         }
         let mut at = hit.first_token as usize;
-        for _ in 0..8 {
+        for _ in 0..12 {
             let Some(previous) = self.before(at) else {
                 return false;
             };
-            if self.scan.is_at(previous, Category::SpeechVerb) {
+            // A verb that introduces reported speech ("said", "told reporters"), not
+            // one that only attributes quotations ("continued", "asked").
+            let reports = self
+                .scan
+                .entry_at(previous, Category::SpeechVerb)
+                .is_some_and(|(_, entry)| !entry.payload.split_whitespace().any(|w| w == "direct"));
+            if reports {
                 return true;
             }
             at = previous;
@@ -468,7 +506,9 @@ impl<'a> Context<'a> {
 
     /// A passive report on a speech verb: "is said to", "it was reported that". Returns
     /// the token where the phrase starts.
-    pub(crate) fn passive_report(&self, hit: &Hit, lemma: &str) -> Option<usize> {
+    pub(crate) fn passive_report(&self, hit: &Hit, payload: &str) -> Option<usize> {
+        // The payload starts with the lemma ("say clause").
+        let lemma = payload.split_whitespace().next().unwrap_or("");
         if !REPORT_LEMMAS.contains(&lemma) {
             return None;
         }
