@@ -181,6 +181,13 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
         if compound {
             return Some(k + 2);
         }
+        if d.kind == NumberKind::Count {
+            // "a 1,000-page report", "the 27-member bloc": the hyphened noun is what is
+            // counted.
+            d.subject = Some((k + 1, k + 2));
+            d.end = k + 2;
+            return None;
+        }
     }
     if glued && d.kind == NumberKind::Count {
         // Letters glued to digits that are no unit name a thing: "4G", "3D".

@@ -61,6 +61,10 @@ pub(super) fn second_number(
         _ => return None,
     };
     let mut n = if connector == "out of" { k + 2 } else { k + 1 };
+    if connector == "in" && v.is(n, "every") {
+        // "1 in every 100 people"
+        n += 1;
+    }
     if connector == "of" && v.is_any(n, &["the", "its", "their", "all", "those", "these"]) {
         n += 1;
     }
