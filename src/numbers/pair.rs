@@ -72,7 +72,15 @@ pub(super) fn second_number(
     if symbol {
         n += 1;
     }
-    let second = read(v, n, symbol || d.kind == NumberKind::Money)?;
+    // "from -18 °C to -34 °C": a sign before the second number.
+    let negative = v.is_punct(n, &['-', '−']) && v.glued(n + 1) && v.is_number(n + 1);
+    if negative {
+        n += 1;
+    }
+    let mut second = read(v, n, symbol || d.kind == NumberKind::Money)?;
+    if negative {
+        second.value = -second.value;
+    }
     if !matches!(second.form, Form::Digits | Form::Words) || second.plural {
         if connector == "-" && v.glued(k) {
             return Some(Outcome::Skip(second.end));

@@ -95,7 +95,7 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
             } else if v.is_punct(j, &['/'])
                 && plain
                 && value < second
-                && second <= 10.0
+                && (second <= 10.0 || v.is(j + 2, "of"))
                 && second > 0.0
             {
                 r.form = Form::Fraction;
@@ -162,7 +162,7 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
             find(entries, Category::Unit).is_some() || find(entries, Category::Currency).is_some();
         // A glued "m" or "b" is a scale only for money or when written "M"/"B"; "mm" is
         // millimetres, "MM" millions.
-        let ambiguous = matches!(lower.as_str(), "m" | "b" | "mm");
+        let ambiguous = matches!(lower.as_str(), "m" | "b" | "t" | "mm");
         let scale_here =
             is_scale && (!ambiguous || money || suffix.chars().all(|c| c.is_ascii_uppercase()));
         if scale_here {
