@@ -341,6 +341,12 @@ fn look(v: &View, i: usize) -> Outcome {
             d.change = Some(Direction::Up);
         } else if v.is_any(d.end, &["lower", "down", "less"]) && d.kind != NumberKind::Count {
             d.change = Some(Direction::Down);
+        } else if let Some((_, e)) = v.entry(d.end, Category::Change) {
+            // "a 3% rise", "a $2 billion cut": the change noun after the amount.
+            if d.kind != NumberKind::Count && e.payload.split_whitespace().nth(1).is_none() {
+                let down = e.payload.starts_with("down");
+                d.change = Some(if down { Direction::Down } else { Direction::Up });
+            }
         }
     }
     what_is_counted(v, &mut d);
