@@ -161,7 +161,8 @@ fn look(v: &View, i: usize) -> Outcome {
         && i == v.lo
         && v.is_punct(i + 1, &['.', ')'])
         && v.glued(i + 1)
-        && (v.capitalized(i + 2) || !v.has(i + 2))
+        && v.is_word(i + 2)
+        && v.capitalized(i + 2)
     {
         return Outcome::Skip(i + 2);
     }
