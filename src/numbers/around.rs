@@ -123,6 +123,24 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
         d.end = k + 1;
         return None;
     }
+    if d.kind != NumberKind::Money {
+        // "100 €", "25$": a symbol after the amount.
+        if let Some(code) = currency_symbol(v.word(k)) {
+            d.kind = NumberKind::Money;
+            d.unit = Some(code.into());
+            d.end = k + 1;
+            return None;
+        }
+        // "5 billion US dollars", "20 Canadian dollars".
+        if v.is_any(k + 1, &["dollar", "dollars"]) {
+            if let Some(code) = dollar_nation(v.word(k)) {
+                d.kind = NumberKind::Money;
+                d.unit = Some(code.into());
+                d.end = k + 2;
+                return None;
+            }
+        }
+    }
     let (at, entries, end) = if glued {
         (k, v.lookup(v.word(k)), k + 1)
     } else if hyphen {
@@ -207,4 +225,17 @@ pub(super) fn hit_end(v: &View, i: usize) -> usize {
     v.scan
         .hit_at(i)
         .map_or(i + 1, |h| (h.end_token as usize).min(v.hi))
+}
+
+/// The dollar of a country named before "dollars": "US dollars", "Canadian dollars".
+fn dollar_nation(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "US" | "U.S." | "American" => "USD",
+        "Canadian" => "CAD",
+        "Australian" => "AUD",
+        "Singapore" => "SGD",
+        "Taiwan" | "Taiwanese" => "TWD",
+        "Zimbabwean" => "ZWL",
+        _ => return None,
+    })
 }
