@@ -125,7 +125,8 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
     }
     if d.kind != NumberKind::Money {
         // "100 €", "25$": a symbol after the amount.
-        if let Some(code) = currency_symbol(v.word(k)) {
+        let symbol = currency_symbol(v.word(k)).filter(|_| !v.is_number(k + 1));
+        if let Some(code) = symbol {
             d.kind = NumberKind::Money;
             d.unit = Some(code.into());
             d.end = k + 1;
