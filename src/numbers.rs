@@ -65,6 +65,7 @@ mod pair;
 mod parse;
 mod phrase;
 mod view;
+mod words;
 
 use serde::Serialize;
 
