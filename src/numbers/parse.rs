@@ -1,7 +1,7 @@
 //! Reading one number where it starts: digits with their glued suffixes ("3bn", "25th",
-//! "1990s", "2.15pm"), number words and their compounds ("one hundred and five",
-//! "twenty-fifth", "two-thirds", "tens of thousands", "half a million"), and scale words
-//! after either ("1.5 million").
+//! "1990s", "2.15pm", "2½"), clock times and dates in digits, fractions ("3/4", "2 1/2"),
+//! and the scale words and fraction tails shared with number words ("1.5 million",
+//! "3 million and a half"); number words themselves are read in `words`.
 
 use super::view::{find, payload_value, View};
 use crate::lexicon::Category;
