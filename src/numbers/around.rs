@@ -158,6 +158,9 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
                 d.value *= f;
             }
             d.end = end;
+        } else if d.unit.as_deref() == e.payload.split_whitespace().next() {
+            // "$5 to $10 dollars", "10 dollars to 20 dollars": the same currency again.
+            d.end = end;
         }
         return None;
     }

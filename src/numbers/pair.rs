@@ -159,19 +159,20 @@ pub(super) fn range(
         if opener.is_none() && (d.change.is_some() || second.value <= d.value) {
             return None;
         }
-        let money_after = symbol_before(v, second.first);
+        // What the second number is on its own: "$5", "20 dollars", "4%", "10 km".
+        let mut probe = d.clone();
+        probe.end = second.end;
+        probe.kind = NumberKind::Count;
+        probe.unit = None;
+        let _ = suffix(v, &second, &mut probe);
+        let money_after = symbol_before(v, second.first) || probe.kind == NumberKind::Money;
         if d.kind != NumberKind::Count && (d.kind == NumberKind::Money) != money_after {
             return None;
         }
-        if opener.is_none() && d.kind != NumberKind::Count && !money_after {
-            // "2% to 4%" joins only when the second has the same unit, read below.
-            let mut probe = d.clone();
-            probe.end = second.end;
-            probe.kind = NumberKind::Count;
-            let _ = suffix(v, &second, &mut probe);
-            if probe.kind != NumberKind::Count && probe.unit != d.unit {
-                return None;
-            }
+        // "2% to 4%" joins only when the second has the same unit.
+        let other_unit = probe.kind != NumberKind::Count && probe.unit != d.unit;
+        if opener.is_none() && d.kind != NumberKind::Count && !money_after && other_unit {
+            return None;
         }
     }
     let mut low = d.value;
