@@ -373,6 +373,11 @@ fn cue_at(
             continue;
         }
         let mut found = single(category, cue.weight);
+        if cue.has(Rule::AfterIn) {
+            if let Some(preposition) = context.preposition_before(hit) {
+                found.span.start = context.start_of(preposition);
+            }
+        }
         if category == HedgeCategory::Epistemic && wants(HedgeCategory::Weasel) {
             if let Some(it) = context.impersonal_subject(hit) {
                 found.span.start = context.start_of(it);

@@ -217,3 +217,12 @@ proptest::proptest! {
         proptest::prop_assert_eq!(findings, Hedging::all().analyze(&article));
     }
 }
+
+#[test]
+fn hedging_phrases_keep_sentence_starts() {
+    // "In fact" is one hit; it still starts a sentence after an abbreviation.
+    let article = Article::new("The plant is in the U.S. In fact, it is the largest.");
+    assert_eq!(article.sentences().len(), 2);
+    let findings = Hedging::new().analyze(&article);
+    assert_eq!(findings.boosters[0].text, "In fact");
+}

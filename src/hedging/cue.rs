@@ -30,6 +30,8 @@ pub(crate) enum Rule {
     Subject,
     /// A participle that is no hedge after a determiner: "a suggested donation".
     Verbal,
+    /// Only right after "in", which joins the cue, and not before a number: "in part".
+    AfterIn,
     /// A booster only after a linking verb.
     Predicative,
 }
@@ -47,6 +49,7 @@ impl Rule {
         Rule::Negatable,
         Rule::Subject,
         Rule::Verbal,
+        Rule::AfterIn,
         Rule::Predicative,
     ];
 
@@ -63,6 +66,7 @@ impl Rule {
             "negatable" => Rule::Negatable,
             "subject" => Rule::Subject,
             "verbal" => Rule::Verbal,
+            "after_in" => Rule::AfterIn,
             "predicative" => Rule::Predicative,
             _ => return None,
         })

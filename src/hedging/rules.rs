@@ -280,6 +280,11 @@ impl<'a> Context<'a> {
                 Rule::Verbal => !self
                     .before(hit.first_token as usize)
                     .is_some_and(|p| self.is_word(p, ARTICLES)),
+                Rule::AfterIn => {
+                    self.before(hit.first_token as usize)
+                        .is_some_and(|p| self.is_word(p, &["in"]))
+                        && !self.after(hit).is_some_and(|n| self.is_number(n))
+                }
                 Rule::Subject | Rule::Predicative | Rule::Passive => true,
             })
     }
@@ -523,6 +528,12 @@ impl<'a> Context<'a> {
             (None, true) => Some(be),
             (None, false) => None,
         }
+    }
+
+    /// The token of "in" before a cue with the `after_in` rule ("in part").
+    pub(crate) fn preposition_before(&self, hit: &Hit) -> Option<usize> {
+        self.before(hit.first_token as usize)
+            .filter(|&p| self.is_word(p, &["in"]))
     }
 
     /// "it is thought", "it was believed": the token of "it" before an epistemic verb.
