@@ -9,6 +9,12 @@
 //! "some NATO members", "as if", "whether or not", "expected" that does not project.
 //! A negated booster is a hedge ("not clear"); a negated "possible" is not.
 //!
+//! [`Hedging::new`] reports every [`HedgeCategory`] but approximators ("about 40"), which
+//! blur a number rather than doubt a claim; [`Hedging::all`] and [`Hedging::categories`]
+//! choose otherwise. Each finding says whether it sits inside a direct or partial quote
+//! ([`Hedge::in_quote`]); [`HedgeStats`] gives densities per 100 words for the writer and
+//! for quoted speakers, and [`SentenceCertainty`] scores each sentence.
+//!
 //! # Example: hedges, boosters and the certainty of each sentence
 //!
 //! ```
