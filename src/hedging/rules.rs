@@ -16,7 +16,7 @@ const LINKING: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "am", "isn't", "aren't", "wasn't",
     "weren't", "seems", "seem", "seemed", "remains", "remain", "remained", "become", "becomes",
     "became", "appears", "appear", "appeared", "looks", "look", "looked", "feel", "feels", "felt",
-    "it's", "that's", "there's", "what's",
+    "it's", "that's", "there's", "what's", "i'm", "we're", "they're", "you're", "he's", "she's",
 ];
 /// Forms of "be" before a passive report ("is said to").
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
