@@ -18,6 +18,10 @@
 //! Every step looks at a bounded window of tokens around a cue or a quotation, and the
 //! cues are walked with cursors, so the work is linear in the article.
 
+mod grouping;
+mod quoted;
+mod reported;
+
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -28,7 +32,7 @@ use crate::names::Ctx;
 use crate::quotes::{Quote, QuoteKind};
 use crate::sources::{Mention, Source, SourceKind};
 use crate::span::Span;
-use crate::speakers::Speaker;
+use reported::MODALS;
 
 /// Quotes and sources of one article, computed together.
 #[derive(Clone, Debug, Default)]
@@ -59,86 +63,12 @@ struct Cue {
     participle: bool,
 }
 
-/// Words before a quotation that make it a label, not speech.
-const LABEL_WORDS: &[&str] = &[
-    "called",
-    "dubbed",
-    "titled",
-    "entitled",
-    "nicknamed",
-    "named",
-    "so-called",
-    "song",
-    "film",
-    "book",
-    "album",
-    "movie",
-    "show",
-    "series",
-    "term",
-    "word",
-    "words",
-    "phrase",
-    "slogan",
-    "hashtag",
-    "label",
-    "brand",
-    "novel",
-    "play",
-    "poem",
-    "opera",
-    "programme",
-    "program",
-    "podcast",
-    "documentary",
-    "as",
-];
-
-/// Words that cannot start a reported clause after a cue.
-const NOT_CLAUSE_START: &[&str] = &[
-    "to",
-    "of",
-    "about",
-    "for",
-    "with",
-    "by",
-    "from",
-    "on",
-    "in",
-    "at",
-    "into",
-    "so",
-    "yes",
-    "no",
-    "nothing",
-    "something",
-    "anything",
-    "goodbye",
-    "hello",
-    "thanks",
-    "sorry",
-    "as",
-    "after",
-    "before",
-    "during",
-    "while",
-    "when",
-    "through",
-    "via",
-    "up",
-    "out",
-    "over",
-];
-
-/// Small words that may stay lowercase in a title: "Gone with the Wind".
-const TITLE_SMALL: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
-];
-
 struct Builder<'c, 'a> {
     ctx: &'c Ctx<'a>,
     cues: Vec<Cue>,
     cue_speaker: Vec<Option<Option<usize>>>,
+    /// Per cue: attributes a quotation already, so it reports nothing more.
+    used: Vec<bool>,
     sources: Vec<Acc>,
     by_key: HashMap<String, usize>,
     by_surname: HashMap<String, usize>,
@@ -150,6 +80,8 @@ struct Builder<'c, 'a> {
     last_org: Option<usize>,
     /// End byte of the latest indirect quote: a cue inside it reports nothing new.
     covered_until: usize,
+    /// Surname -> first full name in the text, built on first use.
+    full_names: Option<HashMap<String, Range<usize>>>,
 }
 
 struct Acc {
@@ -175,6 +107,7 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
     let mut builder = Builder {
         ctx: &ctx,
         cue_speaker: vec![None; cues.len()],
+        used: vec![false; cues.len()],
         cues,
         sources: Vec::new(),
         by_key: HashMap::new(),
@@ -185,6 +118,7 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
         last_group: None,
         last_org: None,
         covered_until: 0,
+        full_names: None,
     };
     builder.run();
     builder.finish()
@@ -212,6 +146,17 @@ fn collect_cues(ctx: &Ctx<'_>) -> Vec<Cue> {
                 }
                 Category::AttributionPhrase if &*entry.payload == "according" => Mode::According,
                 _ => continue,
+            };
+            // "would say a word": after a modal, the base form reports only a clause
+            // introduced by "that".
+            let mode = if mode == Mode::Clause
+                && first > 0
+                && ctx.lower_is(first - 1, MODALS)
+                && ctx.lower_is(first, &["say", "tell", "add", "write", "argue", "claim"])
+            {
+                Mode::That
+            } else {
+                mode
             };
             cues.push(Cue {
                 tokens: first..hit.end_token as usize,
@@ -258,7 +203,9 @@ impl Builder<'_, '_> {
         let ctx = self.ctx;
         let cue = self.cues[c].clone();
         let speaker = if cue.mode == Mode::According {
-            ctx.speaker_after(cue.tokens.end, true)
+            self.according_end(c)
+                .and_then(|end| ctx.classify(cue.tokens.end..end))
+                .filter(|s| s.pronoun.is_none())
         } else {
             let before = ctx.speaker_before(cue.tokens.start, 0);
             let prev_is_edge = cue.tokens.start == ctx.sentence_first(cue.tokens.start)
@@ -272,9 +219,12 @@ impl Builder<'_, '_> {
                 }
             })
         };
+        // "described the fire as ... and said ...": the verbs share their subject.
+        let shared = cue.participle
+            || cue.tokens.start > 0 && ctx.lower_is(cue.tokens.start - 1, &["and", "but"]);
         let source = match speaker {
             Some(s) => self.register(&s),
-            None if cue.participle => {
+            None if shared => {
                 // "..., adding that": the speaker of the sentence's earlier cue.
                 let sentence = ctx.sentence(cue.tokens.start);
                 let earlier: Vec<usize> = (0..c)
@@ -292,133 +242,26 @@ impl Builder<'_, '_> {
             }
             None => None,
         };
+        let source = match source {
+            None if cue.participle => {
+                // "A spokeswoman declined to comment, saying ...": the sentence's subject.
+                let first = ctx.sentence_first(cue.tokens.start);
+                let mut subject = ctx.phrase_after(first, 8);
+                if let Some(verb) = subject.clone().skip(1).find(|&i| {
+                    let w = ctx.word(i);
+                    ctx.is_word(i) && !ctx.capitalised(i) && w.len() > 3 && w.ends_with("ed")
+                }) {
+                    subject.end = verb;
+                }
+                match ctx.classify(subject).filter(|s| s.pronoun.is_none()) {
+                    Some(s) => self.register(&s),
+                    None => None,
+                }
+            }
+            other => other,
+        };
         self.cue_speaker[c] = Some(source);
         source
-    }
-
-    fn register(&mut self, speaker: &Speaker) -> Option<usize> {
-        let ctx = self.ctx;
-        let mention = ctx.span(speaker.range.clone());
-        let index = if let Some(pronoun) = &speaker.pronoun {
-            self.resolve(pronoun, speaker.range.start)?
-        } else if let Some(run) = &speaker.name {
-            let name = ctx.name_text(run.clone());
-            let key = name.to_lowercase();
-            let surname = name.split_whitespace().last().unwrap_or("").to_lowercase();
-            let single = !name.contains(' ');
-            let found = self
-                .by_key
-                .get(&key)
-                .copied()
-                .or_else(|| self.by_surname.get(&surname).copied().filter(|_| single))
-                .or_else(|| self.by_key.get(&surname).copied());
-            let index = match found {
-                Some(i) => {
-                    if !single
-                        && self.sources[i]
-                            .name
-                            .as_ref()
-                            .is_some_and(|n| !n.contains(' '))
-                    {
-                        self.sources[i].name = Some(name.clone());
-                        self.by_key.insert(key, i);
-                    }
-                    i
-                }
-                None => {
-                    let i = self.new_source(Some(name.clone()), SourceKind::Named);
-                    self.by_key.insert(key, i);
-                    self.by_surname.entry(surname).or_insert(i);
-                    i
-                }
-            };
-            if self.sources[index].description.is_none() {
-                self.sources[index].description = speaker.description.clone();
-            }
-            index
-        } else {
-            let description = speaker.description.clone().unwrap_or_default();
-            let lower = description.to_lowercase();
-            let stem = ["a ", "an ", "the "]
-                .iter()
-                .find_map(|d| lower.strip_prefix(d))
-                .unwrap_or(&lower);
-            let key = format!("{:?}:{stem}", speaker.kind);
-            match self.by_key.get(&key) {
-                Some(&i) => i,
-                None => {
-                    let i = self.new_source(None, speaker.kind);
-                    self.sources[i].description = speaker.description.clone();
-                    self.by_key.insert(key, i);
-                    i
-                }
-            }
-        };
-        let source = &mut self.sources[index];
-        if speaker.kind == SourceKind::Anonymous && speaker.pronoun.is_none() {
-            source.kind = SourceKind::Anonymous;
-        }
-        if source.mentions.last() != Some(&mention) && !mention.is_empty() {
-            source.mentions.push(mention);
-        }
-        if let Some(reason) = &speaker.reason {
-            source.reason.get_or_insert(ctx.span(reason.clone()));
-        }
-        match source.kind {
-            SourceKind::Named => self.last_person = Some(index),
-            SourceKind::Unnamed => {
-                self.last_person = Some(index);
-                self.last_group = Some(index);
-            }
-            SourceKind::Anonymous => self.last_group = Some(index),
-            SourceKind::Organization | SourceKind::Document => self.last_org = Some(index),
-        }
-        Some(index)
-    }
-
-    fn new_source(&mut self, name: Option<String>, kind: SourceKind) -> usize {
-        self.sources.push(Acc {
-            name,
-            description: None,
-            kind,
-            mentions: Vec::new(),
-            reason: None,
-        });
-        self.sources.len() - 1
-    }
-
-    /// The source a pronoun at token `at` refers to.
-    fn resolve(&mut self, pronoun: &str, at: usize) -> Option<usize> {
-        let ctx = self.ctx;
-        match pronoun {
-            "he" | "she" | "i" => {
-                // A person named earlier in the same sentence, outside quotations.
-                let first = ctx.sentence_first(at).max(at.saturating_sub(60));
-                let run = ctx.name_runs(first..at).into_iter().find(|(run, _)| {
-                    ctx.quotation_of(run.start).is_none()
-                        && (run.len() > 1
-                            || run.start > first
-                            || self
-                                .by_surname
-                                .contains_key(&ctx.name_text(run.clone()).to_lowercase()))
-                });
-                if let Some((run, _)) = run {
-                    let speaker = Speaker {
-                        range: run.clone(),
-                        name: Some(run),
-                        description: None,
-                        kind: SourceKind::Named,
-                        pronoun: None,
-                        reason: None,
-                    };
-                    return self.register(&speaker);
-                }
-                self.last_person
-            }
-            "they" => self.last_group.or(self.last.map(|(s, _)| s)),
-            "it" => self.last_org,
-            _ => self.last.map(|(s, _)| s),
-        }
     }
 
     fn push_quote(
@@ -448,529 +291,6 @@ impl Builder<'_, '_> {
     /// Index of the first cue starting at or after token `t`.
     fn cue_at_or_after(&self, t: usize) -> usize {
         self.cues.partition_point(|c| c.tokens.start < t)
-    }
-
-    fn visit_quotation(&mut self, q: &Quotation, open: usize) {
-        let ctx = self.ctx;
-        let Some(kind) = self.quote_kind(q, open) else {
-            return;
-        };
-        let close = q.close.map(|m| ctx.scan.token_at_or_after(m.start));
-        let paragraph = q.paragraph as usize;
-        let mut found: Option<(Option<usize>, Option<Span>)> = None;
-        if let Some(close) = close {
-            if let Some(c) = self.cue_after_quote(q, close) {
-                let source = self.cue_source(c);
-                if source.is_some() {
-                    found = Some((source, Some(self.cue_span(c))));
-                }
-            } else if ctx.is_dash(close + 1) && ctx.quotation_of(close + 2).is_none() {
-                if let Some(s) = ctx.speaker_after(close + 2, false) {
-                    if s.pronoun.is_none() {
-                        let source = self.register(&s);
-                        found = Some((source, Some(ctx.span(close + 1..close + 2))));
-                    }
-                }
-            }
-        }
-        if found.is_none() {
-            if let Some(c) = self.cue_before_quote(open, kind) {
-                let source = self.cue_source(c);
-                if source.is_some() {
-                    found = Some((source, Some(self.cue_span(c))));
-                }
-            }
-        }
-        if found.is_none() && kind == QuoteKind::Direct && open > 0 && ctx.is_punct(open - 1, ':') {
-            // "From the chairwoman: "..."" / "Ruiz: "...""
-            let range = ctx.phrase_before(open - 1, ctx.sentence_first(open - 1), 8);
-            if let Some(s) = ctx
-                .classify(range)
-                .filter(|s| s.pronoun.is_none() && s.kind != SourceKind::Document)
-            {
-                let source = self.register(&s);
-                found = Some((source, None));
-            }
-        }
-        if found.is_none() && kind == QuoteKind::Direct {
-            // A follow-on quote: the previous speaker goes on.
-            if let Some((source, p)) = self.last {
-                if p + 1 >= paragraph {
-                    found = Some((Some(source), None));
-                }
-            }
-        }
-        let (source, cue) = found.unwrap_or((None, None));
-        self.push_quote(q.inner, kind, source, cue);
-    }
-
-    /// Direct, partial, or `None` for a label (a title, a scare-quoted word).
-    fn quote_kind(&self, q: &Quotation, open: usize) -> Option<QuoteKind> {
-        let ctx = self.ctx;
-        let inner = q.inner.text(ctx.text);
-        let first = ctx.scan.token_at_or_after(q.inner.start);
-        let end = ctx.scan.token_at_or_after(q.inner.end);
-        let words = (first..end.min(first + 12))
-            .filter(|&i| {
-                !ctx.is_punct(i, ',') && ctx.tokens[i].kind != crate::scan::TokenKind::Punct
-            })
-            .count();
-        let last_char = inner
-            .trim_end_matches(['"', '\'', '”', '’', ')'])
-            .chars()
-            .last()
-            .unwrap_or(' ');
-        let terminal = matches!(last_char, '.' | '!' | '?' | '…');
-        let paragraph_start = open == 0
-            || ctx.tokens[open - 1].span.end
-                <= ctx.article.paragraphs()[q.paragraph as usize].start;
-        let prev = open.checked_sub(1).filter(|_| !paragraph_start);
-        let boundary = match prev {
-            None => true,
-            Some(p) => {
-                ctx.is_punct(p, ':')
-                    || ctx.is_stop(p)
-                    || ctx.is_quote_mark(p)
-                    || ctx.is_dash(p)
-                    || ctx.is_punct(p, '(')
-                    || ctx.is_punct(p, '[')
-            }
-        };
-        if words <= 1 && !terminal {
-            return None;
-        }
-        if let Some(p) = prev {
-            let label = ctx.lower_is(p, LABEL_WORDS)
-                || p > 0 && ctx.is_punct(p, ',') && ctx.lower_is(p - 1, LABEL_WORDS);
-            if label && words <= 6 && !terminal {
-                return None;
-            }
-        }
-        let title_case = !terminal
-            && !last_char.eq(&',')
-            && (first..end)
-                .take(12)
-                .all(|i| !ctx.is_word(i) || ctx.capitalised(i) || ctx.lower_is(i, TITLE_SMALL))
-            && end - first <= 12;
-        if title_case && !boundary {
-            return None;
-        }
-        if boundary {
-            return Some(QuoteKind::Direct);
-        }
-        let p = prev.unwrap_or(0);
-        let starts_upper = inner.chars().next().is_some_and(char::is_uppercase);
-        let after_cue = ctx.is_punct(p, ',')
-            && p > 0
-            && (ctx.has(p - 1, Category::SpeechVerb) || ctx.is_word(p - 1));
-        if after_cue && (starts_upper || last_char == ',' || terminal) {
-            return Some(QuoteKind::Direct);
-        }
-        // `He added that "..."`: a whole statement running to the end of the sentence.
-        let ends_sentence = terminal || close_ends_sentence(ctx, q);
-        let introduced = ctx.lower_is(p, &["that"]) || ctx.has(p, Category::SpeechVerb);
-        if introduced && ends_sentence && words >= 5 {
-            return Some(QuoteKind::Direct);
-        }
-        Some(QuoteKind::Partial)
-    }
-
-    /// A cue right after a quotation: `"...," she said`, `"..." said Doe`.
-    fn cue_after_quote(&self, q: &Quotation, close: usize) -> Option<usize> {
-        let ctx = self.ctx;
-        let paragraph = q.paragraph as usize;
-        let c = self.cue_at_or_after(close + 1);
-        let cue = self.cues.get(c)?;
-        if cue.tokens.start > close + 14
-            || ctx
-                .article
-                .paragraph_at(ctx.tokens[cue.tokens.start].span.start)
-                != paragraph
-        {
-            return None;
-        }
-        if (close + 1..cue.tokens.start).any(|i| ctx.is_stop(i) || ctx.is_quote_mark(i)) {
-            return None;
-        }
-        let mut floor = close + 1;
-        if ctx.is_punct(floor, ',') {
-            floor += 1;
-        }
-        if cue.mode != Mode::According && cue.tokens.start > floor {
-            let speaker = ctx.speaker_before(cue.tokens.start, floor)?;
-            if speaker.range.start > floor {
-                return None;
-            }
-        }
-        let inner = q.inner.text(ctx.text);
-        let sentence_done = inner.ends_with('.') && ctx.capitalised(close + 1);
-        if sentence_done && self.clause_after(c).is_some() {
-            // `"..." He added that ...`: a new sentence with its own report.
-            return None;
-        }
-        Some(c)
-    }
-
-    /// A cue before a quotation: `She said: "..."`, `said in a statement, "..."`.
-    fn cue_before_quote(&self, open: usize, kind: QuoteKind) -> Option<usize> {
-        let ctx = self.ctx;
-        let c = self.cue_at_or_after(open).checked_sub(1)?;
-        let cue = &self.cues[c];
-        let sentence_first = ctx.sentence_first(open);
-        if kind == QuoteKind::Partial {
-            // The sentence's latest cue speaks the fragment.
-            return (cue.tokens.start >= sentence_first && open - cue.tokens.end <= 40)
-                .then_some(c);
-        }
-        if open - cue.tokens.end > 14 || cue.tokens.start + 40 < sentence_first {
-            return None;
-        }
-        if ctx
-            .article
-            .paragraph_at(ctx.tokens[cue.tokens.start].span.start)
-            != ctx.article.paragraph_at(ctx.tokens[open].span.start)
-        {
-            return None;
-        }
-        if (cue.tokens.end..open).any(|i| ctx.is_stop(i) || ctx.is_quote_mark(i)) {
-            return None;
-        }
-        Some(c)
-    }
-
-    /// Where the reported clause after cue `c` starts, if one follows.
-    fn clause_after(&self, c: usize) -> Option<usize> {
-        let ctx = self.ctx;
-        let cue = &self.cues[c];
-        let mut j = cue.tokens.end;
-        if cue.mode == Mode::Direct {
-            return None;
-        }
-        if cue.mode == Mode::According {
-            return None;
-        }
-        if cue.mode == Mode::Object {
-            // "told reporters in Brussels that", "told Reuters the plan..."
-            let that = (j..(j + 8).min(ctx.len()))
-                .take_while(|&i| ctx.is_word(i) || ctx.is_punct(i, '-'))
-                .find(|&i| ctx.lower_is(i, &["that"]));
-            if let Some(t) = that {
-                return Some(t + 1);
-            }
-            if ctx.has(j, Category::Pronoun)
-                || ctx.is_word(j)
-                    && !ctx.capitalised(j)
-                    && ctx.word(j).ends_with('s')
-                    && ctx.word(j).len() > 3
-            {
-                j += 1;
-            } else if ctx.capitalised(j) {
-                while ctx.capitalised(j) && j < cue.tokens.end + 4 {
-                    j += 1;
-                }
-            } else {
-                return None;
-            }
-        }
-        j = self.skip_adverbials(j);
-        if ctx.lower_is(j, &["that"]) {
-            return Some(j + 1);
-        }
-        if cue.mode != Mode::Clause && cue.mode != Mode::Object {
-            return None;
-        }
-        if ctx.sentence(j) != ctx.sentence(cue.tokens.start)
-            || !(ctx.is_word(j)
-                || ctx
-                    .tokens
-                    .get(j)
-                    .is_some_and(|t| t.kind == crate::scan::TokenKind::Number))
-        {
-            return None;
-        }
-        if ctx.lower_is(j, NOT_CLAUSE_START) || ctx.has(j, Category::SpeechVerb) {
-            return None;
-        }
-        Some(j)
-    }
-
-    /// Skips time words and short adverbials after a cue: `on Thursday`, `this week`,
-    /// `in a statement`, `in Brussels`.
-    fn skip_adverbials(&self, mut j: usize) -> usize {
-        let ctx = self.ctx;
-        for _ in 0..4 {
-            let start = j;
-            if ctx.is_punct(j, ',') && ctx.lower_is(j + 1, &["that"]) {
-                j += 1;
-            } else if let Some(entry) = ctx.entry(j, Category::AttributionPhrase) {
-                if &*entry.payload != "adverbial" {
-                    break;
-                }
-                j = ctx.hit_range(j).map_or(j + 1, |r| r.end);
-            } else if ctx.has(j, Category::TimeWord) || ctx.has(j, Category::Weekday) {
-                j = ctx.hit_range(j).map_or(j + 1, |r| r.end);
-            } else if ctx.lower_is(
-                j,
-                &[
-                    "on", "in", "at", "during", "last", "this", "late", "early", "earlier", "via",
-                ],
-            ) && (ctx.has(j + 1, Category::Weekday)
-                || ctx.has(j + 1, Category::Month)
-                || ctx.has(j + 1, Category::TimeWord)
-                || ctx.capitalised(j + 1)
-                || ctx.lower_is(j + 1, &["week", "month", "year", "friday"]))
-            {
-                j += 1;
-                let limit = j + 4;
-                while j < limit
-                    && (ctx.capitalised(j)
-                        || ctx.has(j, Category::Month)
-                        || ctx
-                            .tokens
-                            .get(j)
-                            .is_some_and(|t| t.kind == crate::scan::TokenKind::Number)
-                        || ctx.lower_is(j, &["week", "month", "year"]))
-                {
-                    j += 1;
-                }
-                if ctx.is_punct(j, ',')
-                    && ctx
-                        .tokens
-                        .get(j + 1)
-                        .is_some_and(|t| t.kind == crate::scan::TokenKind::Number)
-                {
-                    j += 2;
-                }
-            } else if ctx.is_word(j)
-                && !ctx.capitalised(j)
-                && ctx.word(j).len() > 4
-                && ctx.word(j).ends_with("ly")
-            {
-                j += 1;
-            } else if ctx.lower_is(
-                j,
-                &[
-                    "also",
-                    "again",
-                    "later",
-                    "then",
-                    "previously",
-                    "separately",
-                    "today",
-                    "yesterday",
-                ],
-            ) {
-                j += 1;
-            }
-            if j == start {
-                break;
-            }
-        }
-        j
-    }
-
-    /// The end (exclusive token) of the sentence's reported clause: before the final
-    /// punctuation, closing marks, and a trailing `, according to ...`.
-    fn clause_end(&self, from: usize) -> usize {
-        let ctx = self.ctx;
-        let mut end = ctx.sentence_end(from);
-        let next = self.cue_at_or_after(from);
-        if let Some(cue) = self.cues[next..]
-            .iter()
-            .take(3)
-            .find(|c| c.mode == Mode::According && c.tokens.start < end)
-        {
-            if cue.tokens.start > from && ctx.is_punct(cue.tokens.start - 1, ',') {
-                end = cue.tokens.start - 1;
-            }
-        }
-        while end > from
-            && (ctx.is_stop(end - 1)
-                || ctx.is_quote_mark(end - 1)
-                || ctx.is_punct(end - 1, ')')
-                || ctx.is_punct(end - 1, ','))
-        {
-            end -= 1;
-        }
-        end
-    }
-
-    fn words_in(&self, range: Range<usize>) -> usize {
-        range
-            .take(8)
-            .filter(|&i| self.ctx.tokens[i].kind != crate::scan::TokenKind::Punct)
-            .count()
-    }
-
-    fn has_quotation(&self, range: Range<usize>) -> bool {
-        let ctx = self.ctx;
-        let (Some(a), Some(b)) = (
-            ctx.tokens.get(range.start),
-            range.end.checked_sub(1).and_then(|e| ctx.tokens.get(e)),
-        ) else {
-            return false;
-        };
-        let quotations = ctx.article.quotations();
-        let i = quotations.partition_point(|q| q.span.end <= a.span.start);
-        quotations.get(i).is_some_and(|q| q.span.start < b.span.end)
-    }
-
-    fn visit_cue(&mut self, c: usize) {
-        let ctx = self.ctx;
-        let cue = self.cues[c].clone();
-        let cue_start = ctx.tokens[cue.tokens.start].span.start;
-        if cue_start < self.covered_until {
-            return;
-        }
-        let sentence_end = ctx.sentence_end(cue.tokens.start);
-        let last_stop = sentence_end.checked_sub(1).filter(|&e| e >= cue.tokens.end);
-        let question = (sentence_end.saturating_sub(3)..sentence_end).any(|i| ctx.is_punct(i, '?'));
-        let first = ctx.sentence_first(cue.tokens.start);
-        if cue.mode == Mode::According {
-            let source = self.cue_source(c);
-            let Some(speaker_end) = self.according_end(c) else {
-                return;
-            };
-            let clause = if cue.tokens.start == first
-                || ctx.lower_is(first, &["but", "and"]) && cue.tokens.start == first + 1
-            {
-                if !ctx.is_punct(speaker_end, ',') {
-                    return;
-                }
-                speaker_end + 1..self.clause_end(speaker_end + 1)
-            } else if ctx.is_punct(cue.tokens.start - 1, ',') {
-                first..cue.tokens.start - 1
-            } else {
-                return;
-            };
-            self.push_indirect(clause, source, c, question);
-            return;
-        }
-        if let Some(start) = self.clause_after(c) {
-            if ctx.is_quote_mark(start) || start >= sentence_end {
-                return;
-            }
-            let source = self.cue_source(c);
-            if source.is_none() {
-                return;
-            }
-            let end = self.clause_end(start);
-            self.push_indirect(start..end, source, c, question);
-            return;
-        }
-        // `..., X said.` / `..., said X.`: the cue ends the sentence.
-        let Some(_) = last_stop else { return };
-        if cue.mode == Mode::Direct {
-            return;
-        }
-        let before = ctx.speaker_before(cue.tokens.start, first);
-        let (comma, after_end) = match &before {
-            Some(s) if s.range.start > first => (s.range.start - 1, cue.tokens.end),
-            Some(_) => return,
-            None if cue.tokens.start > first => {
-                let after = ctx.speaker_after(cue.tokens.end, false);
-                (
-                    cue.tokens.start - 1,
-                    after.map_or(cue.tokens.end, |s| s.range.end),
-                )
-            }
-            None => return,
-        };
-        if !ctx.is_punct(comma, ',') {
-            return;
-        }
-        let rest = self.skip_adverbials(after_end);
-        let ends = (rest..sentence_end)
-            .all(|i| ctx.is_stop(i) || ctx.is_quote_mark(i) || ctx.is_punct(i, ')'))
-            || (cue.mode == Mode::Object && rest + 2 >= sentence_end);
-        if !ends {
-            return;
-        }
-        let source = self.cue_source(c);
-        if source.is_none() {
-            return;
-        }
-        self.push_indirect(first..comma, source, c, question);
-    }
-
-    /// One past the last token of the source phrase after `according to`.
-    fn according_end(&self, c: usize) -> Option<usize> {
-        let ctx = self.ctx;
-        let start = self.cues[c].tokens.end;
-        let mut end = start;
-        while end < ctx.len()
-            && end - start < 14
-            && !ctx.is_punct(end, ',')
-            && !ctx.is_stop(end)
-            && !ctx.is_quote_mark(end)
-            && ctx.sentence(end) == ctx.sentence(start)
-        {
-            end += 1;
-        }
-        (end > start).then_some(end)
-    }
-
-    fn push_indirect(
-        &mut self,
-        clause: Range<usize>,
-        source: Option<usize>,
-        c: usize,
-        question: bool,
-    ) {
-        let ctx = self.ctx;
-        if question
-            || clause.is_empty()
-            || self.words_in(clause.clone()) < 3
-            || self.has_quotation(clause.clone())
-        {
-            return;
-        }
-        let span = ctx.span(clause);
-        if span.start < self.covered_until {
-            return;
-        }
-        self.covered_until = span.end;
-        let cue = self.cue_span(c);
-        self.push_quote(span, QuoteKind::Indirect, source, Some(cue));
-    }
-
-    /// Stated reasons for anonymity not next to a speaker join the nearest anonymous
-    /// source of their sentence, or become one.
-    fn attach_reasons(&mut self) {
-        let ctx = self.ctx;
-        let mut anonymous: Vec<(usize, Span)> = Vec::new();
-        for (i, s) in self.sources.iter().enumerate() {
-            if s.kind == SourceKind::Anonymous {
-                anonymous.extend(s.mentions.iter().map(|m| (i, *m)));
-            }
-        }
-        anonymous.sort_by_key(|&(_, m)| m.start);
-        let taken: Vec<Span> = self.sources.iter().filter_map(|s| s.reason).collect();
-        let reasons: Vec<Span> = ctx
-            .scan
-            .hits_of(Category::AnonymityReason)
-            .map(|(hit, _)| hit.span)
-            .filter(|r| !taken.iter().any(|t| t.overlaps(*r)))
-            .collect();
-        for reason in reasons {
-            let sentence = ctx.article.sentence_at(reason.start);
-            let k = anonymous.partition_point(|&(_, m)| m.start < reason.start);
-            let near = [k.checked_sub(1), Some(k)]
-                .into_iter()
-                .flatten()
-                .filter_map(|i| anonymous.get(i))
-                .find(|&&(_, m)| ctx.article.sentence_at(m.start) == sentence);
-            match near {
-                Some(&(i, _)) => {
-                    self.sources[i].reason.get_or_insert(reason);
-                }
-                None => {
-                    let i = self.new_source(None, SourceKind::Anonymous);
-                    self.sources[i].mentions.push(reason);
-                    self.sources[i].reason = Some(reason);
-                }
-            }
-        }
     }
 
     fn finish(self) -> Attribution {
@@ -1023,11 +343,4 @@ impl Builder<'_, '_> {
             .collect();
         Attribution { quotes, sources }
     }
-}
-
-/// True when nothing but punctuation follows a quotation's close in its sentence.
-fn close_ends_sentence(ctx: &Ctx<'_>, q: &Quotation) -> bool {
-    let Some(close) = q.close else { return true };
-    let t = ctx.scan.token_at_or_after(close.end);
-    t >= ctx.len() || ctx.is_stop(t) || ctx.sentence(t) != ctx.sentence(t.saturating_sub(1))
 }

@@ -8,7 +8,8 @@
 //! - A mark's **role** comes first from its neighbours: white space (or an opening
 //!   bracket or dash) before and a word after make an opener; a word or punctuation
 //!   before and white space (or punctuation) after make a closer. Only when the
-//!   neighbours cannot tell does the glyph decide (`“` opens, `”` closes).
+//!   neighbours cannot tell does the glyph decide (`“` opens, `”` closes). Adjacent marks
+//!   are looked through (up to three), so in `"'Hello,'` both marks open.
 //! - An **apostrophe** is a single mark inside a word (`don't`, absorbed into the word
 //!   token already), before a decade (`'90s`), or after a plural `s` (`allies'`) while no
 //!   single quote is open.

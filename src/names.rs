@@ -35,6 +35,15 @@ const NOT_NAME: &[Category] = &[
     Category::SpeechVerb,
     Category::AttributionPhrase,
     Category::TimeWord,
+    Category::NumberWord,
+    Category::Ordinal,
+];
+
+/// Number and quantity words that start a sentence in capitals but name no one:
+/// "Two diplomats said", "Several officials said".
+const COUNT_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+    "many", "most", "some", "few", "both", "all", "each", "every", "other", "others", "another",
 ];
 
 /// Words that end a speaker phrase when walking away from its cue: they start a clause
@@ -45,6 +54,12 @@ const CLAUSE_WORDS: &[&str] = &[
     "although", "though", "after", "before", "since", "until", "and", "but", "or", "so", "than",
     "whether", "unless", "once", "is", "was", "are", "were", "be", "been", "has", "have", "had",
     "it's", "not", "also",
+];
+
+/// Prepositions: a name after one is not the phrase's speaker (`a spokesman for Smith`).
+const PREPOSITIONS: &[&str] = &[
+    "for", "of", "at", "from", "with", "by", "to", "in", "on", "between", "against", "about",
+    "under", "over", "toward", "towards", "behind", "like", "than",
 ];
 
 /// Extra words that end a speaker phrase that follows its cue (`said Smith on Monday`).
@@ -250,7 +265,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let entries = self.entries(i);
-        if entries.iter().any(|e| NOT_NAME.contains(&e.category)) {
+        if entries.iter().any(|e| NOT_NAME.contains(&e.category)) || self.lower_is(i, COUNT_WORDS) {
             return false;
         }
         let w = self.word(i);
@@ -288,17 +303,17 @@ impl<'a> Ctx<'a> {
                 {
                     // An initial: "J. K. Rowling".
                     end += 2;
-                } else if (self.is_punct(end, '-')
+                } else if self.is_punct(end, '-')
                     && self.glued(end - 1, end)
                     && self.glued(end, end + 1)
-                    || self.has(end, Category::NameParticle) && !self.is_punct(end, '-'))
                     && end + 1 < range.end
-                    && (self.name_word(end + 1)
-                        || self.is_punct(end + 1, '-')
-                            && end + 2 < range.end
-                            && self.name_word(end + 2))
+                    && self.name_word(end + 1)
                 {
-                    end += if self.is_punct(end + 1, '-') { 3 } else { 2 };
+                    // "Jean-Claude", "Delacroix-Fenn".
+                    end += 2;
+                } else if let Some(next) = self.after_particles(end, range.end) {
+                    // "van der Berg", "bin Salman", "al-Assad".
+                    end = next;
                 } else {
                     break;
                 }
@@ -307,9 +322,25 @@ impl<'a> Ctx<'a> {
             if self.is_org_name(start, end) {
                 continue;
             }
-            runs.push((start..end, self.is_possessive(end - 1)));
+            let possessive = self.is_possessive(end - 1) || self.is_apostrophe_after(end);
+            runs.push((start..end, possessive));
         }
         runs
+    }
+
+    /// After one to three name particles starting at `at` (with hyphens: "al-"), the
+    /// index past the capitalised word that ends them.
+    fn after_particles(&self, at: usize, limit: usize) -> Option<usize> {
+        let mut j = at;
+        let mut particles = 0;
+        while j < limit && particles < 3 && self.has(j, Category::NameParticle) && self.is_word(j) {
+            j += 1;
+            particles += 1;
+            if self.is_punct(j, '-') && self.glued(j - 1, j) {
+                j += 1;
+            }
+        }
+        (particles > 0 && j < limit && self.name_word(j)).then_some(j + 1)
     }
 
     /// True when a capitalised run names an organisation or a thing: "the Stimson
@@ -322,11 +353,24 @@ impl<'a> Ctx<'a> {
                     Category::OrgWord | Category::NotPerson | Category::Organization
                 )
             });
-        let after_the = start > 0
-            && self.lower_is(start - 1, &["the"])
-            && !self.has(start, Category::Honorific);
-        next_is_org
-            || after_the && !self.is_possessive(end - 1) && end - start > 0 && self.capitalised(end)
+        // "the Growers' Union": look past a plural possessive.
+        let org_after_apostrophe = self.is_apostrophe_after(end)
+            && self.capitalised(end + 1)
+            && self.has(end + 1, Category::OrgWord);
+        // "the Tessaly foreign ministry", "the Trump administration": a run after "the"
+        // qualifies something else.
+        let after_the = start > 0 && self.lower_is(start - 1, &["the"]);
+        next_is_org || org_after_apostrophe || after_the
+    }
+
+    /// True when token `i` is an apostrophe glued to the word before it (`Growers'`).
+    fn is_apostrophe_after(&self, i: usize) -> bool {
+        i > 0 && (self.is_punct(i, '\'') || self.is_punct(i, '’')) && self.glued(i - 1, i)
+    }
+
+    /// True when the token before `i` is a preposition: `a spokesman for Smith`.
+    pub(crate) fn after_preposition(&self, i: usize) -> bool {
+        i > 0 && self.lower_is(i - 1, PREPOSITIONS)
     }
 
     /// The person's name text of a run, without a possessive ending.
@@ -356,6 +400,10 @@ impl<'a> Ctx<'a> {
                 let c = self.word(i).chars().next().unwrap_or(' ');
                 match c {
                     '-' | '&' => true,
+                    // "the Growers' Union": a plural possessive.
+                    '\'' | '’' => {
+                        i > 0 && self.glued(i - 1, i) && self.word(i - 1).ends_with('s')
+                    }
                     // A period inside an abbreviation or initial: "Dr.", "J.", "U.S.".
                     '.' => {
                         i > 0

@@ -12,7 +12,7 @@
 //! # How it works
 //!
 //! One pass over the tokens of the shared scan. At each number token or number-word hit
-//! [`parse`] reads the number (digits, words, scale, fraction); `claim` then looks at a
+//! `parse` reads the number (digits, words, scale, fraction); `claim` then looks at a
 //! bounded window of neighbouring tokens and hits (currency, qualifier, unit, "of the N",
 //! a second number for a range, a change word, a month or a reference word) and decides
 //! what the number is. Nothing looks further than a few tokens, so the work is linear.
@@ -40,8 +40,28 @@
 //! assert_eq!((claims[1].value, claims[1].of), (18.0, Some(31.0)));
 //! assert_eq!(claims[1].subject.as_deref(), Some("member states"));
 //! ```
+//!
+//! # Example: dates and identifiers are not claims
+//!
+//! ```
+//! use copydesk::{Analyzer, Article, Numbers};
+//! use copydesk::numbers::NumberKind;
+//!
+//! let article = Article::new("Article 5 was invoked on January 31 after 40,000 troops moved.");
+//! let claims = Numbers::new().analyze(&article);
+//! assert_eq!(claims.len(), 1);
+//! assert_eq!(claims[0].text, "40,000");
+//! assert_eq!(claims[0].subject.as_deref(), Some("troops"));
+//!
+//! let all = Numbers::new().with_dates_and_references(true).analyze(&article);
+//! let kinds: Vec<NumberKind> = all.iter().map(|c| c.kind).collect();
+//! assert_eq!(kinds, [NumberKind::Reference, NumberKind::Date, NumberKind::Count]);
+//! ```
 
+mod around;
 mod claim;
+mod judge;
+mod pair;
 mod parse;
 mod phrase;
 mod view;

@@ -32,7 +32,7 @@
 //! let article = Article::new(
 //!     "\"We will not leave,\" Mayor Ann Ruiz said. She added that the bridge would reopen.",
 //! );
-//! let quotes = Quotes.analyze(&article);
+//! let quotes = Quotes::default().analyze(&article);
 //! assert_eq!(quotes.len(), 2);
 //! assert_eq!(quotes[0].kind, QuoteKind::Direct);
 //! assert_eq!(quotes[0].text, "We will not leave,");

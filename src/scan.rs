@@ -114,6 +114,23 @@ impl Scan {
         self.entry_at(token, category).is_some()
     }
 
+    /// True when token `token` is, as a word on its own, an entry of `category`: either
+    /// the hit starting there has such an entry, or the lexicon lists the token's text
+    /// itself (which a longer phrase starting at the same token may have hidden).
+    /// `text` is the article's text.
+    pub fn word_is(&self, text: &str, token: usize, category: Category) -> bool {
+        if self.is_at(token, category) {
+            return true;
+        }
+        let (Some(lexicon), Some(t)) = (self.lexicon.as_deref(), self.tokens.get(token)) else {
+            return false;
+        };
+        lexicon
+            .lookup(t.span.text(text))
+            .iter()
+            .any(|e| e.category == category)
+    }
+
     /// Every hit with an entry of `category`, with that entry.
     pub fn hits_of(&self, category: Category) -> impl Iterator<Item = (&Hit, &Entry)> + '_ {
         self.hits.iter().filter_map(move |hit| {

@@ -6,12 +6,15 @@
 //! A sentence ends at `.`, `!`, `?` or `…` (or a terminator of another script: `。` `؟`
 //! `।`...) with any closing quotation marks and brackets after it, when white space and
 //! the start of a new sentence follow: a capital letter or a letter of a caseless script,
-//! a digit, or an opening mark or bracket. After the full-width `。` `！` `？` of Chinese
-//! and Japanese no space is needed, unless a Japanese corner bracket follows (`「…。」と言った` goes on). It does not end after:
+//! a digit, or an opening mark or bracket (not a dash: `"Yes." — Vale` goes on). After the
+//! full-width `。` `！` `？` of Chinese and Japanese no space is needed, unless a Japanese
+//! corner bracket follows (`「…。」と言った` goes on). It does not end after:
 //! - an abbreviation from the lexicon ([`Category::Abbreviation`]): `title` ones never
 //!   end a sentence ("Dr. Amos"), `number` ones not before a number ("No. 5", "Jan. 31"),
 //!   `end` ones only before a [`Category::SentenceStarter`] ("...in the U.S. He said");
-//! - an initial, a single capital letter ("J. K. Rowling");
+//! - an initial, a single capital letter ("J. K. Rowling", "Thomas P. Gore"), or a single
+//!   lowercase letter ("b. 1955") unless a sentence starter follows;
+//! - a number that opens its sentence, a list label ("1. FC Pforzheim");
 //! - an ellipsis (`...` or `…`), which marks an omission more often than an ending;
 //! - a decimal point (numbers are single tokens: "2.5").
 
@@ -154,7 +157,7 @@ pub(crate) fn sentences(
                             .iter()
                             .any(|t| is_corner_bracket(first_char(t))))
                 && starts_sentence(text, tokens, close)
-                && !is_abbreviation_or_initial(text, tokens, scan, i, close);
+                && !is_abbreviation_or_initial(text, tokens, scan, i, close, start);
             if splits {
                 let end_byte = tokens[close - 1].span.end;
                 sentences.push(Span::new(start, end_byte));
@@ -184,61 +187,95 @@ fn starts_sentence(text: &str, tokens: &[Token], next: usize) -> bool {
             is_opening_bracket(c)
                 || family_of(c).is_some()
                 || matches!(c, '¿' | '¡' | '$' | '£' | '€' | '¥' | '#' | '@' | '*' | '•')
-                // Other non-ASCII marks and symbols (dashes, emoji, currency signs) may
-                // start one, unlike those that end or continue a sentence.
+                // Other non-ASCII marks and symbols (emoji, currency signs) may start one,
+                // unlike those that end or continue a sentence. A dash after a quotation
+                // continues it: `"We are ready." — Commissioner Vale`.
                 || !c.is_ascii()
                     && !is_terminator(c)
                     && !is_closing_bracket(c)
-                    && !matches!(c, '，' | '、' | '：' | '；' | '°' | '′' | '″' | '‰' | '‱')
+                    && !matches!(
+                        c,
+                        '—' | '–' | '‒' | '―' | '，' | '、' | '：' | '；' | '°' | '′' | '″' | '‰' | '‱'
+                    )
         }
     }
 }
 
-/// True when the period at token `period` belongs to an abbreviation or an initial that
-/// does not end the sentence before token `next`.
+/// True when the period at token `period` belongs to an abbreviation, an initial or an
+/// enumerator that does not end the sentence (begun at byte `sentence_start`) before
+/// token `next`.
 fn is_abbreviation_or_initial(
     text: &str,
     tokens: &[Token],
     scan: &Scan,
     period: usize,
     next: usize,
+    sentence_start: usize,
 ) -> bool {
-    if first_is(text, &tokens[period], '.') && period > 0 {
-        let word = tokens[period - 1];
-        let glued = word.span.end == tokens[period].span.start;
-        // An abbreviation hit ends exactly at this period.
-        let abbreviation = scan
-            .hits()
-            .binary_search_by(|h| h.span.end.cmp(&tokens[period].span.end))
-            .ok()
-            .map(|h| &scan.hits()[h])
-            .and_then(|hit| {
-                scan.entries(hit)
-                    .iter()
-                    .find(|e| e.category == Category::Abbreviation)
-            });
-        if let Some(entry) = abbreviation {
-            return match &*entry.payload {
-                "title" => true,
-                "number" => tokens[next].kind == TokenKind::Number,
-                _ => !scan.is_at(next, Category::SentenceStarter),
-            };
-        }
-        let initial = word.kind == TokenKind::Word && glued && {
-            let w = word.span.text(text);
-            let mut chars = w.chars();
-            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
-        };
-        if initial {
-            // "J. K. Rowling": an initial before a capitalised word. A sentence ending in a
-            // lone capital ("World War I. Then") is rare next to names.
-            let prev_is_word = period >= 2
-                && tokens[period - 2].kind == TokenKind::Word
-                && !first_is(text, &tokens[period - 2], '.');
-            return !(prev_is_word && scan.is_at(next, Category::SentenceStarter));
-        }
+    if !first_is(text, &tokens[period], '.') || period == 0 {
+        return false;
     }
-    false
+    let word = tokens[period - 1];
+    let glued = word.span.end == tokens[period].span.start;
+    // An abbreviation hit ends exactly at this period.
+    let abbreviation = scan
+        .hits()
+        .binary_search_by(|h| h.span.end.cmp(&tokens[period].span.end))
+        .ok()
+        .map(|h| &scan.hits()[h])
+        .and_then(|hit| {
+            scan.entries(hit)
+                .iter()
+                .find(|e| e.category == Category::Abbreviation)
+                .map(|entry| (hit, entry))
+        });
+    let letter = match word.kind {
+        TokenKind::Word if glued => {
+            let mut chars = word.span.text(text).chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(c),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    // The letter stands alone: not the last of "U.S." or "a.m.".
+    let before = (period >= 2).then(|| tokens[period - 2]);
+    let after_period =
+        before.is_some_and(|t| t.span.end == word.span.start && first_is(text, &t, '.'));
+    let lone_letter =
+        letter.filter(|_| abbreviation.map_or(true, |(hit, _)| hit.span.start == word.span.start));
+    match (lone_letter, abbreviation) {
+        (Some(c), _) if c.is_uppercase() => {
+            // "J. K. Rowling", "Thomas P. Gore": an initial, even where it spells a
+            // lowercase abbreviation ("p.", "c."). A sentence ending in a lone capital
+            // ("World War I. Then") is rare next to names.
+            let prev_is_word =
+                before.is_some_and(|t| t.kind == TokenKind::Word && t.span.start >= sentence_start);
+            !(prev_is_word && !after_period && scan.word_is(text, next, Category::SentenceStarter))
+        }
+        (_, Some((_, entry))) => match &*entry.payload {
+            "title" => true,
+            // "No. 5", "Fig. S1": before a number or a word holding digits.
+            "number" => {
+                tokens[next].kind == TokenKind::Number
+                    || tokens[next]
+                        .span
+                        .text(text)
+                        .bytes()
+                        .any(|b| b.is_ascii_digit())
+            }
+            _ => !scan.word_is(text, next, Category::SentenceStarter),
+        },
+        // "(b. 1955)", "a. Relaxed matches": a lone lowercase letter is an abbreviation
+        // or a list label unless a clear sentence opener follows.
+        (Some(c), None) if c.is_lowercase() && !after_period => {
+            !scan.word_is(text, next, Category::SentenceStarter)
+        }
+        // "1. FC Pforzheim", "2. The second point": a number that opens its sentence is
+        // a list label, not a sentence of its own.
+        _ => word.kind == TokenKind::Number && glued && word.span.start == sentence_start,
+    }
 }
 
 fn first_is(text: &str, token: &Token, c: char) -> bool {

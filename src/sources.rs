@@ -25,7 +25,7 @@
 //!     "Ann Ruiz, the mayor of Porto Alto, said the bridge would reopen. \
 //!      Officials who asked not to be named said repairs would take a year.",
 //! );
-//! let sources = Sources.analyze(&article);
+//! let sources = Sources::default().analyze(&article);
 //! assert_eq!(sources[0].name.as_deref(), Some("Ann Ruiz"));
 //! assert_eq!(sources[0].kind, SourceKind::Named);
 //! assert_eq!(sources[0].description.as_deref(), Some("the mayor of Porto Alto"));

@@ -124,9 +124,15 @@ impl Ctx<'_> {
             .name_runs(names_from..range.end)
             .into_iter()
             .rev()
-            .find(|(_, possessive)| !possessive)
+            .find(|(run, possessive)| {
+                !(*possessive || run.start > range.start && self.after_preposition(run.start))
+            })
         {
-            let description = if run.start > range.start {
+            let honorific_only = (range.start..run.start)
+                .all(|i| self.has(i, Category::Honorific) || self.is_punct(i, '.'));
+            let description = if honorific_only && run.start > range.start {
+                None
+            } else if run.start > range.start {
                 trim_text(self.slice(range.start..run.start))
             } else {
                 trim_text(self.slice(run.end..range.end))
@@ -136,17 +142,29 @@ impl Ctx<'_> {
         let any = |category| range.clone().any(|i| self.has(i, category));
         let kind = if any(Category::AnonymousSource) || partitive {
             SourceKind::Anonymous
-        } else if any(Category::Document) {
+        } else if range.clone().any(|i| {
+            // "a report by ...", not "the statistics office".
+            self.has(i, Category::Document)
+                && self.hit_range(i).is_some_and(|r| {
+                    r.start == i
+                        && !self.has(r.end, Category::OrgWord)
+                        && !self.has(r.end, Category::Title)
+                })
+        }) {
             SourceKind::Document
         } else if any(Category::Title) {
             SourceKind::Unnamed
         } else if any(Category::Organization)
+            || self.has(range.end - 1, Category::OrgWord) && self.lower_is(range.start, DETERMINERS)
             || range.clone().any(|i| {
                 self.has(i, Category::OrgWord)
                     && (self.capitalised(i) || i > range.start && self.lower_is(i - 1, &["the"]))
             })
         {
             SourceKind::Organization
+        } else if self.lower_is(range.start, DETERMINERS) && range.len() >= 2 && range.len() <= 8 {
+            // "a senior engineer at the consortium said": a role the lexicon lacks.
+            SourceKind::Unnamed
         } else {
             return None;
         };
@@ -186,7 +204,9 @@ impl Ctx<'_> {
                 ],
             )
             || self.has(prev, Category::Negation)
-            || prev > 0 && self.lower_is(prev, &["not"])
+            // "That said, ...", "Having said that".
+            || self.lower_is(prev, &["that", "having"]) && prev == self.sentence_first(i)
+            || self.lower_is(i + 1, &["that"]) && self.is_punct(i + 2, ',')
     }
 
     /// The speaker phrase before the cue starting at token `cue`, not before `floor`.
@@ -278,10 +298,19 @@ impl Ctx<'_> {
             return Some(s);
         }
         let appositive = self.classify(inner.clone());
+        // A description starts in lower case, with a determiner, a title or a
+        // possessive: "a senior fellow at ...", "Merkel's successor", "who studies ...".
+        let described = !self.capitalised(inner.start)
+            || self.lower_is(inner.start, DETERMINERS)
+            || self.has(inner.start, Category::Title)
+            || self.word(inner.start).ends_with("'s")
+            || self.word(inner.start).ends_with("’s");
+        let relative = self.lower_is(inner.start, &["who", "which", "whose", "where"]);
         match (outer, appositive) {
             // "Trump's ambassador to Germany, Richard Grenell, recalled"
             (Some(o), Some(mut a))
-                if a.name.is_some()
+                if !described
+                    && a.name.is_some()
                     && o.name.is_none()
                     && o.pronoun.is_none()
                     && a.description.is_none() =>
@@ -291,23 +320,23 @@ impl Ctx<'_> {
                 Some(a)
             }
             (Some(mut o), a)
-                if o.pronoun.is_none() && a.as_ref().map_or(true, |a| a.name.is_none()) =>
+                if o.pronoun.is_none()
+                    && (described || a.as_ref().is_some_and(|a| a.name.is_none())) =>
             {
                 // "Emma Ashford, a senior fellow at the Stimson Center, said"
-                let written = trim_text(self.slice(inner.clone()));
-                let lower_start = !self.capitalised(inner.start)
-                    || self.lower_is(inner.start, DETERMINERS)
-                    || self
-                        .entries(inner.start)
-                        .iter()
-                        .any(|e| e.category == Category::Title);
-                if a.is_none() && !lower_start {
-                    return None;
-                }
-                o.description = match (o.description.take(), written) {
-                    (Some(d), Some(w)) => Some(format!("{d}, {w}")),
-                    (d, w) => d.or(w),
+                // "Smith, however, said": a lone adverb describes no one.
+                let adverb = inner.len() == 1 && !self.capitalised(inner.start);
+                let written = if relative || adverb {
+                    None
+                } else {
+                    trim_text(self.slice(inner.clone()))
                 };
+                if o.name.is_some() {
+                    o.description = match (o.description.take(), written) {
+                        (Some(d), Some(w)) => Some(format!("{d}, {w}")),
+                        (d, w) => d.or(w),
+                    };
+                }
                 Some(o)
             }
             _ => None,
@@ -339,7 +368,11 @@ impl Ctx<'_> {
                     "she",
                 ],
             );
-        if !first_ok {
+        let names_someone = self
+            .name_runs(range.clone())
+            .iter()
+            .any(|(run, possessive)| !possessive && !self.after_preposition(run.start));
+        if !first_ok && !names_someone && !self.has(range.start, Category::Title) {
             return None;
         }
         let mut s = self.classify(range.clone())?;
@@ -347,11 +380,18 @@ impl Ctx<'_> {
         if s.name.is_some()
             && s.description.is_none()
             && self.is_punct(range.end, ',')
-            && self.lower_is(range.end + 1, &["a", "an", "the"])
+            && (self.is_word(range.end + 1) && !self.capitalised(range.end + 1)
+                || self.has(range.end + 1, Category::Title))
+            && !self.lower_is(
+                range.end + 1,
+                &["who", "which", "that", "and", "but", "adding", "saying"],
+            )
+            && !self.has(range.end + 1, Category::SpeechVerb)
         {
             let mut end = range.end + 1;
             while end < self.len()
                 && end - range.end < 14
+                && !self.lower_is(end, &["who", "which", "that", "whose"])
                 && !self.is_punct(end, ',')
                 && !self.is_stop(end)
                 && !self.is_quote_mark(end)

@@ -332,3 +332,22 @@ fn size_limit_refuses_large_text() {
         .build()
         .is_ok());
 }
+
+#[test]
+fn many_quotations_nested_in_one() {
+    // 20,000 quotations inside one: finding the outermost quotation of every token must
+    // not walk back over the nested ones (that was quadratic).
+    let text = format!("He said “{}” and left.", "‘x’ ".repeat(20_000));
+    let (article, _) = invariants::check_text(&text);
+    assert_eq!(article.quotations().len(), 20_001);
+    let outer = article.quotations()[0];
+    assert_eq!(outer.depth, 0);
+    let inside = article
+        .scan()
+        .tokens()
+        .iter()
+        .filter(|t| article.quotation_at(t.span.start) == Some(&outer))
+        .count();
+    assert_eq!(inside, 1 + 3 * 20_000 + 1);
+    assert!(article.quotation_at(0).is_none());
+}

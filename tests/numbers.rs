@@ -107,3 +107,40 @@ fn values_are_finite_and_claims_sorted_on_odd_input() {
         assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Any text: no panic, spans in bounds on char boundaries, sorted, finite values,
+    /// and the same JSON twice.
+    #[test]
+    fn any_text_gives_sound_claims(text in "(\\PC|[0-9$£%.,/ -]|one|half|a |million|of the|to |bn){0,60}") {
+        let article = Article::new(text.as_str());
+        let numbers = Numbers::new().with_dates_and_references(true);
+        let claims = numbers.analyze(&article);
+        for c in &claims {
+            proptest::prop_assert!(c.start < c.end && c.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+            proptest::prop_assert!(c.value.is_finite());
+            proptest::prop_assert_eq!(&text[c.start..c.end], c.text.as_str());
+        }
+        for pair in claims.windows(2) {
+            proptest::prop_assert!(pair[0].start <= pair[1].start);
+        }
+        let again = serde_json::to_string(&numbers.analyze(&article)).unwrap();
+        proptest::prop_assert_eq!(serde_json::to_string(&claims).unwrap(), again);
+    }
+}
+
+/// The numbers lexicon's long phrases ("at least") start with sentence starters of the
+/// common lexicon ("At"); they carry that category too, so sentences still split there.
+#[test]
+fn qualifier_phrases_still_start_sentences() {
+    for text in [
+        "He was raised in the U.S. At least 40 people came.",
+        "He was raised in the U.S. A few hundred people came.",
+        "He was raised in the U.S. In excess of 40 people came.",
+    ] {
+        assert_eq!(Article::new(text).sentences().len(), 2, "{text}");
+    }
+}

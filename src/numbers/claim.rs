@@ -1,32 +1,34 @@
 //! From a number read at a token to a claim: the bounded look around it that decides its
 //! kind, unit, qualifier, change, whole, range end and subject, or that it is no claim.
 
+use super::around::{currency_symbol, dollar_prefix, qualifier_and_change, suffix};
+use super::judge::{looks_like_year, one_counts, ordinal, over_a_period, what_is_counted};
+use super::pair::second_number;
 use super::parse::{read, Form, Reading};
-use super::phrase::{self, subject_at};
-use super::view::{find as find_entry, View, NONE};
+use super::view::{View, NONE};
 use super::{Direction, NumberKind, NumericClaim};
 use crate::article::Article;
 use crate::lexicon::Category;
 
 /// A claim being built, in tokens.
 #[derive(Clone, Debug)]
-struct Draft {
-    first: usize,
-    end: usize,
-    kind: NumberKind,
-    value: f64,
-    of: Option<f64>,
-    from: Option<f64>,
-    to: Option<f64>,
-    unit: Option<String>,
-    qualifier: Option<String>,
-    change: Option<Direction>,
-    subject: Option<(usize, usize)>,
-    base: Option<(usize, usize)>,
+pub(super) struct Draft {
+    pub(super) first: usize,
+    pub(super) end: usize,
+    pub(super) kind: NumberKind,
+    pub(super) value: f64,
+    pub(super) of: Option<f64>,
+    pub(super) from: Option<f64>,
+    pub(super) to: Option<f64>,
+    pub(super) unit: Option<String>,
+    pub(super) qualifier: Option<String>,
+    pub(super) change: Option<Direction>,
+    pub(super) subject: Option<(usize, usize)>,
+    pub(super) base: Option<(usize, usize)>,
 }
 
 /// What the look at a token decided.
-enum Outcome {
+pub(super) enum Outcome {
     /// A claim.
     Claim(Draft),
     /// No claim here; go on reading at this token (past what was read).
@@ -103,78 +105,6 @@ fn finish(article: &Article, v: &View, d: Draft) -> NumericClaim {
     }
 }
 
-/// Currency symbols, read by character: they are punctuation tokens.
-fn currency_symbol(symbol: &str) -> Option<&'static str> {
-    Some(match symbol {
-        "$" => "USD",
-        "£" => "GBP",
-        "€" => "EUR",
-        "¥" => "JPY",
-        "₹" => "INR",
-        "₽" => "RUB",
-        "₩" => "KRW",
-        "₴" => "UAH",
-        "₪" => "ILS",
-        "₺" => "TRY",
-        "₦" => "NGN",
-        _ => return None,
-    })
-}
-
-/// A prefix glued before "$": "US$", "A$", "HK$".
-fn dollar_prefix(prefix: &str) -> Option<&'static str> {
-    Some(match prefix.to_ascii_uppercase().as_str() {
-        "US" => "USD",
-        "A" | "AU" => "AUD",
-        "C" | "CA" | "CAN" => "CAD",
-        "HK" => "HKD",
-        "NZ" => "NZD",
-        "S" | "SG" => "SGD",
-        "R" => "BRL",
-        "NT" => "TWD",
-        "MX" | "MEX" => "MXN",
-        _ => return None,
-    })
-}
-
-/// Words before a four-digit number that make it a year.
-const YEAR_BEFORE: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "of", "the", "during", "before", "after",
-    "early", "late", "mid", "around", "through", "spring", "summer", "autumn", "fall", "winter",
-    "year", "fiscal", "circa", "between", "and", "to", "for", "in", "'s", "this",
-];
-
-/// Words after a score ("a 3-1 win") or before one ("won 2-0").
-const SCORE_WORDS: &[&str] = &[
-    "win",
-    "victory",
-    "defeat",
-    "loss",
-    "lead",
-    "draw",
-    "vote",
-    "votes",
-    "decision",
-    "ruling",
-    "majority",
-    "won",
-    "beat",
-    "lost",
-    "drew",
-    "defeated",
-    "trailed",
-    "led",
-    "voted",
-    "ruled",
-    "score",
-    "scoreline",
-    "margin",
-    "record",
-    "tie",
-    "tied",
-    "split",
-];
-
 fn look(v: &View, i: usize) -> Outcome {
     let skip = Outcome::Skip(i + 1);
     if !v.is_number(i) && v.scan.hit_at(i).is_none() && !v.is_any(i, &["a", "an"]) {
@@ -222,6 +152,30 @@ fn look(v: &View, i: usize) -> Outcome {
     let Some(mut r) = read(v, i, money.is_some()) else {
         return skip;
     };
+    if r.first > i {
+        // "a third term": the reading dropped the article.
+        first = r.first;
+    }
+    // "1. The first point", "2) Next": a list marker opening the sentence.
+    if r.form == Form::Digits
+        && i == v.lo
+        && v.is_punct(i + 1, &['.', ')'])
+        && v.glued(i + 1)
+        && (v.capitalized(i + 2) || !v.has(i + 2))
+    {
+        return Outcome::Skip(i + 2);
+    }
+    // "0800 123 456", "+44 20 7946 0958": digit groups in a row are a phone number or a
+    // code, not several numbers.
+    if r.form == Form::Digits && r.end == i + 1 && v.is_number(i + 1) && !v.glued(i + 1) {
+        let mut end = i + 1;
+        while v.is_number(end) && !v.glued(end) {
+            end += 1;
+        }
+        let mut d = plain(r, NumberKind::Reference);
+        d.end = end;
+        return Outcome::Claim(d);
+    }
     match r.form {
         Form::Time | Form::Date => return Outcome::Claim(plain(r, NumberKind::Date)),
         Form::Identifier => return Outcome::Claim(plain(r, NumberKind::Reference)),
@@ -313,7 +267,8 @@ fn look(v: &View, i: usize) -> Outcome {
     if money.is_none() {
         if let Some((at, e)) = v.entry_before(first, Category::Currency) {
             let word = v.word(at);
-            if word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.') {
+            let code = word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+            if word.len() >= 2 && (code || word == "Rs") {
                 money = e.payload.split_whitespace().next().map(str::to_string);
                 first = at;
             }
@@ -341,6 +296,7 @@ fn look(v: &View, i: usize) -> Outcome {
         d.first = first - 1;
         d.kind = NumberKind::Quantity;
         d.unit = Some("magnitude".into());
+        d.subject = super::phrase::subject_at(v, d.end);
         return Outcome::Claim(d);
     }
     if r.form == Form::Ordinal {
@@ -354,6 +310,15 @@ fn look(v: &View, i: usize) -> Outcome {
     {
         return Outcome::Skip(r.end + 1);
     }
+    // "10 Downing Street", "1600 Pennsylvania Avenue": an address.
+    if r.form == Form::Digits && v.capitalized(r.end) && v.is_word(r.end) {
+        let street = (r.end..r.end + 4)
+            .take_while(|&j| v.is_word(j) && v.capitalized(j))
+            .any(|j| v.has_payload(j, Category::NotQuantity, "address"));
+        if street {
+            return Outcome::Claim(plain(r, NumberKind::Reference));
+        }
+    }
     let before = qualifier_and_change(v, &mut d);
     if r.plural && d.qualifier.is_none() {
         d.qualifier = Some("at_least".to_string());
@@ -361,6 +326,7 @@ fn look(v: &View, i: usize) -> Outcome {
     if let Some(skip_to) = suffix(v, &r, &mut d) {
         return Outcome::Skip(skip_to);
     }
+    over_a_period(v, &mut d);
     match second_number(v, &r, &mut d, before) {
         Some(Outcome::Skip(n)) => return Outcome::Skip(n),
         Some(Outcome::Claim(c)) => return Outcome::Claim(c),
@@ -383,7 +349,7 @@ fn look(v: &View, i: usize) -> Outcome {
     Outcome::Claim(d)
 }
 
-fn plain(r: Reading, kind: NumberKind) -> Draft {
+pub(super) fn plain(r: Reading, kind: NumberKind) -> Draft {
     Draft {
         first: r.first,
         end: r.end,
@@ -441,421 +407,4 @@ fn factor_word(v: &View, i: usize) -> Option<Draft> {
     );
     d.change = Some(change);
     Some(d)
-}
-
-/// Qualifier ("at least"), change ("rose", "up", "fell by") and "between"/"from" before
-/// the claim. Returns the word that opens a two-number claim, if any.
-fn qualifier_and_change(v: &View, d: &mut Draft) -> Option<&'static str> {
-    let mut at = d.first;
-    if let Some((q, e)) = v.entry_before(at, Category::Qualifier) {
-        d.qualifier = Some(e.payload.to_string());
-        at = q;
-    }
-    let mut opener = None;
-    if v.is(at.wrapping_sub(1), "between") {
-        return Some("between");
-    }
-    let mut k = at;
-    if v.is_any(k.wrapping_sub(1), &["by", "from", "to"]) {
-        if v.is(k - 1, "from") {
-            opener = Some("from");
-        }
-        k -= 1;
-    }
-    if let Some((_, e)) = v.entry_before(k, Category::Change) {
-        if e.payload.split_whitespace().nth(1).is_none() {
-            d.change = Some(if e.payload.starts_with("down") {
-                Direction::Down
-            } else {
-                Direction::Up
-            });
-        }
-    }
-    opener
-}
-
-/// What follows the number: a currency word, a percent sign or word, a unit. Returns a
-/// token to skip to when the number is part of a compound adjective ("two-tier").
-fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
-    let k = d.end;
-    // A glued word: "300km", "7.62mm", "115.5USD".
-    let glued = v.glued(k) && v.is_word(k);
-    let hyphen = v.is_punct(k, &['-', '‐']) && v.glued(k) && v.glued(k + 1) && v.is_word(k + 1);
-    if v.is_punct(k, &['°']) {
-        // "40°C", "-5°".
-        d.kind = NumberKind::Quantity;
-        d.end = k + 1;
-        let unit = if v.glued(k + 1) && v.is(k + 1, "C") {
-            d.end += 1;
-            "degree celsius"
-        } else if v.glued(k + 1) && v.is(k + 1, "F") {
-            d.end += 1;
-            "degree fahrenheit"
-        } else {
-            "degree"
-        };
-        d.unit = Some(unit.into());
-        return None;
-    }
-    if glued && matches!(v.word(k), "C" | "F") && d.kind == NumberKind::Count {
-        // "40C": degrees, as British news writes them.
-        d.kind = NumberKind::Quantity;
-        d.unit = Some(
-            if v.word(k) == "C" {
-                "degree celsius"
-            } else {
-                "degree fahrenheit"
-            }
-            .into(),
-        );
-        d.end = k + 1;
-        return None;
-    }
-    if v.is_punct(k, &['%']) {
-        d.kind = NumberKind::Percent;
-        d.unit = Some("percent".into());
-        d.end = k + 1;
-        return None;
-    }
-    let (at, entries, end) = if glued {
-        (k, v.lookup(v.word(k)), k + 1)
-    } else if hyphen {
-        (k + 1, hit_entries(v, k + 1), hit_end(v, k + 1))
-    } else {
-        (k, hit_entries(v, k), hit_end(v, k))
-    };
-    if let Some(e) = find_entry(entries, Category::Currency) {
-        if d.kind != NumberKind::Money {
-            d.kind = NumberKind::Money;
-            let mut parts = e.payload.split_whitespace();
-            d.unit = parts.next().map(str::to_string);
-            if let Some(f) = parts.next().and_then(|f| f.parse::<f64>().ok()) {
-                d.value *= f;
-            }
-            d.end = end;
-        }
-        return None;
-    }
-    if let Some(e) = find_entry(entries, Category::Unit) {
-        let unit = e.payload.to_string();
-        if d.kind == NumberKind::Money {
-            return None;
-        }
-        if matches!(
-            unit.as_str(),
-            "percent" | "percentage point" | "basis point"
-        ) {
-            d.kind = NumberKind::Percent;
-        } else {
-            d.kind = NumberKind::Quantity;
-            d.subject = Some((at, end));
-        }
-        d.unit = Some(unit);
-        d.end = end;
-        // "87-year-old", "five years old".
-        if v.is(d.end, "old") || (v.is_punct(d.end, &['-']) && v.is(d.end + 1, "old")) {
-            d.end += if v.is(d.end, "old") { 1 } else { 2 };
-        }
-        return None;
-    }
-    if hyphen {
-        let compound = find_entry(entries, Category::NotQuantity).is_some()
-            || (r.form != Form::Digits && d.kind == NumberKind::Count);
-        if compound {
-            return Some(k + 2);
-        }
-    }
-    if glued && d.kind == NumberKind::Count {
-        // Letters glued to digits that are no unit name a thing: "4G", "3D".
-        return Some(k + 1);
-    }
-    None
-}
-
-fn symbol_before(v: &View, i: usize) -> bool {
-    i > v.lo && currency_symbol(v.word(i - 1)).is_some()
-}
-
-fn hit_entries<'a>(v: &View<'a>, i: usize) -> &'a [crate::lexicon::Entry] {
-    if !v.has(i) {
-        return &[];
-    }
-    v.scan.hit_at(i).map_or(&[], |h| v.scan.entries(h))
-}
-
-fn hit_end(v: &View, i: usize) -> usize {
-    v.scan
-        .hit_at(i)
-        .map_or(i + 1, |h| (h.end_token as usize).min(v.hi))
-}
-
-/// Ranges ("3-5%", "between 3 and 5", "from 2,000 to 3,000"), changes with both ends
-/// ("rose from 2.1% to 3%") and ratios ("18 of the 31", "one in five").
-fn second_number(v: &View, r: &Reading, d: &mut Draft, opener: Option<&str>) -> Option<Outcome> {
-    let k = d.end;
-    let dash = v.is_punct(k, &['-', '–', '—', '‐']);
-    let word = if dash { "-" } else { v.word(k) };
-    let connector = match (word.to_ascii_lowercase().as_str(), opener) {
-        ("-", _) => "-",
-        ("to", _) => "to",
-        ("and", Some("between")) => "and",
-        ("of", _) => "of",
-        ("in", _) => "in",
-        ("out", _) if v.is(k + 1, "of") => "out of",
-        _ => return None,
-    };
-    let mut n = if connector == "out of" { k + 2 } else { k + 1 };
-    if connector == "of" && v.is_any(n, &["the", "its", "their", "all", "those", "these"]) {
-        n += 1;
-    }
-    let symbol = currency_symbol(v.word(n)).is_some();
-    if symbol {
-        n += 1;
-    }
-    let second = read(v, n, symbol || d.kind == NumberKind::Money)?;
-    if !matches!(second.form, Form::Digits | Form::Words) || second.plural {
-        if connector == "-" && v.glued(k) {
-            return Some(Outcome::Skip(second.end));
-        }
-        return None;
-    }
-    match connector {
-        "of" | "in" | "out of" => {
-            let whole = second.value;
-            let ok = whole > d.value
-                && !second.year_like
-                && d.kind == NumberKind::Count
-                && (connector == "of" || whole >= 2.0);
-            if !ok {
-                return None;
-            }
-            d.kind = NumberKind::Ratio;
-            d.of = Some(whole);
-            d.end = second.end;
-            None
-        }
-        _ => range(v, r, d, second, connector, opener, k),
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn range(
-    v: &View,
-    r: &Reading,
-    d: &mut Draft,
-    second: Reading,
-    connector: &str,
-    opener: Option<&str>,
-    k: usize,
-) -> Option<Outcome> {
-    let integers = d.value.fract() == 0.0 && second.value.fract() == 0.0;
-    if r.year_like && second.year_like && d.kind == NumberKind::Count {
-        // "between 2010 and 2020", "from 2019 to 2021": years.
-        let mut date = d.clone();
-        date.kind = NumberKind::Date;
-        date.end = second.end;
-        return Some(Outcome::Claim(date));
-    }
-    if connector == "-" {
-        // "2012-13", "2012–2014": a span of years.
-        if r.year_like && (second.year_like || (v.word(second.first).len() == 2 && integers)) {
-            let mut date = d.clone();
-            date.kind = NumberKind::Date;
-            date.end = second.end;
-            return Some(Outcome::Claim(date));
-        }
-        // "555-1234", "1-800-555-0100": phone and serial numbers.
-        let plain_digits = |i: usize| v.word(i).bytes().all(|b| b.is_ascii_digit());
-        let chained = v.is_punct(second.end, &['-']) && v.is_number(second.end + 1);
-        let phone = plain_digits(r.first)
-            && plain_digits(second.first)
-            && v.word(second.first).len() == 4
-            && v.word(r.first).len() == 3;
-        if chained || phone || (r.first > v.lo && v.is_punct(r.first - 1, &[')'])) {
-            let mut reference = d.clone();
-            reference.kind = NumberKind::Reference;
-            reference.end = if chained { second.end + 2 } else { second.end };
-            return Some(Outcome::Claim(reference));
-        }
-        // "3-1", "2-2", "a 5-4 ruling": scores and votes, not ranges.
-        let score_word = v.is_any(second.end, SCORE_WORDS)
-            || v.is_any(r.first.wrapping_sub(1), SCORE_WORDS)
-            || v.is_any(r.first.wrapping_sub(2), SCORE_WORDS);
-        if integers && (second.value <= d.value || score_word) && d.kind == NumberKind::Count {
-            return Some(Outcome::Skip(second.end));
-        }
-    }
-    if connector == "to" {
-        // "3 to 5 percent" is a range; "2 to 1" is not; in "rose 6% to $1.4 billion" the
-        // second number is a level of another kind, a claim of its own.
-        if opener.is_none() && (d.change.is_some() || second.value <= d.value) {
-            return None;
-        }
-        let money_after = symbol_before(v, second.first);
-        if d.kind != NumberKind::Count && (d.kind == NumberKind::Money) != money_after {
-            return None;
-        }
-        if opener.is_none() && d.kind != NumberKind::Count && !money_after {
-            // "2% to 4%" joins only when the second has the same unit, read below.
-            let mut probe = d.clone();
-            probe.end = second.end;
-            probe.kind = NumberKind::Count;
-            let _ = suffix(v, &second, &mut probe);
-            if probe.kind != NumberKind::Count && probe.unit != d.unit {
-                return None;
-            }
-        }
-    }
-    let mut low = d.value;
-    if second.scale > 1.0 && r.scale == 1.0 && low * second.scale <= second.value {
-        low *= second.scale;
-    }
-    let mut high = second.value;
-    if d.value < 0.0 && connector == "-" {
-        high = high.abs();
-    }
-    d.end = second.end;
-    // The unit after the second number belongs to both: "3-5%", "10 to 15 years".
-    let kind_before = d.kind;
-    let _ = suffix(v, &second, d);
-    let kind_after = if d.kind == NumberKind::Count {
-        kind_before
-    } else {
-        d.kind
-    };
-    let _ = k;
-    if let (Some(Direction::Up | Direction::Down), "to") = (d.change, connector) {
-        d.kind = kind_after;
-        d.from = Some(low);
-        d.value = low;
-        d.to = Some(high);
-        return None;
-    }
-    d.value = low;
-    d.to = Some(high);
-    d.unit = d.unit.take();
-    d.kind = NumberKind::Range;
-    None
-}
-
-/// An ordinal: a rank ("second term", "third-largest"), a date ("the 21st century",
-/// "May 5th"), or nothing when it is an adverb ("he first said").
-fn ordinal(v: &View, r: Reading, mut d: Draft) -> Outcome {
-    let k = r.end;
-    if v.is_any(k, &["century", "centuries", "millennium"])
-        || (v.is(k, "of") && v.entry(k + 1, Category::Month).is_some())
-    {
-        d.kind = NumberKind::Date;
-        return Outcome::Claim(d);
-    }
-    d.kind = NumberKind::Ordinal;
-    if v.is_punct(k, &['-']) && v.glued(k) && v.is_word(k + 1) {
-        d.end = k + 2;
-        return Outcome::Claim(d);
-    }
-    // A lone ordinal word with no noun after it is usually an adverb ("he first said");
-    // digits ("25th") and compounds ("twenty-fifth") are ranks whatever follows.
-    let written_out = r.form == Form::Ordinal && v.is_word(r.first) && r.end == r.first + 1;
-    match subject_at(v, k) {
-        Some(s) => {
-            d.subject = Some(s);
-            Outcome::Claim(d)
-        }
-        None if !written_out => Outcome::Claim(d),
-        None => Outcome::Skip(k),
-    }
-}
-
-/// Subject and base: the noun phrase after the claim ("40,000 troops"), after "of"
-/// ("dozens of people", "2 percent of gross domestic product").
-fn what_is_counted(v: &View, d: &mut Draft) {
-    let k = d.end;
-    let of = v.is(k, "of");
-    let start = if of {
-        let mut n = k + 1;
-        if v.is_any(n, phrase::DETERMINERS) {
-            n += 1;
-        }
-        n
-    } else {
-        k
-    };
-    let phrase = subject_at(v, start);
-    let percent = d.kind == NumberKind::Percent
-        || (d.kind == NumberKind::Range && d.unit.as_deref() == Some("percent"));
-    if percent {
-        // "2 percent of gross domestic product": the base; a noun right after a
-        // percentage ("a 5% stake") is too often a time phrase ("4% year on year").
-        if of {
-            d.base = phrase;
-        }
-        return;
-    }
-    match d.kind {
-        NumberKind::Quantity => {
-            if of {
-                d.base = phrase;
-            }
-        }
-        _ => {
-            if d.subject.is_none() {
-                d.subject = phrase;
-            }
-        }
-    }
-}
-
-/// True when a four-digit number is a year: "in 2024", "the 2020 election", but not
-/// "more than 2000 people" or "sent 1500 troops".
-fn looks_like_year(v: &View, r: &Reading, d: &Draft) -> bool {
-    if d.qualifier.is_some() || d.change.is_some() {
-        return false;
-    }
-    // News style writes counts of a thousand and more with a separator ("1,500 troops"),
-    // so four plain digits from 1500 to 2100 are a year unless a year word is missing
-    // and a plural noun follows a number below 1900 ("1500 troops").
-    let prev = v.word(r.first.wrapping_sub(1));
-    let after_year_word =
-        r.first > v.lo && (v.is_any(r.first - 1, YEAR_BEFORE) || prev.ends_with("'s"));
-    let plural_noun = d
-        .subject
-        .is_some_and(|(a, _)| v.word(a).ends_with('s') && !v.capitalized(a));
-    after_year_word || !plural_noun || r.value >= 1900.0
-}
-
-/// True when a bare "one" counts something: "one solution", "one in five"; false for
-/// the pronoun ("one of them", "the one that", "no one") and the generic "one" of a
-/// contrast ("an attack on one ally is an attack on all").
-fn one_counts(v: &View, i: usize, d: &Draft) -> bool {
-    const BEFORE: &[&str] = &[
-        "the", "no", "this", "that", "any", "every", "each", "which", "another", "such", "last",
-        "no-one", "someone", "everyone", "a", "little", "big", "right", "wrong", "good", "new",
-        "old",
-    ];
-    if i > v.lo && v.is_any(i - 1, BEFORE) || (i > v.lo + 1 && v.is(i - 2, "the")) {
-        return false;
-    }
-    if d.kind != NumberKind::Count || d.qualifier.is_some() {
-        return true;
-    }
-    if v.is(i + 1, "of") || v.is_any(i + 1, &["or", "by", "another", "other", "after"]) {
-        return false;
-    }
-    if let Some((_, e)) = v.entry(i + 1, Category::NotQuantity) {
-        if e.payload.contains("one") {
-            return false;
-        }
-    }
-    if v.scan
-        .entry_at(i + 1, Category::NotQuantity)
-        .is_some_and(|(_, e)| e.payload.contains("one"))
-    {
-        return false;
-    }
-    if d.subject.is_none() {
-        return false;
-    }
-    // A contrast later in the sentence makes "one" generic.
-    let horizon = (i + 16).min(v.hi);
-    !(i + 2..horizon).any(|j| v.is_any(j, &["all", "another", "other", "others", "every"]))
 }

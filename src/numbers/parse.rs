@@ -107,6 +107,14 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
         }
     }
     if v.glued(j) && v.is_word(j) {
+        if let Some(f) = vulgar_fraction(v.word(j)) {
+            // "2½"
+            r.value += f;
+            r.end = j + 1;
+            r.year_like = false;
+            read_scale(v, &mut r);
+            return r;
+        }
         let suffix = v.word(j);
         let lower = suffix.to_ascii_lowercase();
         match lower.as_str() {
@@ -197,6 +205,9 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
     read_mixed_fraction(v, &mut r);
     read_fraction_tail(v, &mut r);
     read_scale(v, &mut r);
+    if r.scale > 1.0 {
+        read_fraction_tail(v, &mut r);
+    }
     r
 }
 
@@ -241,15 +252,43 @@ fn read_clock_suffix_dots(v: &View, r: &mut Reading, j: usize) {
 /// "one and a half", "3 and a quarter": adds the fraction.
 fn read_fraction_tail(v: &View, r: &mut Reading) {
     let j = r.end;
-    if v.is(j, "and") && v.is_any(j + 1, &["a", "one"]) {
+    if v.is(j, "and") && v.is_any(j + 1, &["a", "an", "one"]) {
         if let Some((end, e)) = v.entry(j + 2, Category::Fraction) {
-            if v.is_any(j + 2, &["half", "quarter", "third"]) {
-                r.value += payload_value(e).unwrap_or(0.0);
+            if !v.word(j + 2).ends_with('s') {
+                // "3 million and a half" is 3.5 million.
+                r.value += payload_value(e).unwrap_or(0.0) * r.scale;
                 r.end = end;
                 r.year_like = false;
             }
         }
     }
+}
+
+/// The value of a vulgar fraction character: "½", "¾".
+pub(crate) fn vulgar_fraction(word: &str) -> Option<f64> {
+    let mut chars = word.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    Some(match c {
+        '½' => 0.5,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        _ => return None,
+    })
 }
 
 /// Scale words after the number: "1.5 million", "3 hundred thousand", "$2 bn".
@@ -293,6 +332,12 @@ fn read_words(v: &View, i: usize) -> Option<Reading> {
         plural: false,
         year_like: false,
     };
+    if let Some(f) = vulgar_fraction(v.word(i)) {
+        r.value = f;
+        r.end = i + 1;
+        r.form = Form::Fraction;
+        return Some(r);
+    }
     let mut j = i;
     // "a dozen", "a million", "a third", "a half", "a couple of".
     let article = v.is_any(i, &["a", "an"]);
@@ -354,11 +399,20 @@ fn read_words(v: &View, i: usize) -> Option<Reading> {
     if let Some((end, e)) = v.entry(j, Category::Fraction) {
         let f = payload_value(e)?;
         let ordinal_too = v.entry(j, Category::Ordinal).is_some();
-        if !article && !v.is(j, "half") && !v.is(j, "halves") {
+        let scale_next = v.entry(end, Category::Scale).is_some() && v.word(end).len() > 2;
+        if !article && !scale_next && !v.is(j, "half") && !v.is(j, "halves") {
             // "third" alone is an ordinal; read below.
             if !ordinal_too {
                 return None;
             }
+        } else if article && ordinal_too && ordinal_before_noun(v, end) {
+            // "a third term", "a fifth consecutive month": an ordinal after "a".
+            let (end, o) = v.entry(j, Category::Ordinal)?;
+            r.end = end;
+            r.first = j;
+            r.value = payload_value(o)?;
+            r.form = Form::Ordinal;
+            return Some(r);
         } else {
             r.end = end;
             r.value = f;
@@ -386,6 +440,7 @@ fn read_words(v: &View, i: usize) -> Option<Reading> {
     }
     let mut total = 0.0;
     let mut current = 0.0;
+    let mut last_scale = 1.0;
     let mut started = article;
     if article {
         current = 1.0;
@@ -414,6 +469,7 @@ fn read_words(v: &View, i: usize) -> Option<Reading> {
             if m == 100.0 {
                 current = current.max(1.0) * 100.0;
             } else {
+                last_scale = m;
                 total += current.max(1.0) * m;
                 current = 0.0;
             }
@@ -474,14 +530,25 @@ fn read_words(v: &View, i: usize) -> Option<Reading> {
     // "two thirds", "three quarters": a plural fraction after the count.
     if let Some((end, e)) = v.entry(r.end, Category::Fraction) {
         let small = total == 0.0 && r.value < 20.0;
-        if small && (v.word(r.end).ends_with('s') || (r.value == 1.0 && !v.is(r.end, "second"))) {
-            if !v.is_any(r.end, &["seconds"]) {
-                r.value *= payload_value(e).unwrap_or(1.0);
-                r.end = end;
-                r.form = Form::Fraction;
-                return Some(r);
+        let plural = v.word(r.end).ends_with('s') && !v.is(r.end, "seconds");
+        if small && (plural || (r.value == 1.0 && !v.is(r.end, "second"))) {
+            r.value *= payload_value(e).unwrap_or(1.0);
+            r.end = end;
+            r.form = Form::Fraction;
+            // "three quarters of a million" is rare; "two thirds billion" rarer still,
+            // but a scale right after the fraction multiplies it.
+            let before = r.end;
+            read_scale(v, &mut r);
+            if r.end > before {
+                r.form = Form::Words;
             }
+            return Some(r);
         }
+    }
+    if total > 0.0 && current == 0.0 {
+        // "two million": the scale of the number ("one million and a half", "two to
+        // three million").
+        r.scale = last_scale;
     }
     read_fraction_tail(v, &mut r);
     // "five and a half million"
@@ -537,4 +604,17 @@ fn metres_or_millions(v: &View, next: usize) -> bool {
         "metres",
     ];
     v.is_word(next) && !v.is_any(next, METRES)
+}
+
+/// After "a third" / "a fifth": true when a noun or adjective follows ("a third term"),
+/// false for "a third of", "by a third." or a unit ("a fifth mile" is rare either way).
+fn ordinal_before_noun(v: &View, next: usize) -> bool {
+    v.is_word(next)
+        && !v.is_any(
+            next,
+            &[
+                "of", "and", "or", "to", "in", "on", "since", "from", "more", "less",
+            ],
+        )
+        && v.entry(next, Category::Scale).is_none()
 }

@@ -27,7 +27,8 @@ const STOP: &[&str] = &[
     "although", "though", "whether", "via", "like", "toward", "towards", "upon", "onto",
     "around", "near", "above", "below", "beyond", "despite", "including", "whereas", "versus",
     "vs", "am", "pm", "every", "another", "other", "some", "any", "no", "again", "ever",
-    "never", "yet", "still", "already", "even", "live", "work", "need", "want", "get", "got",
+    "never", "yet", "still", "already", "even", "live", "work", "need", "want", "get", "got", "fell", "rose", "grew",
+    "sank", "slid", "shrank", "wrote",
     "go", "went", "come", "came", "make", "made", "take", "took", "see", "saw", "think", "know",
     "knew", "told", "tell", "seem", "remain", "remained", "become", "became", "left", "due",
     "last", "next", "found", "gave", "give", "ran", "began", "paid", "sold", "bought", "held",
@@ -47,14 +48,17 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
             break;
         }
         // A verb form after the head ends the phrase: "member states expected to",
+        // (a word in -ing after a singular is usually a noun: "consecutive meeting"),
         // "people said", "prices rose"; so does an adverb ("nearly").
         let verb = v.entry(j, Category::SpeechVerb).is_some()
             || v.entry(j, Category::Change).is_some()
             || lower.ends_with("ed")
-            || lower.ends_with("ing");
+            || (lower.ends_with("ing") && takes_object(v, j + 1));
         let finite_verb =
             v.entry(j, Category::SpeechVerb).is_some() || v.entry(j, Category::Change).is_some();
-        if (verb && words > 0) || finite_verb {
+        // Right after the number a speech or change word is a noun ("3 claims", "a 3% rise");
+        // irregular past forms ("fell", "rose") are in the stop list.
+        if (verb || finite_verb) && words > 0 {
             break;
         }
         let adverb = lower.ends_with("ly") && !lower.ends_with("ply") && !lower.ends_with("ily");
@@ -109,4 +113,17 @@ fn is_plural(lower: &str) -> bool {
             && !lower.ends_with("ss")
             && !lower.ends_with("us")
             && !lower.ends_with("is"))
+}
+
+/// True when the word after an -ing form is its object ("joining Democrats", "killing
+/// the"), which makes the -ing form a verb rather than a noun ("consecutive meeting").
+fn takes_object(v: &View, next: usize) -> bool {
+    v.is_number(next)
+        || (v.is_word(next) && v.capitalized(next))
+        || v.is_any(
+            next,
+            &[
+                "the", "a", "an", "his", "her", "their", "its", "our", "them", "him",
+            ],
+        )
 }

@@ -112,6 +112,17 @@ impl<'a> View<'a> {
             .map(|e| (first, e))
     }
 
+    /// True when the hit at token `i` has an entry of `category` with this payload.
+    pub fn has_payload(&self, i: usize, category: Category, payload: &str) -> bool {
+        self.has(i)
+            && self.scan.hit_at(i).is_some_and(|h| {
+                self.scan
+                    .entries(h)
+                    .iter()
+                    .any(|e| e.category == category && &*e.payload == payload)
+            })
+    }
+
     /// The entries of a whole word looked up in the lexicon: for a word glued to digits
     /// ("bn" in "3bn", "km" in "300km"), which the scan cannot see as a whole word.
     pub fn lookup(&self, word: &str) -> &'a [Entry] {

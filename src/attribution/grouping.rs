@@ -1,0 +1,267 @@
+//! Speakers into sources: names grouped (a bare surname joins the full name used
+//! earlier), pronouns resolved to the latest fitting source, other phrases grouped by
+//! their wording, and stated reasons for anonymity attached to the nearest anonymous
+//! source.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::lexicon::Category;
+use crate::sources::SourceKind;
+use crate::span::Span;
+use crate::speakers::Speaker;
+
+use super::{Acc, Builder};
+
+impl Builder<'_, '_> {
+    pub(super) fn register(&mut self, speaker: &Speaker) -> Option<usize> {
+        let ctx = self.ctx;
+        let mention = ctx.span(speaker.range.clone());
+        let index = if let Some(pronoun) = &speaker.pronoun {
+            self.resolve(pronoun, speaker.range.start)?
+        } else if let Some(run) = &speaker.name {
+            let name = ctx.name_text(run.clone());
+            let key = name.to_lowercase();
+            let surname = name.split_whitespace().last().unwrap_or("").to_lowercase();
+            let single = !name.contains(' ');
+            let found = self
+                .by_key
+                .get(&key)
+                .copied()
+                .or_else(|| self.by_surname.get(&surname).copied().filter(|_| single))
+                .or_else(|| self.by_key.get(&surname).copied());
+            let index = match found {
+                Some(i) => {
+                    if !single
+                        && self.sources[i]
+                            .name
+                            .as_ref()
+                            .is_some_and(|n| !n.contains(' '))
+                    {
+                        self.sources[i].name = Some(name.clone());
+                        self.by_key.insert(key, i);
+                    }
+                    i
+                }
+                None => {
+                    // A bare surname takes the full name used earlier in the text.
+                    let earlier = if single {
+                        self.full_name_before(&surname, run.start)
+                    } else {
+                        None
+                    };
+                    let full = earlier
+                        .as_ref()
+                        .map_or(name.clone(), |r| ctx.name_text(r.clone()));
+                    let i = self.new_source(Some(full.clone()), SourceKind::Named);
+                    if let Some(r) = earlier {
+                        self.sources[i].mentions.push(ctx.span(r));
+                    }
+                    self.by_key.insert(full.to_lowercase(), i);
+                    self.by_key.insert(key, i);
+                    self.by_surname.entry(surname).or_insert(i);
+                    i
+                }
+            };
+            if self.sources[index].description.is_none() {
+                self.sources[index].description = speaker.description.clone();
+            }
+            index
+        } else {
+            let description = speaker.description.clone().unwrap_or_default();
+            let lower = description.to_lowercase();
+            let stem = ["a ", "an ", "the "]
+                .iter()
+                .find_map(|d| lower.strip_prefix(d))
+                .unwrap_or(&lower);
+            let key = format!("{:?}:{stem}", speaker.kind);
+            match self.by_key.get(&key) {
+                Some(&i) => i,
+                None => {
+                    let i = self.new_source(None, speaker.kind);
+                    self.sources[i].description = speaker.description.clone();
+                    self.by_key.insert(key, i);
+                    i
+                }
+            }
+        };
+        let source = &mut self.sources[index];
+        if speaker.kind == SourceKind::Anonymous && speaker.pronoun.is_none() {
+            source.kind = SourceKind::Anonymous;
+        }
+        if source.mentions.last() != Some(&mention) && !mention.is_empty() {
+            source.mentions.push(mention);
+        }
+        if let Some(reason) = &speaker.reason {
+            source.reason.get_or_insert(ctx.span(reason.clone()));
+        }
+        match source.kind {
+            SourceKind::Named => self.last_person = Some(index),
+            SourceKind::Unnamed | SourceKind::Anonymous => {
+                self.last_group = Some(index);
+                // "a senior engineer", "the mayor" may be "he" or "she"; "officials",
+                // "the skippers" may not.
+                let singular = source.description.as_deref().is_some_and(|d| {
+                    let d = d.to_ascii_lowercase();
+                    let head = d.split(|c: char| !c.is_alphanumeric()).nth(1).unwrap_or("");
+                    ["a ", "an ", "one "].iter().any(|p| d.starts_with(p))
+                        || d.starts_with("the ") && !head.ends_with('s')
+                });
+                if singular {
+                    self.last_person = Some(index);
+                }
+            }
+            SourceKind::Organization | SourceKind::Document => self.last_org = Some(index),
+        }
+        Some(index)
+    }
+
+    /// The first multi-word name ending in `surname` before token `before`, outside
+    /// quotations. The index of full names is built once, on first use.
+    pub(super) fn full_name_before(
+        &mut self,
+        surname: &str,
+        before: usize,
+    ) -> Option<Range<usize>> {
+        let ctx = self.ctx;
+        let index = self.full_names.get_or_insert_with(|| {
+            let mut index: HashMap<String, Range<usize>> = HashMap::new();
+            for (run, possessive) in ctx.name_runs(0..ctx.len()) {
+                if run.len() < 2 || ctx.quotation_of(run.start).is_some() {
+                    continue;
+                }
+                let name = ctx.name_text(run.clone());
+                if possessive || !name.contains(' ') {
+                    continue;
+                }
+                let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+                index.entry(last).or_insert(run);
+            }
+            index
+        });
+        index.get(surname).filter(|r| r.end <= before).cloned()
+    }
+
+    pub(super) fn new_source(&mut self, name: Option<String>, kind: SourceKind) -> usize {
+        self.sources.push(Acc {
+            name,
+            description: None,
+            kind,
+            mentions: Vec::new(),
+            reason: None,
+        });
+        self.sources.len() - 1
+    }
+
+    /// The source a pronoun at token `at` refers to.
+    pub(super) fn resolve(&mut self, pronoun: &str, at: usize) -> Option<usize> {
+        let ctx = self.ctx;
+        match pronoun {
+            "he" | "she" | "i" => {
+                // A person named earlier in the same sentence, outside quotations.
+                let first = ctx.sentence_first(at);
+                let first = first.max(at.saturating_sub(60));
+                let run = ctx.name_runs(first..at).into_iter().find(|(run, _)| {
+                    ctx.quotation_of(run.start).is_none()
+                        && (run.len() > 1
+                            || run.start > first
+                            || self
+                                .by_surname
+                                .contains_key(&ctx.name_text(run.clone()).to_lowercase()))
+                });
+                // Else the subject of the sentence before, a known speaker first.
+                let run = run.or_else(|| {
+                    let previous = ctx.sentence_first(first.checked_sub(1)?);
+                    let previous = previous.max(first.saturating_sub(60));
+                    let runs: Vec<_> = ctx
+                        .name_runs(previous..first)
+                        .into_iter()
+                        .filter(|(run, possessive)| {
+                            !possessive
+                                && ctx.quotation_of(run.start).is_none()
+                                && !ctx.after_preposition(run.start)
+                        })
+                        .collect();
+                    let is_known = |run: &Range<usize>| {
+                        let name = ctx.name_text(run.clone()).to_lowercase();
+                        self.by_key.contains_key(&name) || self.by_surname.contains_key(&name)
+                    };
+                    let known = runs.iter().find(|(run, _)| is_known(run));
+                    known
+                        .or_else(|| {
+                            // The subject: a name after nothing but titles and the like.
+                            runs.first().filter(|(run, _)| {
+                                (previous..run.start).all(|i| {
+                                    ctx.capitalised(i)
+                                        || ctx.is_punct(i, '-')
+                                        || ctx.is_punct(i, '.')
+                                        || ctx.lower_is(i, crate::names::DETERMINERS)
+                                        || ctx.has(i, Category::Title)
+                                })
+                            })
+                        })
+                        .cloned()
+                });
+                if let Some((run, _)) = run {
+                    let speaker = Speaker {
+                        range: run.clone(),
+                        name: Some(run),
+                        description: None,
+                        kind: SourceKind::Named,
+                        pronoun: None,
+                        reason: None,
+                    };
+                    return self.register(&speaker);
+                }
+                self.last_person
+            }
+            "they" => self.last_group.or(self.last.map(|(s, _)| s)),
+            "it" => self.last_org,
+            _ => self.last.map(|(s, _)| s),
+        }
+    }
+
+    /// Stated reasons for anonymity not next to a speaker join the nearest anonymous
+    /// source of their sentence, or become one.
+    pub(super) fn attach_reasons(&mut self) {
+        let ctx = self.ctx;
+        let mut anonymous: Vec<(usize, Span)> = Vec::new();
+        for (i, s) in self.sources.iter().enumerate() {
+            if s.kind == SourceKind::Anonymous {
+                anonymous.extend(s.mentions.iter().map(|m| (i, *m)));
+            }
+        }
+        anonymous.sort_by_key(|&(_, m)| m.start);
+        let mut taken: Vec<Span> = self.sources.iter().filter_map(|s| s.reason).collect();
+        taken.sort();
+        let reasons: Vec<Span> = ctx
+            .scan
+            .hits_of(Category::AnonymityReason)
+            .map(|(hit, _)| hit.span)
+            .filter(|r| {
+                // Reasons do not overlap each other: only the neighbours can overlap `r`.
+                let k = taken.partition_point(|t| t.end <= r.start);
+                !taken.get(k).is_some_and(|t| t.overlaps(*r))
+            })
+            .collect();
+        for reason in reasons {
+            let sentence = ctx.article.sentence_at(reason.start);
+            let k = anonymous.partition_point(|&(_, m)| m.start < reason.start);
+            let near = [k.checked_sub(1), Some(k)]
+                .into_iter()
+                .flatten()
+                .filter_map(|i| anonymous.get(i))
+                .find(|&&(_, m)| ctx.article.sentence_at(m.start) == sentence);
+            match near {
+                Some(&(i, _)) => {
+                    self.sources[i].reason.get_or_insert(reason);
+                }
+                None => {
+                    let i = self.new_source(None, SourceKind::Anonymous);
+                    self.sources[i].mentions.push(reason);
+                    self.sources[i].reason = Some(reason);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,305 @@
+//! Table-driven tests of the quotes and sources analyzers: the cases are data in
+//! `tests/data/quotes.json` and `tests/data/sources.json`.
+//!
+//! A quote case gives a text and the quotes expected in it, each by its exact text, with
+//! its kind and optionally its speaker (`null` for none) and cue. `count` pins the
+//! number of quotes; `absent` lists stretches of the text that no quote may overlap.
+//! A source case gives the sources expected (by name or by description), their kind,
+//! description, reason for anonymity and mentions; `no_source` lists names that must
+//! not become sources; `same` pairs two stretches that must belong to one source.
+
+use copydesk::{Analyzer, Article, Quotes, Report, Sources};
+use serde_json::Value;
+
+fn cases(json: &str) -> Vec<Value> {
+    serde_json::from_str::<Value>(json)
+        .expect("the test data is valid JSON")
+        .as_array()
+        .expect("the test data is an array of cases")
+        .clone()
+}
+
+fn text_of<'a>(case: &'a Value) -> &'a str {
+    case["text"].as_str().expect("a case has a text")
+}
+
+fn name_of(case: &Value) -> String {
+    case["name"].as_str().unwrap_or("?").to_string()
+}
+
+#[test]
+fn quote_cases() {
+    let mut failures = Vec::new();
+    let all = cases(include_str!("data/quotes.json"));
+    assert!(all.len() >= 60, "at least 60 quote cases");
+    for case in &all {
+        let text = text_of(case);
+        let article = Article::new(text);
+        let quotes = Quotes::default().analyze(&article);
+        let name = name_of(case);
+        let shown: Vec<String> = quotes
+            .iter()
+            .map(|q| {
+                format!(
+                    "{:?} {:?} by {:?} cue {:?}",
+                    q.kind, q.text, q.speaker, q.cue
+                )
+            })
+            .collect();
+        for want in case["quotes"].as_array().into_iter().flatten() {
+            let want_text = want["text"].as_str().unwrap_or("");
+            let Some(got) = quotes.iter().find(|q| q.text == want_text) else {
+                failures.push(format!("{name}: no quote {want_text:?}; got {shown:?}"));
+                continue;
+            };
+            let kind = serde_json::to_value(got.kind).unwrap();
+            if want.get("kind").is_some_and(|k| *k != kind) {
+                failures.push(format!(
+                    "{name}: {want_text:?} is {kind}, want {}",
+                    want["kind"]
+                ));
+            }
+            if let Some(speaker) = want.get("speaker") {
+                if speaker.as_str() != got.speaker.as_deref() {
+                    failures.push(format!(
+                        "{name}: {want_text:?} by {:?}, want {speaker}",
+                        got.speaker
+                    ));
+                }
+            }
+            if let Some(cue) = want.get("cue") {
+                if cue.as_str() != got.cue.as_deref() {
+                    failures.push(format!(
+                        "{name}: {want_text:?} cue {:?}, want {cue}",
+                        got.cue
+                    ));
+                }
+            }
+        }
+        if let Some(count) = case.get("count").and_then(Value::as_u64) {
+            if quotes.len() as u64 != count {
+                failures.push(format!(
+                    "{name}: {} quotes, want {count}: {shown:?}",
+                    quotes.len()
+                ));
+            }
+        }
+        for absent in case["absent"].as_array().into_iter().flatten() {
+            let absent = absent.as_str().unwrap_or("");
+            let at = text.find(absent).expect("an absent stretch is in the text");
+            let span = copydesk::Span::new(at, at + absent.len());
+            if quotes.iter().any(|q| q.span.overlaps(span)) {
+                failures.push(format!("{name}: a quote overlaps {absent:?}: {shown:?}"));
+            }
+        }
+        for q in &quotes {
+            if article.slice(q.span) != q.text || q.text.trim().is_empty() {
+                failures.push(format!("{name}: quote span and text disagree: {q:?}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn source_cases() {
+    let mut failures = Vec::new();
+    let all = cases(include_str!("data/sources.json"));
+    assert!(all.len() >= 20, "at least 20 source cases");
+    for case in &all {
+        let text = text_of(case);
+        let article = Article::new(text);
+        let report = Report::new(&article);
+        let sources = Sources::default().analyze(&article);
+        assert_eq!(sources, report.sources, "the analyzer and the report agree");
+        let name = name_of(case);
+        let shown: Vec<String> = sources
+            .iter()
+            .map(|s| {
+                format!(
+                    "{:?} {:?} {:?} {:?}",
+                    s.kind, s.name, s.description, s.anonymity_reason
+                )
+            })
+            .collect();
+        for want in case["sources"].as_array().into_iter().flatten() {
+            let found =
+                sources
+                    .iter()
+                    .find(|s| match (want.get("name"), want.get("description")) {
+                        (Some(n), _) => s.name.as_deref() == n.as_str(),
+                        (None, Some(d)) => {
+                            s.name.is_none() && s.description.as_deref() == d.as_str()
+                        }
+                        _ => false,
+                    });
+            let Some(got) = found else {
+                failures.push(format!("{name}: no source {want}; got {shown:?}"));
+                continue;
+            };
+            let kind = serde_json::to_value(got.kind).unwrap();
+            if want.get("kind").is_some_and(|k| *k != kind) {
+                failures.push(format!("{name}: {want} is {kind}"));
+            }
+            if let Some(d) = want.get("description_has").and_then(Value::as_str) {
+                if !got.description.as_deref().unwrap_or("").contains(d) {
+                    failures.push(format!("{name}: {want}: description {:?}", got.description));
+                }
+            }
+            if let Some(reason) = want.get("reason") {
+                if got.anonymity_reason.as_deref() != reason.as_str() {
+                    failures.push(format!("{name}: {want}: reason {:?}", got.anonymity_reason));
+                }
+            }
+            for m in want["mentions"].as_array().into_iter().flatten() {
+                if !got
+                    .mentions
+                    .iter()
+                    .any(|g| Some(g.text.as_str()) == m.as_str())
+                {
+                    let have: Vec<&str> = got.mentions.iter().map(|g| g.text.as_str()).collect();
+                    failures.push(format!("{name}: {want}: no mention {m}; has {have:?}"));
+                }
+            }
+            if let Some(n) = want.get("quotes").and_then(Value::as_u64) {
+                if got.quotes.len() as u64 != n {
+                    failures.push(format!("{name}: {want}: {} quotes", got.quotes.len()));
+                }
+            }
+        }
+        for not in case["no_source"].as_array().into_iter().flatten() {
+            let not = not.as_str().unwrap_or("");
+            if sources
+                .iter()
+                .any(|s| s.name.as_deref().is_some_and(|n| n.contains(not)))
+            {
+                failures.push(format!("{name}: {not:?} must not be a source: {shown:?}"));
+            }
+        }
+        if let Some(count) = case.get("count").and_then(Value::as_u64) {
+            if sources.len() as u64 != count {
+                failures.push(format!(
+                    "{name}: {} sources, want {count}: {shown:?}",
+                    sources.len()
+                ));
+            }
+        }
+        // Every quote's source lists the quote back.
+        for (i, q) in report.quotes.iter().enumerate() {
+            if let Some(s) = q.source {
+                if !report.sources[s].quotes.contains(&i) {
+                    failures.push(format!("{name}: quote {i} not listed by source {s}"));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn hostile_input_stays_linear_and_sane() {
+    // 20,000 quotation marks in one paragraph, and a long run of cues.
+    let marks = "\"a\" ".repeat(5_000) + &"“b, ” ".repeat(5_000);
+    let cues = "He said the plan said she said, ".repeat(2_000);
+    for text in [marks, cues] {
+        let article = Article::new(text.as_str());
+        let report = Report::new(&article);
+        for q in &report.quotes {
+            assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+        }
+        assert!(report
+            .quotes
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start));
+    }
+}
+
+mod properties {
+    use copydesk::{Article, Report};
+    use proptest::prelude::*;
+
+    /// Pieces that make attribution rules fire: marks, cues, names, pronouns, commas.
+    const PIECES: &[&str] = &[
+        "\"",
+        "“",
+        "”",
+        "'",
+        "’",
+        " ",
+        ", ",
+        ". ",
+        ": ",
+        " — ",
+        "\n",
+        "said",
+        "told",
+        "says",
+        "according to",
+        "He",
+        "she",
+        "Ann Ruiz",
+        "Ruiz",
+        "van der",
+        "officials",
+        "who asked not to be named",
+        "the ministry",
+        "that",
+        "a report",
+        "We will win",
+        "é",
+        "日本",
+        "O'Brien",
+        "-",
+    ];
+
+    fn check(text: &str) {
+        let article = Article::new(text);
+        let report = Report::new(&article);
+        let json = report.to_json();
+        assert_eq!(
+            json,
+            Report::new(&Article::new(text)).to_json(),
+            "deterministic"
+        );
+        for (i, q) in report.quotes.iter().enumerate() {
+            assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+            assert!(q.span.end <= text.len());
+            assert!(!q.text.trim().is_empty());
+            if let Some(s) = q.source {
+                assert!(report.sources[s].quotes.contains(&i));
+            }
+        }
+        assert!(report
+            .quotes
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start));
+        for s in &report.sources {
+            for m in &s.mentions {
+                assert_eq!(article.slice(m.span), m.text);
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_string_is_safe(text in any::<String>()) {
+            check(&text);
+        }
+
+        #[test]
+        fn attribution_soup_is_safe(pieces in proptest::collection::vec(0..PIECES.len(), 0..80)) {
+            let text: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            check(&text);
+        }
+    }
+}
