@@ -326,7 +326,9 @@ impl<'a> Context<'a> {
             return false;
         }
         let previous = self.before(first);
-        if previous.is_some_and(|p| self.is_word(p, BEFORE_MONTH)) {
+        // "in May", "mid-May".
+        let hyphen = previous.is_some_and(|p| self.token_text(p) == "-");
+        if hyphen || previous.is_some_and(|p| self.is_word(p, BEFORE_MONTH)) {
             return false;
         }
         let capital = word.starts_with('M') && !word.bytes().all(|b| b.is_ascii_uppercase());
