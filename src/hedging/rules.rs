@@ -19,7 +19,7 @@ const LINKING: &[&str] = &[
     "it's", "that's", "there's", "what's", "i'm", "we're", "they're", "you're", "he's", "she's",
 ];
 /// Forms of "be" before a passive report ("is said to").
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 /// Forms of "make": "made it clear", "made possible".
 const MAKE: &[&str] = &["make", "makes", "made", "making"];
 /// Words between a linking verb and its adjective: "is not entirely clear".
@@ -145,6 +145,7 @@ const ARTICLES: &[&str] = &[
     "a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
 ];
 /// Lemmas of speech verbs that make a passive report: "is said to", "it was reported".
+/// The empty lemma is a user's speech verb added without a payload.
 const REPORT_LEMMAS: &[&str] = &[
     "say", "report", "claim", "rumor", "rumour", "allege", "believe", "think", "estimate",
     "expect", "",
@@ -181,11 +182,12 @@ impl<'a> Context<'a> {
             return false;
         }
         let text = token.span.text(self.text);
-        words.iter().any(|w| {
-            w.len() == text.len() && w.eq_ignore_ascii_case(text)
-                || (text.contains('\u{2019}')
-                    && w.eq_ignore_ascii_case(&text.replace('\u{2019}', "'")))
-        })
+        if text.contains('\u{2019}') {
+            let folded = text.replace('\u{2019}', "'");
+            words.iter().any(|w| w.eq_ignore_ascii_case(&folded))
+        } else {
+            words.iter().any(|w| w.eq_ignore_ascii_case(text))
+        }
     }
 
     /// The token before `index` in the same sentence.
