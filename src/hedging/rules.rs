@@ -140,6 +140,14 @@ const FIXING: &[&str] = &[
 const DETERMINERS: &[&str] = &[
     "the", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose",
 ];
+/// Words that end a weasel subject before its verb: "others about the show" is no
+/// subject, "some people" and "many legal experts" are.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "about", "in", "on", "at", "to", "for", "with", "from", "by", "as",
+    "that", "which", "and", "or", "but", "than", "into", "over", "under", "after", "before",
+    "during", "between", "this", "these", "those", "their", "his", "her", "its", "our", "it", "is",
+    "are", "was", "were", "be",
+];
 /// Determiners that make a participle an adjective: "a suggested donation".
 const ARTICLES: &[&str] = &[
     "a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
@@ -463,7 +471,8 @@ impl<'a> Context<'a> {
             return None;
         }
         let mut at = self.after(hit)?;
-        // Up to two plain lowercase words between: "some people say", "critics also argue".
+        // Up to two plain lowercase words between, not function words: "some people say",
+        // "critics also argue", "skeptics have argued".
         for _ in 0..3 {
             if let Some(verb) = self.scan.hit_at(at) {
                 let speech = self
@@ -481,7 +490,7 @@ impl<'a> Context<'a> {
                         .text(self.text)
                         .starts_with(|c: char| c.is_lowercase())
             });
-            if !plain || self.is_negation(at) {
+            if !plain || self.is_negation(at) || self.is_word(at, FUNCTION_WORDS) {
                 return None;
             }
             at = self.within(at + 1, at)?;
