@@ -475,11 +475,19 @@ impl<'a> Context<'a> {
         // "critics also argue", "skeptics have argued".
         for _ in 0..3 {
             if let Some(verb) = self.scan.hit_at(at) {
-                let speech = self
-                    .scan
-                    .entries(verb)
-                    .iter()
-                    .any(|e| e.category == Category::SpeechVerb);
+                // The speech verb must report speech here: a `that` verb before "that"
+                // ("critics warn that", not "some mutants show"), never a `direct` one.
+                let speech = self.scan.entries(verb).iter().any(|e| {
+                    let mut flags = e.payload.split_whitespace().skip(1);
+                    e.category == Category::SpeechVerb
+                        && match flags.next() {
+                            Some("that") => {
+                                self.after(verb).is_some_and(|n| self.is_word(n, &["that"]))
+                            }
+                            Some("direct") => false,
+                            _ => true,
+                        }
+                });
                 if speech || cue_of(verb) {
                     return Some(verb.end_token as usize);
                 }
