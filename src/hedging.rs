@@ -400,11 +400,10 @@ fn cue_at(
         if context.in_compound(hit) || (cue.has(Rule::Predicative) && !context.predicative(hit)) {
             continue;
         }
-        if context.negated_before(hit.first_token as usize, 3) {
-            let CueKind::Hedge(category) = cue.kind else {
-                continue;
-            };
-            return Some(single(category, cue.weight));
+        if let CueKind::Hedge(category) = cue.kind {
+            if context.negated_before(hit.first_token as usize, 3) {
+                return Some(single(category, cue.weight));
+            }
         }
         return Some(single(HedgeCategory::Booster, cue.weight));
     }
