@@ -162,7 +162,11 @@ impl Ctx<'_> {
             })
         {
             SourceKind::Organization
-        } else if self.lower_is(range.start, DETERMINERS) && range.len() >= 2 && range.len() <= 8 {
+        } else if (self.lower_is(range.start, DETERMINERS)
+            || self.lower_is(range.start, PARTITIVES))
+            && range.len() >= 2
+            && range.len() <= 8
+        {
             // "a senior engineer at the consortium said": a role the lexicon lacks.
             SourceKind::Unnamed
         } else {

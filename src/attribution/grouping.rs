@@ -200,6 +200,9 @@ impl Builder<'_, '_> {
                                 })
                             })
                         })
+                        // Else a full name introduced there ("The chief of X, Simon
+                        // Hale, apologised."); one word alone may be a place.
+                        .or_else(|| runs.iter().find(|(run, _)| run.len() >= 2))
                         .cloned()
                 });
                 if let Some((run, _)) = run {
