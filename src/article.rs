@@ -55,6 +55,8 @@ pub(crate) struct Layout {
     pub(crate) scan: Scan,
     pub(crate) marks: Vec<QuoteMark>,
     pub(crate) quotations: Vec<Quotation>,
+    /// Indices of the outermost (depth 0) quotations, for [`Article::quotation_at`].
+    pub(crate) outermost: Vec<u32>,
     pub(crate) words: usize,
 }
 
@@ -170,13 +172,15 @@ impl Article {
 
     /// The outermost quotation holding byte `offset`, if any.
     pub fn quotation_at(&self, offset: usize) -> Option<&Quotation> {
-        let quotations = self.quotations();
-        let i = quotations.partition_point(|q| q.span.start <= offset);
-        // Outermost quotations do not overlap each other; walk back to the nearest one.
-        quotations[..i]
-            .iter()
-            .rev()
-            .find(|q| q.depth == 0)
+        let layout = self.layout();
+        // Outermost quotations do not overlap each other: binary search their index (a
+        // walk back over the nested ones would be quadratic for thousands of them).
+        let outermost = &layout.outermost;
+        let i = outermost.partition_point(|&q| layout.quotations[q as usize].span.start <= offset);
+        let last = *outermost.get(i.checked_sub(1)?)?;
+        layout
+            .quotations
+            .get(last as usize)
             .filter(|q| q.span.contains_offset(offset))
     }
 
@@ -189,7 +193,7 @@ impl Article {
 impl Layout {
     fn compute(text: &str, lexicon: &Arc<Lexicon>) -> Layout {
         let paragraphs = segment::paragraphs(text);
-        let mut tokens = scan::tokenize(text);
+        let tokens = scan::tokenize(text);
         let (hits, hit_at_token) = scan::find_hits(text, lexicon, &tokens);
         let (marks, quotations) = crate::marks::find(text, &tokens, &paragraphs);
         let mut scan = Scan {
@@ -198,14 +202,20 @@ impl Layout {
             hit_at_token,
             lexicon: Some(Arc::clone(lexicon)),
         };
+        // The scan holds the tokens while sentences are found (they read its word
+        // lookups), then each token learns its sentence.
+        scan.tokens = tokens;
         let (sentences, sentence_paragraph) =
-            segment::sentences(text, &paragraphs, &tokens, &scan, &marks);
-        segment::assign_sentences(&mut tokens, &sentences);
-        let words = tokens
+            segment::sentences(text, &paragraphs, &scan.tokens, &scan, &marks);
+        segment::assign_sentences(&mut scan.tokens, &sentences);
+        let words = scan
+            .tokens
             .iter()
             .filter(|t| t.kind != scan::TokenKind::Punct)
             .count();
-        scan.tokens = tokens;
+        let outermost = (0..quotations.len() as u32)
+            .filter(|&q| quotations[q as usize].depth == 0)
+            .collect();
         Layout {
             paragraphs,
             sentences,
@@ -213,6 +223,7 @@ impl Layout {
             scan,
             marks,
             quotations,
+            outermost,
             words,
         }
     }

@@ -3,9 +3,9 @@
 //! The built-in word lists are data files in `src/lexicon/*.tsv`, one entry a line:
 //!
 //! ```text
-//! # phrase <TAB> category <TAB> payload
-//! is considering	hedge	epistemic 0.8
-//! people familiar with	anonymous_source
+//! # phrase<TAB>category<TAB>payload (<TAB> is one tab character)
+//! is considering<TAB>hedge<TAB>epistemic 0.8
+//! people familiar with<TAB>anonymous_source
 //! ```
 //!
 //! Blank lines and lines starting with `#` are comments. The payload column is optional
@@ -184,6 +184,8 @@ pub struct Lexicon {
     pattern_phrase: Vec<u32>,
     phrases: Vec<Box<str>>,
     entries: Vec<Entry>,
+    /// Lowercased phrase -> automaton pattern, for looking up one word directly.
+    by_phrase: HashMap<Box<str>, u32>,
 }
 
 impl fmt::Debug for Lexicon {
@@ -229,6 +231,17 @@ impl Lexicon {
             .get(pattern as usize)
             .and_then(|&p| self.phrases.get(p as usize))
             .map_or("", |p| p)
+    }
+
+    /// The entries of `phrase` (ASCII case ignored), whether or not a longer phrase
+    /// covers it in a given text. Leftmost-longest matching reports only the longest
+    /// phrase at a place ("The company" as an organisation hides "The" as a sentence
+    /// starter); this looks a word up on its own.
+    pub fn lookup(&self, phrase: &str) -> &[Entry] {
+        let key = phrase.to_ascii_lowercase().replace('\u{2019}', "'");
+        self.by_phrase
+            .get(key.as_str())
+            .map_or(&[], |&pattern| self.entries(pattern))
     }
 
     /// Number of distinct phrases.
@@ -385,6 +398,7 @@ impl LexiconBuilder {
         let mut pattern_phrase = Vec::new();
         let mut phrases = Vec::new();
         let mut entries = Vec::new();
+        let mut by_phrase = HashMap::new();
         for (phrase, phrase_entries) in &self.phrases {
             if phrase_entries.is_empty() {
                 continue;
@@ -393,6 +407,10 @@ impl LexiconBuilder {
             entries.extend(phrase_entries.iter().cloned());
             let range = (start, entries.len() as u32);
             let phrase_index = phrases.len() as u32;
+            by_phrase.insert(
+                phrase.to_ascii_lowercase().into_boxed_str(),
+                patterns.len() as u32,
+            );
             phrases.push(phrase.clone());
             for variant in apostrophe_variants(phrase) {
                 patterns.push(variant);
@@ -422,6 +440,7 @@ impl LexiconBuilder {
             pattern_phrase,
             phrases,
             entries,
+            by_phrase,
         })
     }
 }
@@ -524,6 +543,30 @@ mod tests {
         assert_eq!(builder.remove("ABOUT", Some(Category::Hedge)), 1);
         assert_eq!(builder.remove("about", None), 1);
         assert_eq!(builder.remove("missing", None), 0);
+    }
+
+    #[test]
+    fn a_word_hidden_by_a_longer_phrase_is_still_found_on_its_own() {
+        let mut builder = LexiconBuilder::new();
+        builder.add("The", Category::SentenceStarter, "").unwrap();
+        builder
+            .add("the company", Category::Organization, "")
+            .unwrap();
+        let lexicon = std::sync::Arc::new(builder.build().unwrap());
+        assert_eq!(lexicon.lookup("THE")[0].category, Category::SentenceStarter);
+        assert!(lexicon.lookup("company").is_empty());
+        let text = "The company said no.";
+        let article = crate::Article::builder(text)
+            .lexicon(lexicon)
+            .build()
+            .unwrap();
+        let scan = article.scan();
+        assert!(
+            !scan.is_at(0, Category::SentenceStarter),
+            "the longest phrase wins the scan"
+        );
+        assert!(scan.word_is(text, 0, Category::SentenceStarter));
+        assert!(!scan.word_is(text, 1, Category::SentenceStarter));
     }
 
     #[test]

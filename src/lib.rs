@@ -47,6 +47,7 @@
 pub mod analyzer;
 pub mod article;
 mod attribution;
+pub mod batch;
 pub mod error;
 pub mod hedging;
 pub mod lexicon;

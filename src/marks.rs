@@ -8,7 +8,8 @@
 //! - A mark's **role** comes first from its neighbours: white space (or an opening
 //!   bracket or dash) before and a word after make an opener; a word or punctuation
 //!   before and white space (or punctuation) after make a closer. Only when the
-//!   neighbours cannot tell does the glyph decide (`“` opens, `”` closes).
+//!   neighbours cannot tell does the glyph decide (`“` opens, `”` closes). Adjacent marks
+//!   are looked through (up to three), so in `"'Hello,'` both marks open.
 //! - An **apostrophe** is a single mark inside a word (`don't`, absorbed into the word
 //!   token already), before a decade (`'90s`), or after a plural `s` (`allies'`) while no
 //!   single quote is open.
@@ -16,6 +17,7 @@
 //!   closer with no open quote of its family is a **stray** and opens nothing; an opener
 //!   while a quote of the same family is open ends that quote (unclosed) and starts a new
 //!   one.
+//! - A quoted region holds at least one word or number; marks around marks quote nothing.
 //! - A quoted region never crosses a paragraph. A region still open at the end of its
 //!   paragraph is unclosed; it is marked `continues` when the next paragraph starts by
 //!   reopening the same family, the news convention for a quotation over several
@@ -167,17 +169,20 @@ pub(crate) fn find(
         }
         let before = text[..token.span.start].chars().next_back();
         let after = text[token.span.end..].chars().next();
+        // Adjacent marks ("'Hello,' or fine.'") are looked through: the characters
+        // beyond them tell which way this mark points.
+        let (outer_before, run_start) = beyond_marks_before(text, token.span.start);
+        let (outer_after, run_end) = beyond_marks_after(text, token.span.end);
         let at_para_start = paragraphs
             .get(paragraph)
-            .map_or(true, |p| token.span.start <= p.start);
-        let at_para_end = paragraphs
-            .get(paragraph)
-            .map_or(true, |p| token.span.end >= p.end);
+            .map_or(true, |p| run_start <= p.start);
+        let at_para_end = paragraphs.get(paragraph).map_or(true, |p| run_end >= p.end);
         let space_before = at_para_start
-            || before.map_or(true, opens_after)
-            || before.and_then(family_of).is_some();
-        let space_after =
-            at_para_end || after.map_or(true, closes_before) || after.and_then(family_of).is_some();
+            || outer_before.map_or(true, opens_after)
+            || outer_before.and_then(family_of).is_some();
+        let space_after = at_para_end
+            || outer_after.map_or(true, closes_before)
+            || outer_after.and_then(family_of).is_some();
         let lean = match (space_before, space_after) {
             (true, false) => Lean::Open,
             (false, true) => Lean::Close,
@@ -264,9 +269,51 @@ pub(crate) fn find(
         tokens,
         tokens.len(),
     );
-    quotations.retain(|q| !q.inner.is_empty());
+    // A quotation holds at least one word or number: marks around marks or dashes alone
+    // quote nothing.
+    let words: Vec<usize> = tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .map(|t| t.span.start)
+        .collect();
+    quotations.retain(|q| {
+        let first = words.partition_point(|&start| start < q.inner.start);
+        !q.inner.is_empty() && words.get(first).is_some_and(|&start| start < q.inner.end)
+    });
     quotations.sort_by_key(|q| (q.span.start, q.depth));
     (marks, quotations)
+}
+
+/// How many adjacent quotation marks a mark looks through to find its neighbours;
+/// bounded so that a long run of marks stays linear.
+const LOOK_THROUGH: usize = 3;
+
+/// The character before `at`, past at most [`LOOK_THROUGH`] adjacent quotation marks,
+/// and where that run of marks starts.
+fn beyond_marks_before(text: &str, at: usize) -> (Option<char>, usize) {
+    let mut start = at;
+    let mut chars = text[..at].chars().rev();
+    for _ in 0..=LOOK_THROUGH {
+        match chars.next() {
+            Some(c) if family_of(c).is_some() => start -= c.len_utf8(),
+            other => return (other, start),
+        }
+    }
+    (text[..start].chars().next_back(), start)
+}
+
+/// The character after `at`, past at most [`LOOK_THROUGH`] adjacent quotation marks,
+/// and where that run of marks ends.
+fn beyond_marks_after(text: &str, at: usize) -> (Option<char>, usize) {
+    let mut end = at;
+    let mut chars = text[at..].chars();
+    for _ in 0..=LOOK_THROUGH {
+        match chars.next() {
+            Some(c) if family_of(c).is_some() => end += c.len_utf8(),
+            other => return (other, end),
+        }
+    }
+    (text[end..].chars().next(), end)
 }
 
 /// Apostrophes spelled with a single quote character.

@@ -119,7 +119,7 @@ impl ReportBuilder {
             sentences: article.sentences().len(),
             paragraphs: article.paragraphs().len(),
             sources: source_stats,
-            hedging: HedgeStats::default(),
+            hedging: hedging.stats,
         };
         Report {
             article: article.metadata().clone(),

@@ -114,6 +114,23 @@ impl Scan {
         self.entry_at(token, category).is_some()
     }
 
+    /// True when token `token` is, as a word on its own, an entry of `category`: either
+    /// the hit starting there has such an entry, or the lexicon lists the token's text
+    /// itself (which a longer phrase starting at the same token may have hidden).
+    /// `text` is the article's text.
+    pub fn word_is(&self, text: &str, token: usize, category: Category) -> bool {
+        if self.is_at(token, category) {
+            return true;
+        }
+        let (Some(lexicon), Some(t)) = (self.lexicon.as_deref(), self.tokens.get(token)) else {
+            return false;
+        };
+        lexicon
+            .lookup(t.span.text(text))
+            .iter()
+            .any(|e| e.category == category)
+    }
+
     /// Every hit with an entry of `category`, with that entry.
     pub fn hits_of(&self, category: Category) -> impl Iterator<Item = (&Hit, &Entry)> + '_ {
         self.hits.iter().filter_map(move |hit| {
@@ -136,11 +153,18 @@ pub(crate) fn is_word_char(c: char) -> bool {
         || matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
-/// True for characters invisible inside a word: soft hyphen, zero-width joiners.
+/// True for characters invisible inside a word: soft hyphen, zero-width joiners, and
+/// the direction marks and overrides of bidirectional text.
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
     )
 }
 
@@ -194,12 +218,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         } else if is_word_char(c) {
             let mut end = start + c.len_utf8();
             while let Some(&(i, next)) = chars.peek() {
-                if is_word_char(next) || is_invisible(next) {
-                    end = i + next.len_utf8();
-                    chars.next();
-                } else if is_apostrophe(next)
-                    && char_at(i + next.len_utf8()).is_some_and(|n| n.is_alphabetic())
-                {
+                let inside = is_word_char(next)
+                    || is_invisible(next)
+                    || is_apostrophe(next)
+                        && char_at(i + next.len_utf8()).is_some_and(|n| n.is_alphabetic());
+                if inside {
                     end = i + next.len_utf8();
                     chars.next();
                 } else {
@@ -214,7 +237,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// How many shorter phrases at the same place are tried after a phrase that is not a
+/// whole word. Bounds the work per position (each try reads at most one phrase length)
+/// even for a lexicon of nested phrases ("x.", "x.x.", "x.x.x."...) built to be slow.
+const MAX_SHORTER_TRIES: usize = 8;
+
 /// Finds every whole-word lexicon hit and maps it to tokens.
+///
+/// The automaton gives the leftmost-longest phrase; when that phrase is not a whole word
+/// ("may be" in "may benefit"), the longest shorter phrase at the same place is tried
+/// ("may"; at most [`MAX_SHORTER_TRIES`] of them), then the search moves on by one
+/// character, so that a phrase starting later ("particularly" in "in particularly") is
+/// still found. Each retry looks at most one phrase length ahead, so the search stays
+/// linear in the text.
 pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec<Hit>, Vec<u32>) {
     let automaton = lexicon.automaton();
     let mut hits = Vec::new();
@@ -225,40 +260,60 @@ pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec
         let Some(found) = automaton.find(Input::new(text).range(at..)) else {
             break;
         };
-        let span = Span::new(found.start(), found.end());
-        if is_whole_word(text, span) {
-            // Tokens are sorted, and so are hits: advance the token cursor monotonically.
-            while token < tokens.len() && tokens[token].span.end <= span.start {
-                token += 1;
-            }
-            let first = token;
-            let mut end = first;
-            while end < tokens.len() && tokens[end].span.start < span.end {
-                end += 1;
-            }
-            if first < end && tokens[first].span.start == span.start {
-                hit_at_token[first] = hits.len() as u32;
+        // Tokens are sorted, and so are hits: advance the token cursor monotonically.
+        while token < tokens.len() && tokens[token].span.end <= found.start() {
+            token += 1;
+        }
+        let mut candidate = found;
+        for _ in 0..=MAX_SHORTER_TRIES {
+            let span = Span::new(candidate.start(), candidate.end());
+            if let Some(end) = whole_token_hit(text, tokens, token, span) {
+                hit_at_token[token] = hits.len() as u32;
                 hits.push(Hit {
                     span,
-                    pattern: found.pattern().as_u32(),
-                    first_token: first as u32,
+                    pattern: candidate.pattern().as_u32(),
+                    first_token: token as u32,
                     end_token: end as u32,
                 });
-                at = span.end;
-                continue;
+                break;
+            }
+            // A shorter phrase at the same start, if any.
+            let shorter = automaton
+                .find(Input::new(text).range(candidate.start()..candidate.end() - 1))
+                .filter(|m| m.start() == candidate.start() && m.end() > m.start());
+            match shorter {
+                Some(m) => candidate = m,
+                None => break,
             }
         }
-        // Not a whole word: look again from the next character, so that a shorter phrase
-        // starting later ("in part" inside "in particular" fails, "particular" may not) is
-        // still found. Each restart moves forward, and the automaton's longest phrase is
-        // bounded, so the search stays linear in the text.
-        at = found.start()
-            + text[found.start()..]
-                .chars()
-                .next()
-                .map_or(1, char::len_utf8);
+        at = match hits.last() {
+            Some(hit) if hit.span.start == found.start() => hit.span.end,
+            _ => {
+                found.start()
+                    + text[found.start()..]
+                        .chars()
+                        .next()
+                        .map_or(1, char::len_utf8)
+            }
+        };
     }
     (hits, hit_at_token)
+}
+
+/// When `span` is a whole word that starts at token `first`, the index one past its last
+/// token. (It may end inside its last token: "NATO" in "NATO's".)
+fn whole_token_hit(text: &str, tokens: &[Token], first: usize, span: Span) -> Option<usize> {
+    if span.is_empty() || !is_whole_word(text, span) {
+        return None;
+    }
+    if tokens.get(first)?.span.start != span.start {
+        return None;
+    }
+    let mut end = first;
+    while end < tokens.len() && tokens[end].span.start < span.end {
+        end += 1;
+    }
+    Some(end)
 }
 
 /// True when the span neither starts nor ends inside a word.
@@ -268,9 +323,10 @@ fn is_whole_word(text: &str, span: Span) -> bool {
     let first = text[span.start..].chars().next();
     let last = text[..span.end].chars().next_back();
     let joins = |outside: Option<char>, inside: Option<char>| matches!((outside, inside), (Some(o), Some(i)) if is_word_char(o) && is_word_char(i));
-    // An apostrophe followed by letters continues the word: "US" is not in "US's"? It is:
-    // the possessive belongs to the word, so "US's" still holds the whole word "US".
-    !joins(before, first) && !joins(after, last)
+    // A possessive does not join: "US's" holds the whole word "US". A phrase ending in a
+    // period glued to a letter is part of a longer abbreviation: "U.S." in "U.S.S.R.".
+    let abbreviation_goes_on = last == Some('.') && after.is_some_and(char::is_alphabetic);
+    !joins(before, first) && !joins(after, last) && !abbreviation_goes_on
 }
 
 #[cfg(test)]

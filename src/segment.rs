@@ -3,13 +3,18 @@
 //! Paragraphs are separated by line breaks: a blank line or a single newline (wire copy
 //! often uses one newline a paragraph); `\r\n` and a lone `\r` count as newlines.
 //!
-//! A sentence ends at `.`, `!`, `?` or `…` (with any closing quotation marks and brackets
-//! after it) when white space and the start of a new sentence follow: a capital letter, a
-//! digit, or an opening mark or bracket. It does not end after:
+//! A sentence ends at `.`, `!`, `?` or `…` (or a terminator of another script: `。` `؟`
+//! `।`...) with any closing quotation marks and brackets after it, when white space and
+//! the start of a new sentence follow: a capital letter or a letter of a caseless script,
+//! a digit, or an opening mark or bracket (not a dash: `"Yes." — Vale` goes on). After the
+//! full-width `。` `！` `？` of Chinese and Japanese no space is needed, unless a Japanese
+//! corner bracket follows (`「…。」と言った` goes on). It does not end after:
 //! - an abbreviation from the lexicon ([`Category::Abbreviation`]): `title` ones never
 //!   end a sentence ("Dr. Amos"), `number` ones not before a number ("No. 5", "Jan. 31"),
 //!   `end` ones only before a [`Category::SentenceStarter`] ("...in the U.S. He said");
-//! - an initial, a single capital letter ("J. K. Rowling");
+//! - an initial, a single capital letter ("J. K. Rowling", "Thomas P. Gore"), or a single
+//!   lowercase letter ("b. 1955") unless a sentence starter follows;
+//! - a number that opens its sentence, a list label ("1. FC Pforzheim");
 //! - an ellipsis (`...` or `…`), which marks an omission more often than an ending;
 //! - a decimal point (numbers are single tokens: "2.5").
 
@@ -42,11 +47,37 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
 }
 
 fn is_terminator(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…')
+    matches!(
+        c,
+        '.' | '!'
+            | '?'
+            | '…'
+            | '‼'
+            | '⁇'
+            | '⁈'
+            | '⁉'
+            | '。'
+            | '！'
+            | '？'
+            | '؟'
+            | '۔'
+            | '।'
+            | '॥'
+    )
+}
+
+/// Japanese corner brackets: `「…。」と言った` goes on after the closing bracket.
+fn is_corner_bracket(c: char) -> bool {
+    matches!(c, '」' | '』')
+}
+
+/// Full-width terminators of Chinese and Japanese end a sentence with no space after.
+fn ends_without_space(c: char) -> bool {
+    matches!(c, '。' | '！' | '？')
 }
 
 fn is_closing_bracket(c: char) -> bool {
-    matches!(c, ')' | ']' | '}')
+    matches!(c, ')' | ']' | '}' | '」' | '』' | '）' | '】')
 }
 
 fn is_opening_bracket(c: char) -> bool {
@@ -120,9 +151,13 @@ pub(crate) fn sentences(
             }
             let splits = close < para_tokens.end
                 && !ellipsis
-                && tokens[close].span.start > tokens[close - 1].span.end
+                && (tokens[close].span.start > tokens[close - 1].span.end
+                    || ends_without_space(first_char(&tokens[end - 1]))
+                        && !tokens[end..close]
+                            .iter()
+                            .any(|t| is_corner_bracket(first_char(t))))
                 && starts_sentence(text, tokens, close)
-                && !is_abbreviation_or_initial(text, tokens, scan, i, close);
+                && !is_abbreviation_or_initial(text, tokens, scan, i, close, start);
             if splits {
                 let end_byte = tokens[close - 1].span.end;
                 sentences.push(Span::new(start, end_byte));
@@ -139,64 +174,108 @@ pub(crate) fn sentences(
     (sentences, owners)
 }
 
-/// True when token `next` can open a sentence: a capital, a digit, an opening mark.
+/// True when token `next` can open a sentence: a capital or a caseless letter, a digit,
+/// an opening mark.
 fn starts_sentence(text: &str, tokens: &[Token], next: usize) -> bool {
     let t = tokens[next];
     let c = t.span.text(text).chars().next().unwrap_or(' ');
     match t.kind {
         TokenKind::Number => true,
-        TokenKind::Word => c.is_uppercase() || !c.is_lowercase() && !c.is_alphabetic(),
+        // A capital, or a letter of a script without case (Arabic, Chinese, Hindi...).
+        TokenKind::Word => !c.is_lowercase(),
         TokenKind::Punct => {
-            is_opening_bracket(c) || family_of(c).is_some() || matches!(c, '¿' | '¡' | '—' | '–')
+            is_opening_bracket(c)
+                || family_of(c).is_some()
+                || matches!(c, '¿' | '¡' | '$' | '£' | '€' | '¥' | '#' | '@' | '*' | '•')
+                // Other non-ASCII marks and symbols (emoji, currency signs) may start one,
+                // unlike those that end or continue a sentence. A dash after a quotation
+                // continues it: `"We are ready." — Commissioner Vale`.
+                || !c.is_ascii()
+                    && !is_terminator(c)
+                    && !is_closing_bracket(c)
+                    && !matches!(
+                        c,
+                        '—' | '–' | '‒' | '―' | '，' | '、' | '：' | '；' | '°' | '′' | '″' | '‰' | '‱'
+                    )
         }
     }
 }
 
-/// True when the period at token `period` belongs to an abbreviation or an initial that
-/// does not end the sentence before token `next`.
+/// True when the period at token `period` belongs to an abbreviation, an initial or an
+/// enumerator that does not end the sentence (begun at byte `sentence_start`) before
+/// token `next`.
 fn is_abbreviation_or_initial(
     text: &str,
     tokens: &[Token],
     scan: &Scan,
     period: usize,
     next: usize,
+    sentence_start: usize,
 ) -> bool {
-    if first_is(text, &tokens[period], '.') && period > 0 {
-        let word = tokens[period - 1];
-        let glued = word.span.end == tokens[period].span.start;
-        // An abbreviation hit ends exactly at this period.
-        let abbreviation = scan
-            .hits()
-            .binary_search_by(|h| h.span.end.cmp(&tokens[period].span.end))
-            .ok()
-            .map(|h| &scan.hits()[h])
-            .and_then(|hit| {
-                scan.entries(hit)
-                    .iter()
-                    .find(|e| e.category == Category::Abbreviation)
-            });
-        if let Some(entry) = abbreviation {
-            return match &*entry.payload {
-                "title" => true,
-                "number" => tokens[next].kind == TokenKind::Number,
-                _ => !scan.is_at(next, Category::SentenceStarter),
-            };
-        }
-        let initial = word.kind == TokenKind::Word && glued && {
-            let w = word.span.text(text);
-            let mut chars = w.chars();
-            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
-        };
-        if initial {
-            // "J. K. Rowling": an initial before a capitalised word. A sentence ending in a
-            // lone capital ("World War I. Then") is rare next to names.
-            let prev_is_word = period >= 2
-                && tokens[period - 2].kind == TokenKind::Word
-                && !first_is(text, &tokens[period - 2], '.');
-            return !(prev_is_word && scan.is_at(next, Category::SentenceStarter));
-        }
+    if !first_is(text, &tokens[period], '.') || period == 0 {
+        return false;
     }
-    false
+    let word = tokens[period - 1];
+    let glued = word.span.end == tokens[period].span.start;
+    // An abbreviation hit ends exactly at this period.
+    let abbreviation = scan
+        .hits()
+        .binary_search_by(|h| h.span.end.cmp(&tokens[period].span.end))
+        .ok()
+        .map(|h| &scan.hits()[h])
+        .and_then(|hit| {
+            scan.entries(hit)
+                .iter()
+                .find(|e| e.category == Category::Abbreviation)
+                .map(|entry| (hit, entry))
+        });
+    let letter = match word.kind {
+        TokenKind::Word if glued => {
+            let mut chars = word.span.text(text).chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(c),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    // The letter stands alone: not the last of "U.S." or "a.m.".
+    let before = (period >= 2).then(|| tokens[period - 2]);
+    let after_period =
+        before.is_some_and(|t| t.span.end == word.span.start && first_is(text, &t, '.'));
+    let lone_letter =
+        letter.filter(|_| abbreviation.map_or(true, |(hit, _)| hit.span.start == word.span.start));
+    match (lone_letter, abbreviation) {
+        (Some(c), _) if c.is_uppercase() => {
+            // "J. K. Rowling", "Thomas P. Gore": an initial, even where it spells a
+            // lowercase abbreviation ("p.", "c."). A sentence ending in a lone capital
+            // ("World War I. Then") is rare next to names.
+            let prev_is_word =
+                before.is_some_and(|t| t.kind == TokenKind::Word && t.span.start >= sentence_start);
+            !(prev_is_word && !after_period && scan.word_is(text, next, Category::SentenceStarter))
+        }
+        (_, Some((_, entry))) => match &*entry.payload {
+            "title" => true,
+            // "No. 5", "Fig. S1": before a number or a word holding digits.
+            "number" => {
+                tokens[next].kind == TokenKind::Number
+                    || tokens[next]
+                        .span
+                        .text(text)
+                        .bytes()
+                        .any(|b| b.is_ascii_digit())
+            }
+            _ => !scan.word_is(text, next, Category::SentenceStarter),
+        },
+        // "(b. 1955)", "a. Relaxed matches": a lone lowercase letter is an abbreviation
+        // or a list label unless a clear sentence opener follows.
+        (Some(c), None) if c.is_lowercase() && !after_period => {
+            !scan.word_is(text, next, Category::SentenceStarter)
+        }
+        // "1. FC Pforzheim", "2. The second point": a number that opens its sentence is
+        // a list label, not a sentence of its own.
+        _ => word.kind == TokenKind::Number && glued && word.span.start == sentence_start,
+    }
 }
 
 fn first_is(text: &str, token: &Token, c: char) -> bool {

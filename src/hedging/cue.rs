@@ -1,0 +1,177 @@
+//! What a hedge or booster entry's payload says: its category, weight and rules.
+//!
+//! The format is documented at the top of `src/lexicon/hedging.tsv`.
+
+use crate::hedging::HedgeCategory;
+
+/// A context rule named in a payload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rule {
+    /// "May" the month or the name is not the modal.
+    May,
+    /// "could" of past ability or inability is not a hedge.
+    Ability,
+    /// "would" of habit, wish, refusal or a reported plan is not a hedge.
+    Habit,
+    /// "as soon as possible", "made possible", "best possible", "possible to" are not
+    /// hedges.
+    Fixed,
+    /// Only before a number.
+    Number,
+    /// Only before "to" or "that".
+    Projecting,
+    /// With `projecting`: also after a form of "be" ("a verdict is expected").
+    Passive,
+    /// Only when negated.
+    Negated,
+    /// Not a hedge when negated.
+    Negatable,
+    /// A weasel subject: a hedge only before a speech or belief verb.
+    Subject,
+    /// A participle that is no hedge after a determiner: "a suggested donation".
+    Verbal,
+    /// A booster only after a linking verb.
+    Predicative,
+}
+
+impl Rule {
+    const ALL: &'static [Rule] = &[
+        Rule::May,
+        Rule::Ability,
+        Rule::Habit,
+        Rule::Fixed,
+        Rule::Number,
+        Rule::Projecting,
+        Rule::Passive,
+        Rule::Negated,
+        Rule::Negatable,
+        Rule::Subject,
+        Rule::Verbal,
+        Rule::Predicative,
+    ];
+
+    fn from_name(name: &str) -> Option<Rule> {
+        Some(match name {
+            "may" => Rule::May,
+            "ability" => Rule::Ability,
+            "habit" => Rule::Habit,
+            "fixed" => Rule::Fixed,
+            "number" => Rule::Number,
+            "projecting" => Rule::Projecting,
+            "passive" => Rule::Passive,
+            "negated" => Rule::Negated,
+            "negatable" => Rule::Negatable,
+            "subject" => Rule::Subject,
+            "verbal" => Rule::Verbal,
+            "predicative" => Rule::Predicative,
+            _ => return None,
+        })
+    }
+}
+
+/// What a hedge entry's payload makes of its phrase.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum CueKind {
+    /// A hedge of this category.
+    Hedge(HedgeCategory),
+    /// A stop phrase: never a hedge ("whether or not").
+    Stop,
+    /// Completes a weasel template; not a hedge alone ("argue").
+    Verb,
+}
+
+/// A parsed payload: `CATEGORY WEIGHT RULE...` for hedges, `WEIGHT [CATEGORY] [RULE]` for
+/// boosters (the category being the one a negated booster becomes).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Cue {
+    pub(crate) kind: CueKind,
+    pub(crate) weight: f64,
+    /// One bit per [`Rule`]: payloads are parsed per hit, so no allocation.
+    rules: u16,
+}
+
+impl Cue {
+    pub(crate) fn has(&self, rule: Rule) -> bool {
+        self.rules & (1 << rule as u16) != 0
+    }
+
+    pub(crate) fn rules(&self) -> impl Iterator<Item = Rule> + '_ {
+        Rule::ALL.iter().copied().filter(|&rule| self.has(rule))
+    }
+
+    /// Reads a payload leniently: an unknown word is ignored, a missing weight is 0.5,
+    /// a hedge without a category is epistemic. Users' payloads never make analysis fail.
+    pub(crate) fn parse(payload: &str, booster: bool) -> Cue {
+        let mut cue = Cue {
+            kind: CueKind::Hedge(if booster {
+                HedgeCategory::Unsettled
+            } else {
+                HedgeCategory::Epistemic
+            }),
+            weight: 0.5,
+            rules: 0,
+        };
+        for word in payload.split_whitespace() {
+            if let Ok(weight) = word.parse::<f64>() {
+                if weight.is_finite() {
+                    cue.weight = weight.clamp(0.0, 1.0);
+                }
+            } else if let Some(category) = HedgeCategory::from_name(word) {
+                cue.kind = CueKind::Hedge(category);
+            } else if word == "none" && !booster {
+                cue.kind = CueKind::Stop;
+            } else if word == "verb" && !booster {
+                cue.kind = CueKind::Verb;
+            } else if let Some(rule) = Rule::from_name(word) {
+                cue.rules |= 1 << rule as u16;
+            }
+        }
+        cue
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Category;
+
+    #[test]
+    fn payloads_parse_leniently() {
+        let cue = Cue::parse("modal 0.7 may", false);
+        assert_eq!(cue.kind, CueKind::Hedge(HedgeCategory::Modal));
+        assert_eq!(cue.weight, 0.7);
+        assert!(cue.has(Rule::May) && !cue.has(Rule::Ability));
+        let cue = Cue::parse("", false);
+        assert_eq!(cue.kind, CueKind::Hedge(HedgeCategory::Epistemic));
+        assert_eq!(cue.weight, 0.5);
+        let cue = Cue::parse("weasel 7 nonsense NaN", false);
+        assert_eq!(cue.kind, CueKind::Hedge(HedgeCategory::Weasel));
+        assert_eq!(cue.weight, 1.0);
+        assert_eq!(Cue::parse("none", false).kind, CueKind::Stop);
+        assert_eq!(Cue::parse("verb", false).kind, CueKind::Verb);
+        let booster = Cue::parse("0.8 probability predicative", true);
+        assert_eq!(booster.kind, CueKind::Hedge(HedgeCategory::Probability));
+        assert!(booster.has(Rule::Predicative));
+        assert_eq!(
+            Cue::parse("none", true).kind,
+            CueKind::Hedge(HedgeCategory::Unsettled)
+        );
+    }
+
+    #[test]
+    fn every_builtin_payload_names_known_words() {
+        let lexicon = crate::Lexicon::default_shared();
+        for (phrase, entry) in lexicon.iter() {
+            if !matches!(entry.category, Category::Hedge | Category::Booster) {
+                continue;
+            }
+            for word in entry.payload.split_whitespace() {
+                let known = word.parse::<f64>().is_ok()
+                    || HedgeCategory::from_name(word).is_some()
+                    || Rule::from_name(word).is_some()
+                    || matches!(word, "none" | "verb");
+                assert!(known, "{phrase}: unknown payload word {word:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! What stands right around a number: a currency symbol, a qualifier or a change word
+//! before it; a percent sign, currency word or unit after it.
+
+use super::claim::Draft;
+use super::parse::{Form, Reading};
+use super::view::{find as find_entry, View};
+use super::{Direction, NumberKind};
+use crate::lexicon::{Category, Entry};
+
+/// Currency symbols, read by character: they are punctuation tokens.
+pub(super) fn currency_symbol(symbol: &str) -> Option<&'static str> {
+    Some(match symbol {
+        "$" => "USD",
+        "£" => "GBP",
+        "€" => "EUR",
+        "¥" => "JPY",
+        "₹" => "INR",
+        "₽" => "RUB",
+        "₩" => "KRW",
+        "₴" => "UAH",
+        "₪" => "ILS",
+        "₺" => "TRY",
+        "₦" => "NGN",
+        _ => return None,
+    })
+}
+
+/// A prefix glued before "$": "US$", "A$", "HK$".
+pub(super) fn dollar_prefix(prefix: &str) -> Option<&'static str> {
+    Some(match prefix.to_ascii_uppercase().as_str() {
+        "US" => "USD",
+        "A" | "AU" => "AUD",
+        "C" | "CA" | "CAN" => "CAD",
+        "HK" => "HKD",
+        "NZ" => "NZD",
+        "S" | "SG" => "SGD",
+        "R" => "BRL",
+        "NT" => "TWD",
+        "MX" | "MEX" => "MXN",
+        _ => return None,
+    })
+}
+
+/// Qualifier ("at least"), change ("rose", "up", "fell by") and "between"/"from" before
+/// the claim. Returns the word that opens a two-number claim, if any.
+pub(super) fn qualifier_and_change(v: &View, d: &mut Draft) -> Option<&'static str> {
+    let mut at = d.first;
+    if let Some((q, e)) = v.entry_before(at, Category::Qualifier) {
+        d.qualifier = Some(e.payload.to_string());
+        at = q;
+    }
+    // "an estimated 5,000": "estimated" is the hedging and attribution lexicons' word.
+    if d.qualifier.is_none()
+        && v.is(at.wrapping_sub(1), "estimated")
+        && v.is_any(at.wrapping_sub(2), &["an", "the"])
+    {
+        d.qualifier = Some("estimated".to_string());
+        at -= 2;
+    }
+    let mut opener = None;
+    if v.is(at.wrapping_sub(1), "between") {
+        return Some("between");
+    }
+    let mut k = at;
+    if v.is_any(k.wrapping_sub(1), &["by", "from", "to"]) {
+        if v.is(k - 1, "from") {
+            opener = Some("from");
+        }
+        k -= 1;
+    }
+    if let Some((_, e)) = v.entry_before(k, Category::Change) {
+        if e.payload.split_whitespace().nth(1).is_none() {
+            d.change = Some(if e.payload.starts_with("down") {
+                Direction::Down
+            } else {
+                Direction::Up
+            });
+        }
+    }
+    opener
+}
+
+/// What follows the number: a currency word, a percent sign or word, a unit. Returns a
+/// token to skip to when the number is part of a compound adjective ("two-tier").
+pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
+    let k = d.end;
+    // A glued word: "300km", "7.62mm", "115.5USD".
+    let glued = v.glued(k) && v.is_word(k);
+    let hyphen = v.is_punct(k, &['-', '‐']) && v.glued(k) && v.glued(k + 1) && v.is_word(k + 1);
+    if v.is_punct(k, &['°']) {
+        // "40°C", "-5°".
+        d.kind = NumberKind::Quantity;
+        d.end = k + 1;
+        let unit = if v.glued(k + 1) && v.is(k + 1, "C") {
+            d.end += 1;
+            "degree celsius"
+        } else if v.glued(k + 1) && v.is(k + 1, "F") {
+            d.end += 1;
+            "degree fahrenheit"
+        } else {
+            "degree"
+        };
+        d.unit = Some(unit.into());
+        return None;
+    }
+    if glued && matches!(v.word(k), "C" | "F") && d.kind == NumberKind::Count {
+        // "40C": degrees, as British news writes them.
+        d.kind = NumberKind::Quantity;
+        d.unit = Some(
+            if v.word(k) == "C" {
+                "degree celsius"
+            } else {
+                "degree fahrenheit"
+            }
+            .into(),
+        );
+        d.end = k + 1;
+        return None;
+    }
+    if v.is_punct(k, &['%']) {
+        d.kind = NumberKind::Percent;
+        d.unit = Some("percent".into());
+        d.end = k + 1;
+        return None;
+    }
+    let (at, entries, end) = if glued {
+        (k, v.lookup(v.word(k)), k + 1)
+    } else if hyphen {
+        (k + 1, hit_entries(v, k + 1), hit_end(v, k + 1))
+    } else {
+        (k, hit_entries(v, k), hit_end(v, k))
+    };
+    if let Some(e) = find_entry(entries, Category::Currency) {
+        if d.kind != NumberKind::Money {
+            d.kind = NumberKind::Money;
+            let mut parts = e.payload.split_whitespace();
+            d.unit = parts.next().map(str::to_string);
+            if let Some(f) = parts.next().and_then(|f| f.parse::<f64>().ok()) {
+                d.value *= f;
+            }
+            d.end = end;
+        }
+        return None;
+    }
+    if let Some(e) = find_entry(entries, Category::Unit) {
+        let unit = e.payload.to_string();
+        if d.kind == NumberKind::Money {
+            return None;
+        }
+        if matches!(
+            unit.as_str(),
+            "percent" | "percentage point" | "basis point"
+        ) {
+            d.kind = NumberKind::Percent;
+        } else {
+            d.kind = NumberKind::Quantity;
+            d.subject = Some((at, end));
+        }
+        d.unit = Some(unit);
+        d.end = end;
+        // "87-year-old", "five years old".
+        if v.is(d.end, "old") || (v.is_punct(d.end, &['-']) && v.is(d.end + 1, "old")) {
+            d.end += if v.is(d.end, "old") { 1 } else { 2 };
+        }
+        return None;
+    }
+    if hyphen {
+        let compound = find_entry(entries, Category::NotQuantity).is_some()
+            || (r.form != Form::Digits && d.kind == NumberKind::Count);
+        if compound {
+            return Some(k + 2);
+        }
+    }
+    if glued && d.kind == NumberKind::Count {
+        // Letters glued to digits that are no unit name a thing: "4G", "3D".
+        return Some(k + 1);
+    }
+    None
+}
+
+pub(super) fn hit_entries<'a>(v: &View<'a>, i: usize) -> &'a [Entry] {
+    if !v.has(i) {
+        return &[];
+    }
+    v.scan.hit_at(i).map_or(&[], |h| v.scan.entries(h))
+}
+
+pub(super) fn hit_end(v: &View, i: usize) -> usize {
+    v.scan
+        .hit_at(i)
+        .map_or(i + 1, |h| (h.end_token as usize).min(v.hi))
+}

@@ -1,0 +1,410 @@
+//! From a number read at a token to a claim: the bounded look around it that decides its
+//! kind, unit, qualifier, change, whole, range end and subject, or that it is no claim.
+
+use super::around::{currency_symbol, dollar_prefix, qualifier_and_change, suffix};
+use super::judge::{looks_like_year, one_counts, ordinal, over_a_period, what_is_counted};
+use super::pair::second_number;
+use super::parse::{read, Form, Reading};
+use super::view::{View, NONE};
+use super::{Direction, NumberKind, NumericClaim};
+use crate::article::Article;
+use crate::lexicon::Category;
+
+/// A claim being built, in tokens.
+#[derive(Clone, Debug)]
+pub(super) struct Draft {
+    pub(super) first: usize,
+    pub(super) end: usize,
+    pub(super) kind: NumberKind,
+    pub(super) value: f64,
+    pub(super) of: Option<f64>,
+    pub(super) from: Option<f64>,
+    pub(super) to: Option<f64>,
+    pub(super) unit: Option<String>,
+    pub(super) qualifier: Option<String>,
+    pub(super) change: Option<Direction>,
+    pub(super) subject: Option<(usize, usize)>,
+    pub(super) base: Option<(usize, usize)>,
+}
+
+/// What the look at a token decided.
+pub(super) enum Outcome {
+    /// A claim.
+    Claim(Draft),
+    /// No claim here; go on reading at this token (past what was read).
+    Skip(usize),
+}
+
+/// Every claim of the article, sorted by start.
+pub(super) fn find(article: &Article) -> Vec<NumericClaim> {
+    let text = article.text();
+    let scan = article.scan();
+    let tokens = scan.tokens();
+    let mut ends = vec![NONE; tokens.len() + 1];
+    for (h, hit) in scan.hits().iter().enumerate() {
+        if let Some(slot) = ends.get_mut(hit.end_token as usize) {
+            *slot = h as u32;
+        }
+    }
+    let mut claims: Vec<NumericClaim> = Vec::new();
+    let (mut lo, mut hi) = (0, 0);
+    let mut i = 0;
+    while i < tokens.len() {
+        if i >= hi {
+            lo = i;
+            hi = i;
+            while hi < tokens.len() && tokens[hi].sentence == tokens[lo].sentence {
+                hi += 1;
+            }
+        }
+        let v = View {
+            text,
+            scan,
+            lexicon: article.lexicon(),
+            ends: &ends,
+            lo,
+            hi,
+        };
+        match look(&v, i) {
+            Outcome::Claim(d) => {
+                let next = d.end.max(i + 1);
+                claims.push(finish(article, &v, d));
+                i = next;
+            }
+            Outcome::Skip(next) => i = next.max(i + 1),
+        }
+    }
+    claims.sort_by_key(|c| (c.start, c.end));
+    claims.dedup_by(|later, earlier| later.start < earlier.end);
+    claims
+}
+
+fn finish(article: &Article, v: &View, d: Draft) -> NumericClaim {
+    let tokens = v.scan.tokens();
+    let start = tokens[d.first].span.start;
+    let end = tokens[d.end.max(d.first + 1) - 1].span.end;
+    let words = |(a, b): (usize, usize)| -> String {
+        v.text[tokens[a].span.start..tokens[b - 1].span.end].to_string()
+    };
+    let finite = |x: f64| if x.is_finite() { x } else { 0.0 };
+    NumericClaim {
+        start,
+        end,
+        text: v.text[start..end].to_string(),
+        kind: d.kind,
+        value: finite(d.value),
+        of: d.of.map(finite),
+        from: d.from.map(finite),
+        to: d.to.map(finite),
+        unit: d.unit,
+        qualifier: d.qualifier,
+        change: d.change,
+        subject: d.subject.map(words),
+        base: d.base.map(words),
+        in_quote: article.quotation_at(start).is_some(),
+    }
+}
+
+fn look(v: &View, i: usize) -> Outcome {
+    let skip = Outcome::Skip(i + 1);
+    if !v.is_number(i) && v.scan.hit_at(i).is_none() && !v.is_any(i, &["a", "an"]) {
+        return skip;
+    }
+    if let Some(d) = factor_word(v, i) {
+        return Outcome::Claim(d);
+    }
+    // Digits glued to a preceding word or to URL punctuation ("%20", "id=305", "J1149.5")
+    // are parts of a code, not numbers.
+    if v.is_number(i) && v.glued(i) && i > v.lo {
+        let before = v.word(i - 1);
+        let code = v.is_word(i - 1)
+            || v.is_punct(
+                i - 1,
+                &['%', '/', '=', '?', '&', '_', '@', '\\', '^', '+', '*', '×'],
+            )
+            || (v.is_punct(i - 1, &['.']) && v.glued(i - 1) && v.is_word(i - 2));
+        if code && !before.is_empty() {
+            let mut end = i + 1;
+            while v.glued(end)
+                && (v.is_number(end) || v.is_word(end) || v.is_punct(end, &['%', '.', '/']))
+            {
+                end += 1;
+            }
+            return Outcome::Skip(end);
+        }
+    }
+    // Money symbol and its prefix before the number.
+    let mut first = i;
+    let mut money: Option<String> = None;
+    if i > v.lo {
+        if let Some(code) = currency_symbol(v.word(i - 1)) {
+            first = i - 1;
+            let mut code = code;
+            if code == "USD" && v.glued(i - 1) && v.is_word(i - 2) {
+                if let Some(c) = dollar_prefix(v.word(i - 2)) {
+                    code = c;
+                    first = i - 2;
+                }
+            }
+            money = Some(code.to_string());
+        }
+    }
+    let Some(mut r) = read(v, i, money.is_some()) else {
+        return skip;
+    };
+    if r.first > i {
+        // "a third term": the reading dropped the article.
+        first = r.first;
+    }
+    // "1. The first point", "2) Next": a list marker opening the sentence.
+    if r.form == Form::Digits
+        && i == v.lo
+        && v.is_punct(i + 1, &['.', ')'])
+        && v.glued(i + 1)
+        && (v.capitalized(i + 2) || !v.has(i + 2))
+    {
+        return Outcome::Skip(i + 2);
+    }
+    // "0800 123 456", "+44 20 7946 0958": digit groups in a row are a phone number or a
+    // code, not several numbers.
+    if r.form == Form::Digits && r.end == i + 1 && v.is_number(i + 1) && !v.glued(i + 1) {
+        let mut end = i + 1;
+        while v.is_number(end) && !v.glued(end) {
+            end += 1;
+        }
+        let mut d = plain(r, NumberKind::Reference);
+        d.end = end;
+        return Outcome::Claim(d);
+    }
+    match r.form {
+        Form::Time | Form::Date => return Outcome::Claim(plain(r, NumberKind::Date)),
+        Form::Identifier => return Outcome::Claim(plain(r, NumberKind::Reference)),
+        _ => {}
+    }
+    // A number word capitalised inside a name: "Air Force One", "Formula One", "Second
+    // World War". A sentence's first word is capitalised anyway.
+    if r.form != Form::Digits && v.capitalized(i) {
+        let in_name = (i > v.lo && v.capitalized(i - 1) && v.is_word(i - 1))
+            || (i > v.lo + 1 && v.is_word(i - 1) && v.capitalized(i - 1))
+            || (r.form == Form::Ordinal && v.capitalized(r.end) && v.is_word(r.end));
+        let mid_sentence = i > v.lo && !v.is_punct(i - 1, &['"', '“', '\'', '‘', '(', ':']);
+        if in_name || (mid_sentence && r.form == Form::Ordinal) {
+            return Outcome::Skip(r.end);
+        }
+    }
+    // Sign.
+    if money.is_none() && i > v.lo && v.is_punct(i - 1, &['-', '−']) && v.glued(i) {
+        let joined = v.glued(i - 1) && (v.is_word(i - 2) || v.is_number(i - 2));
+        if joined {
+            // "COVID-19", "F-35", "mid-2020", "MH-17".
+            let kind = if r.year_like {
+                NumberKind::Date
+            } else {
+                NumberKind::Reference
+            };
+            let mut d = plain(r, kind);
+            d.first = i - 2;
+            if kind == NumberKind::Reference || v.capitalized(i - 2) {
+                d.kind = NumberKind::Reference;
+            }
+            if v.is_number(i - 2) {
+                return Outcome::Skip(r.end);
+            }
+            return Outcome::Claim(d);
+        }
+        r.value = -r.value;
+        first = i - 1;
+    } else if v.is_any(i.wrapping_sub(1), &["minus", "negative"]) {
+        r.value = -r.value;
+        first = i - 1;
+    }
+    // Identifier words before: "Article 5", "No. 10", "#1", "Flight 370".
+    if let Some((at, e)) = v.entry_before(first, Category::Reference) {
+        if &*e.payload != "cap" || v.capitalized(at) {
+            let mut d = plain(r, NumberKind::Reference);
+            d.first = at;
+            return Outcome::Claim(d);
+        }
+    }
+    // "(202) 555-0143": an area code.
+    if v.is_punct(first.wrapping_sub(1), &['('])
+        && v.is_punct(r.end, &[')'])
+        && v.is_number(r.end + 1)
+    {
+        let mut d = plain(r, NumberKind::Reference);
+        d.end = r.end + 1;
+        return Outcome::Claim(d);
+    }
+    // "the second half", "the first half of the year": a part of a period, no fraction.
+    if v.is(i, "half") && r.end == i + 1 && i > v.lo {
+        let before_half = v.entry_before(i, Category::Ordinal).is_some()
+            || v.is_any(
+                i - 1,
+                &["the", "this", "that", "each", "every", "either", "other"],
+            );
+        if before_half {
+            return Outcome::Skip(i + 1);
+        }
+    }
+    if first > v.lo && v.is_punct(first - 1, &['#']) {
+        return Outcome::Claim(plain(r, NumberKind::Reference));
+    }
+    // A month before or after: "January 31", "31 January", "Jan. 31, 2024".
+    if is_month_before(v, first) || v.entry(r.end, Category::Month).is_some() {
+        let mut d = plain(r, NumberKind::Date);
+        if let Some((at, _)) = v.entry_before(first, Category::Month) {
+            d.first = at;
+        } else if first > v.lo + 1 && v.is_punct(first - 1, &['.']) {
+            d.first = v
+                .entry_before(first - 1, Category::Month)
+                .map_or(first, |(at, _)| at);
+        }
+        if v.entry(r.end, Category::Month).is_some() {
+            d.end = v.entry(r.end, Category::Month).map_or(d.end, |(e, _)| e);
+        }
+        return Outcome::Claim(d);
+    }
+    if money.is_none() {
+        if let Some((at, e)) = v.entry_before(first, Category::Currency) {
+            let word = v.word(at);
+            let code = word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+            if word.len() >= 2 && (code || word == "Rs") {
+                money = e.payload.split_whitespace().next().map(str::to_string);
+                first = at;
+            }
+        }
+    }
+    let mut d = Draft {
+        first,
+        end: r.end,
+        kind: NumberKind::Count,
+        value: r.value,
+        of: None,
+        from: None,
+        to: None,
+        unit: None,
+        qualifier: None,
+        change: None,
+        subject: None,
+        base: None,
+    };
+    if let Some(code) = money.take() {
+        d.kind = NumberKind::Money;
+        d.unit = Some(code);
+    } else if first > v.lo && v.is(first - 1, "magnitude") {
+        // "a magnitude 7.8 earthquake": a measure whose unit comes first.
+        d.first = first - 1;
+        d.kind = NumberKind::Quantity;
+        d.unit = Some("magnitude".into());
+        d.subject = super::phrase::subject_at(v, d.end);
+        return Outcome::Claim(d);
+    }
+    if r.form == Form::Ordinal {
+        return ordinal(v, r, d);
+    }
+    // "one day", "one another", "at one point": "one" that counts nothing.
+    let bare_one = r.form == Form::Words && r.value == 1.0 && r.end == i + 1 && v.is(i, "one");
+    if bare_one
+        && v.entry(r.end, Category::NotQuantity)
+            .is_some_and(|(_, e)| e.payload.contains("one"))
+    {
+        return Outcome::Skip(r.end + 1);
+    }
+    // "10 Downing Street", "1600 Pennsylvania Avenue": an address.
+    if r.form == Form::Digits && v.capitalized(r.end) && v.is_word(r.end) {
+        let street = (r.end..r.end + 4)
+            .take_while(|&j| v.is_word(j) && v.capitalized(j))
+            .any(|j| v.has_payload(j, Category::NotQuantity, "address"));
+        if street {
+            return Outcome::Claim(plain(r, NumberKind::Reference));
+        }
+    }
+    let before = qualifier_and_change(v, &mut d);
+    if r.plural && d.qualifier.is_none() {
+        d.qualifier = Some("at_least".to_string());
+    }
+    if let Some(skip_to) = suffix(v, &r, &mut d) {
+        return Outcome::Skip(skip_to);
+    }
+    over_a_period(v, &mut d);
+    match second_number(v, &r, &mut d, before) {
+        Some(Outcome::Skip(n)) => return Outcome::Skip(n),
+        Some(Outcome::Claim(c)) => return Outcome::Claim(c),
+        None => {}
+    }
+    if d.kind == NumberKind::Count && r.form == Form::Fraction && v.is(d.end, "of") {
+        d.kind = NumberKind::Ratio;
+    }
+    what_is_counted(v, &mut d);
+    if d.kind == NumberKind::Count {
+        if r.year_like && looks_like_year(v, &r, &d) {
+            d.kind = NumberKind::Date;
+            d.subject = None;
+            return Outcome::Claim(d);
+        }
+        if r.form == Form::Words && r.value == 1.0 && r.end == i + 1 && !one_counts(v, i, &d) {
+            return Outcome::Skip(i + 1);
+        }
+    }
+    Outcome::Claim(d)
+}
+
+pub(super) fn plain(r: Reading, kind: NumberKind) -> Draft {
+    Draft {
+        first: r.first,
+        end: r.end,
+        kind,
+        value: r.value,
+        of: None,
+        from: None,
+        to: None,
+        unit: None,
+        qualifier: None,
+        change: None,
+        subject: None,
+        base: None,
+    }
+}
+
+fn is_month_before(v: &View, first: usize) -> bool {
+    if v.entry_before(first, Category::Month).is_some() {
+        return true;
+    }
+    // "Jan. 31" when the period is its own token, "May 5th".
+    first > v.lo + 1
+        && v.is_punct(first - 1, &['.'])
+        && v.entry_before(first - 1, Category::Month).is_some()
+}
+
+/// "doubled", "tripled", "a threefold increase".
+fn factor_word(v: &View, i: usize) -> Option<Draft> {
+    let (end, e) = v.entry(i, Category::Change)?;
+    let mut parts = e.payload.split_whitespace();
+    let direction = parts.next()?;
+    let factor: f64 = parts.next()?.parse().ok()?;
+    let mut change = if direction == "down" {
+        Direction::Down
+    } else {
+        Direction::Up
+    };
+    if v.is_any(
+        end,
+        &["decrease", "drop", "fall", "decline", "reduction", "cut"],
+    ) {
+        change = Direction::Down;
+    }
+    let mut d = plain(
+        Reading {
+            first: i,
+            end,
+            value: factor,
+            form: Form::Words,
+            scale: 1.0,
+            plural: false,
+            year_like: false,
+        },
+        NumberKind::Factor,
+    );
+    d.change = Some(change);
+    Some(d)
+}

@@ -1,0 +1,199 @@
+//! Claims with two numbers: ranges ("3-5%", "between 3 and 5 percent", "from 2,000 to
+//! 3,000"), changes with both ends ("rose from 2.1% to 3%") and ratios ("18 of the 31",
+//! "one in five"); and the look-alikes that are none of them (scores, phone numbers,
+//! spans of years).
+
+use super::around::{currency_symbol, suffix};
+use super::claim::{Draft, Outcome};
+use super::parse::{read, Form, Reading};
+use super::view::View;
+use super::{Direction, NumberKind};
+
+/// Words after a score ("a 3-1 win") or before one ("won 2-0").
+pub(super) const SCORE_WORDS: &[&str] = &[
+    "win",
+    "victory",
+    "defeat",
+    "loss",
+    "lead",
+    "draw",
+    "vote",
+    "votes",
+    "decision",
+    "ruling",
+    "majority",
+    "won",
+    "beat",
+    "lost",
+    "drew",
+    "defeated",
+    "trailed",
+    "led",
+    "voted",
+    "ruled",
+    "score",
+    "scoreline",
+    "margin",
+    "record",
+    "tie",
+    "tied",
+    "split",
+];
+
+/// Ranges ("3-5%", "between 3 and 5", "from 2,000 to 3,000"), changes with both ends
+/// ("rose from 2.1% to 3%") and ratios ("18 of the 31", "one in five").
+pub(super) fn second_number(
+    v: &View,
+    r: &Reading,
+    d: &mut Draft,
+    opener: Option<&str>,
+) -> Option<Outcome> {
+    let k = d.end;
+    let dash = v.is_punct(k, &['-', '–', '—', '‐']);
+    let word = if dash { "-" } else { v.word(k) };
+    let connector = match (word.to_ascii_lowercase().as_str(), opener) {
+        ("-", _) => "-",
+        ("to", _) => "to",
+        ("and", Some("between")) => "and",
+        ("of", _) => "of",
+        ("in", _) => "in",
+        ("out", _) if v.is(k + 1, "of") => "out of",
+        _ => return None,
+    };
+    let mut n = if connector == "out of" { k + 2 } else { k + 1 };
+    if connector == "of" && v.is_any(n, &["the", "its", "their", "all", "those", "these"]) {
+        n += 1;
+    }
+    let symbol = currency_symbol(v.word(n)).is_some();
+    if symbol {
+        n += 1;
+    }
+    let second = read(v, n, symbol || d.kind == NumberKind::Money)?;
+    if !matches!(second.form, Form::Digits | Form::Words) || second.plural {
+        if connector == "-" && v.glued(k) {
+            return Some(Outcome::Skip(second.end));
+        }
+        return None;
+    }
+    match connector {
+        "of" | "in" | "out of" => {
+            let whole = second.value;
+            let ok = whole > d.value
+                && !second.year_like
+                && d.kind == NumberKind::Count
+                && (connector == "of" || whole >= 2.0);
+            if !ok {
+                return None;
+            }
+            d.kind = NumberKind::Ratio;
+            d.of = Some(whole);
+            d.end = second.end;
+            None
+        }
+        _ => range(v, r, d, second, connector, opener, k),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn range(
+    v: &View,
+    r: &Reading,
+    d: &mut Draft,
+    second: Reading,
+    connector: &str,
+    opener: Option<&str>,
+    k: usize,
+) -> Option<Outcome> {
+    let integers = d.value.fract() == 0.0 && second.value.fract() == 0.0;
+    if r.year_like && second.year_like && d.kind == NumberKind::Count {
+        // "between 2010 and 2020", "from 2019 to 2021": years.
+        let mut date = d.clone();
+        date.kind = NumberKind::Date;
+        date.end = second.end;
+        return Some(Outcome::Claim(date));
+    }
+    if connector == "-" {
+        // "2012-13", "2012–2014": a span of years.
+        if r.year_like && (second.year_like || (v.word(second.first).len() == 2 && integers)) {
+            let mut date = d.clone();
+            date.kind = NumberKind::Date;
+            date.end = second.end;
+            return Some(Outcome::Claim(date));
+        }
+        // "555-1234", "1-800-555-0100": phone and serial numbers.
+        let plain_digits = |i: usize| v.word(i).bytes().all(|b| b.is_ascii_digit());
+        let chained = v.is_punct(second.end, &['-']) && v.is_number(second.end + 1);
+        let phone = plain_digits(r.first)
+            && plain_digits(second.first)
+            && v.word(second.first).len() == 4
+            && v.word(r.first).len() == 3;
+        if chained || phone || (r.first > v.lo && v.is_punct(r.first - 1, &[')'])) {
+            let mut reference = d.clone();
+            reference.kind = NumberKind::Reference;
+            reference.end = if chained { second.end + 2 } else { second.end };
+            return Some(Outcome::Claim(reference));
+        }
+        // "3-1", "2-2", "a 5-4 ruling": scores and votes, not ranges.
+        let score_word = v.is_any(second.end, SCORE_WORDS)
+            || v.is_any(r.first.wrapping_sub(1), SCORE_WORDS)
+            || v.is_any(r.first.wrapping_sub(2), SCORE_WORDS);
+        if integers && (second.value <= d.value || score_word) && d.kind == NumberKind::Count {
+            return Some(Outcome::Skip(second.end));
+        }
+    }
+    if connector == "to" {
+        // "3 to 5 percent" is a range; "2 to 1" is not; in "rose 6% to $1.4 billion" the
+        // second number is a level of another kind, a claim of its own.
+        if opener.is_none() && (d.change.is_some() || second.value <= d.value) {
+            return None;
+        }
+        let money_after = symbol_before(v, second.first);
+        if d.kind != NumberKind::Count && (d.kind == NumberKind::Money) != money_after {
+            return None;
+        }
+        if opener.is_none() && d.kind != NumberKind::Count && !money_after {
+            // "2% to 4%" joins only when the second has the same unit, read below.
+            let mut probe = d.clone();
+            probe.end = second.end;
+            probe.kind = NumberKind::Count;
+            let _ = suffix(v, &second, &mut probe);
+            if probe.kind != NumberKind::Count && probe.unit != d.unit {
+                return None;
+            }
+        }
+    }
+    let mut low = d.value;
+    if second.scale > 1.0 && r.scale == 1.0 && low * second.scale <= second.value {
+        low *= second.scale;
+    }
+    let mut high = second.value;
+    if d.value < 0.0 && connector == "-" {
+        high = high.abs();
+    }
+    d.end = second.end;
+    // The unit after the second number belongs to both: "3-5%", "10 to 15 years".
+    let kind_before = d.kind;
+    let _ = suffix(v, &second, d);
+    let kind_after = if d.kind == NumberKind::Count {
+        kind_before
+    } else {
+        d.kind
+    };
+    let _ = k;
+    if let (Some(Direction::Up | Direction::Down), "to") = (d.change, connector) {
+        d.kind = kind_after;
+        d.from = Some(low);
+        d.value = low;
+        d.to = Some(high);
+        return None;
+    }
+    d.value = low;
+    d.to = Some(high);
+    d.unit = d.unit.take();
+    d.kind = NumberKind::Range;
+    None
+}
+
+pub(super) fn symbol_before(v: &View, i: usize) -> bool {
+    i > v.lo && currency_symbol(v.word(i - 1)).is_some()
+}

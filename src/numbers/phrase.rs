@@ -1,0 +1,129 @@
+//! The noun phrase a number counts or measures, read from the tokens after it: a few
+//! words up to the first function word, verb form or punctuation mark.
+
+use super::view::View;
+use crate::lexicon::Category;
+
+/// Determiners skipped after "of": "18 of the 31", "2 percent of its budget".
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "its", "their", "his", "her", "our", "your", "my", "all", "those", "these", "a", "an",
+    "this", "that",
+];
+
+/// Closed-class words that end a noun phrase. A closed list by nature (articles,
+/// prepositions, auxiliaries, pronouns), so it stays here rather than in a lexicon.
+#[rustfmt::skip]
+const STOP: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
+    "but", "nor", "as", "than", "that", "which", "who", "whom", "whose", "is", "are", "was",
+    "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should",
+    "may", "might", "must", "can", "do", "does", "did", "not", "this", "these", "those", "it",
+    "its", "their", "his", "her", "our", "your", "my", "they", "he", "she", "we", "you", "i",
+    "there", "here", "per", "each", "into", "over", "under", "about", "after", "before",
+    "since", "until", "while", "if", "when", "where", "so", "such", "also", "only", "just",
+    "up", "down", "out", "off", "said", "says", "say", "against", "between", "among", "during",
+    "through", "across", "within", "without", "ago", "earlier", "later", "more", "less", "then",
+    "now", "too", "very", "all", "both", "either", "neither", "what", "how", "why", "because",
+    "although", "though", "whether", "via", "like", "toward", "towards", "upon", "onto",
+    "around", "near", "above", "below", "beyond", "despite", "including", "whereas", "versus",
+    "vs", "am", "pm", "every", "another", "other", "some", "any", "no", "again", "ever",
+    "never", "yet", "still", "already", "even", "live", "work", "need", "want", "get", "got", "fell", "rose", "grew",
+    "sank", "slid", "shrank", "wrote",
+    "go", "went", "come", "came", "make", "made", "take", "took", "see", "saw", "think", "know",
+    "knew", "told", "tell", "seem", "remain", "remained", "become", "became", "left", "due",
+    "last", "next", "found", "gave", "give", "ran", "began", "paid", "sold", "bought", "held",
+    "kept", "met", "put", "set", "goes", "won", "lost", "felt", "showed", "according", "year",
+    "years", "stayed", "struck", "hit", "killed", "fled", "own", "lack",
+];
+
+/// The noun phrase starting at token `k`, as a token range, if there is one.
+pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
+    let mut end = k;
+    let mut words = 0;
+    let mut j = k;
+    while words < 4 && v.is_word(j) {
+        let w = v.word(j);
+        let lower = w.to_ascii_lowercase();
+        if STOP.contains(&lower.as_str()) {
+            break;
+        }
+        // A verb form after the head ends the phrase: "member states expected to",
+        // (a word in -ing after a singular is usually a noun: "consecutive meeting"),
+        // "people said", "prices rose"; so does an adverb ("nearly").
+        let verb = v.entry(j, Category::SpeechVerb).is_some()
+            || v.entry(j, Category::Change).is_some()
+            || lower.ends_with("ed")
+            || (lower.ends_with("ing") && takes_object(v, j + 1));
+        let finite_verb =
+            v.entry(j, Category::SpeechVerb).is_some() || v.entry(j, Category::Change).is_some();
+        // Right after the number a speech or change word is a noun ("3 claims", "a 3% rise");
+        // irregular past forms ("fell", "rose") are in the stop list.
+        if (verb || finite_verb) && words > 0 {
+            break;
+        }
+        let adverb = lower.ends_with("ly") && !lower.ends_with("ply") && !lower.ends_with("ily");
+        if adverb
+            && !matches!(
+                lower.as_str(),
+                "ally" | "rally" | "italy" | "july" | "assembly"
+            )
+        {
+            break;
+        }
+        words += 1;
+        end = j + 1;
+        j += 1;
+        // The head of a counted phrase is usually its first plural: "member states",
+        // "people" (then a verb may follow: "people lack").
+        if is_plural(&lower) && !v.is_punct(j, &['-']) {
+            break;
+        }
+        // "long-range missiles": a hyphen inside the phrase joins two words.
+        if v.is_punct(j, &['-']) && v.glued(j) && v.glued(j + 1) && v.is_word(j + 1) {
+            j += 1;
+        }
+    }
+    (words > 0).then_some((k, end))
+}
+
+/// True for a plural noun form: "states", "people", "children".
+fn is_plural(lower: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "people",
+        "children",
+        "men",
+        "women",
+        "staff",
+        "police",
+        "personnel",
+        "cattle",
+        "feet",
+        "teeth",
+        "mice",
+        "geese",
+        "data",
+        "media",
+        "troops",
+    ];
+    IRREGULAR.contains(&lower)
+        || (lower.len() > 3
+            && lower.ends_with('s')
+            && !lower.ends_with("'s")
+            && !lower.ends_with("’s")
+            && !lower.ends_with("ss")
+            && !lower.ends_with("us")
+            && !lower.ends_with("is"))
+}
+
+/// True when the word after an -ing form is its object ("joining Democrats", "killing
+/// the"), which makes the -ing form a verb rather than a noun ("consecutive meeting").
+fn takes_object(v: &View, next: usize) -> bool {
+    v.is_number(next)
+        || (v.is_word(next) && v.capitalized(next))
+        || v.is_any(
+            next,
+            &[
+                "the", "a", "an", "his", "her", "their", "its", "our", "them", "him",
+            ],
+        )
+}

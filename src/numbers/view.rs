@@ -1,0 +1,149 @@
+//! A bounded view of one sentence's tokens with the lexicon lookups the numbers
+//! analyzer needs. Every accessor returns nothing outside the sentence, so no rule can
+//! read across a sentence boundary or past the ends of the text.
+
+use crate::lexicon::{Category, Entry, Lexicon};
+use crate::scan::{Scan, TokenKind};
+
+/// One sentence of tokens, seen from the numbers analyzer.
+pub(crate) struct View<'a> {
+    pub text: &'a str,
+    pub scan: &'a Scan,
+    pub lexicon: &'a Lexicon,
+    /// Per token: the hit that ends just before it (its `end_token` is this index).
+    pub ends: &'a [u32],
+    /// First token of the sentence.
+    pub lo: usize,
+    /// One past the last token of the sentence.
+    pub hi: usize,
+}
+
+pub(crate) const NONE: u32 = u32::MAX;
+
+impl<'a> View<'a> {
+    /// True when token `i` is inside the sentence.
+    pub fn has(&self, i: usize) -> bool {
+        i >= self.lo && i < self.hi
+    }
+
+    /// The text of token `i`, or "" outside the sentence.
+    pub fn word(&self, i: usize) -> &'a str {
+        if self.has(i) {
+            self.scan.tokens()[i].text(self.text)
+        } else {
+            ""
+        }
+    }
+
+    /// The kind of token `i`.
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.has(i).then(|| self.scan.tokens()[i].kind)
+    }
+
+    /// True when token `i` is a word equal to `word`, ignoring ASCII case.
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(word)
+    }
+
+    /// True when token `i` is one of `words`, ignoring ASCII case.
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.word(i);
+        !w.is_empty() && words.iter().any(|x| w.eq_ignore_ascii_case(x))
+    }
+
+    /// True when token `i` is a word token.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word)
+    }
+
+    /// True when token `i` is a number token.
+    pub fn is_number(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Number)
+    }
+
+    /// True when token `i` is punctuation within `marks`.
+    pub fn is_punct(&self, i: usize, marks: &[char]) -> bool {
+        self.kind(i) == Some(TokenKind::Punct)
+            && self
+                .word(i)
+                .chars()
+                .next()
+                .is_some_and(|c| marks.contains(&c))
+    }
+
+    /// True when token `i` starts exactly where token `i - 1` ends (no space between).
+    pub fn glued(&self, i: usize) -> bool {
+        i > self.lo
+            && self.has(i)
+            && self.scan.tokens()[i - 1].span.end == self.scan.tokens()[i].span.start
+    }
+
+    /// True when token `i` starts with an uppercase letter.
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The entry of `category` of the hit starting at token `i`, with the hit's end token.
+    pub fn entry(&self, i: usize, category: Category) -> Option<(usize, &'a Entry)> {
+        if !self.has(i) {
+            return None;
+        }
+        let (hit, entry) = self.scan.entry_at(i, category)?;
+        let end = hit.end_token as usize;
+        (end <= self.hi).then_some((end, entry))
+    }
+
+    /// The entry of `category` of the hit that ends just before token `i`, with the hit's
+    /// first token.
+    pub fn entry_before(&self, i: usize, category: Category) -> Option<(usize, &'a Entry)> {
+        let &h = self.ends.get(i)?;
+        if h == NONE {
+            return None;
+        }
+        let hit = self.scan.hits().get(h as usize)?;
+        let first = hit.first_token as usize;
+        if first < self.lo {
+            return None;
+        }
+        self.scan
+            .entries(hit)
+            .iter()
+            .find(|e| e.category == category)
+            .map(|e| (first, e))
+    }
+
+    /// True when the hit at token `i` has an entry of `category` with this payload.
+    pub fn has_payload(&self, i: usize, category: Category, payload: &str) -> bool {
+        self.has(i)
+            && self.scan.hit_at(i).is_some_and(|h| {
+                self.scan
+                    .entries(h)
+                    .iter()
+                    .any(|e| e.category == category && &*e.payload == payload)
+            })
+    }
+
+    /// The entries of a whole word looked up in the lexicon: for a word glued to digits
+    /// ("bn" in "3bn", "km" in "300km"), which the scan cannot see as a whole word.
+    pub fn lookup(&self, word: &str) -> &'a [Entry] {
+        if word.is_empty() || word.len() > 24 {
+            return &[];
+        }
+        match self.lexicon.automaton().find(word) {
+            Some(m) if m.start() == 0 && m.end() == word.len() => {
+                self.lexicon.entries(m.pattern().as_u32())
+            }
+            _ => &[],
+        }
+    }
+}
+
+/// The payload's leading number.
+pub(crate) fn payload_value(entry: &Entry) -> Option<f64> {
+    entry.payload.split_whitespace().next()?.parse().ok()
+}
+
+/// The first entry of `category` in `entries`.
+pub(crate) fn find(entries: &[Entry], category: Category) -> Option<&Entry> {
+    entries.iter().find(|e| e.category == category)
+}

@@ -1,0 +1,179 @@
+//! The scan: tokens and whole-word lexicon hits. Cases in tests/data/scan.json give a
+//! lexicon (`null` for the built-in one), a text and the expected hits as
+//! `[text, category]` pairs in order (the category is one of the hit's entries).
+
+use copydesk::{Article, Category, Error, LexiconBuilder};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    lexicon: Option<Vec<(String, String)>>,
+    text: String,
+    hits: Vec<(String, String)>,
+}
+
+fn article(case: &Case) -> Article {
+    match &case.lexicon {
+        None => Article::new(case.text.as_str()),
+        Some(entries) => {
+            let mut builder = LexiconBuilder::new();
+            for (phrase, category) in entries {
+                let category = Category::from_name(category)
+                    .unwrap_or_else(|| panic!("{}: unknown category {category}", case.name));
+                builder.add(phrase, category, "").expect("valid entry");
+            }
+            let lexicon = builder.build().expect("lexicon builds");
+            Article::builder(case.text.as_str())
+                .lexicon(lexicon)
+                .build()
+                .expect("no limit set")
+        }
+    }
+}
+
+#[test]
+fn scan_cases() {
+    let cases: Vec<Case> = serde_json::from_str(include_str!("data/scan.json")).expect("valid");
+    let mut failures = Vec::new();
+    for case in &cases {
+        let article = article(case);
+        let scan = article.scan();
+        let text = article.text();
+        let got: Vec<(String, Vec<&str>)> = scan
+            .hits()
+            .iter()
+            .map(|h| {
+                let categories = scan.entries(h).iter().map(|e| e.category.name()).collect();
+                (h.span.text(text).to_string(), categories)
+            })
+            .collect();
+        let matches = got.len() == case.hits.len()
+            && got
+                .iter()
+                .zip(&case.hits)
+                .all(|((t, cats), (et, ec))| t == et && cats.contains(&ec.as_str()));
+        if !matches {
+            failures.push(format!(
+                "{}:\n  expected {:?}\n  got      {:?}",
+                case.name, case.hits, got
+            ));
+        }
+        // Hits are sorted, disjoint, and each starts at its first token.
+        for pair in scan.hits().windows(2) {
+            assert!(pair[0].span.end <= pair[1].span.start, "{}", case.name);
+        }
+        for hit in scan.hits() {
+            let first = scan.tokens()[hit.first_token as usize];
+            assert_eq!(first.span.start, hit.span.start, "{}", case.name);
+            assert!(hit.end_token > hit.first_token, "{}", case.name);
+            assert_eq!(
+                scan.hit_at(hit.first_token as usize).map(|h| h.span),
+                Some(hit.span),
+                "{}",
+                case.name
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn entry_at_and_hits_of() {
+    let mut builder = LexiconBuilder::new();
+    builder
+        .add("about", Category::Hedge, "approximator")
+        .unwrap();
+    builder.add("about", Category::Qualifier, "about").unwrap();
+    let article = Article::builder("It cost about 5 dollars, or about that.")
+        .lexicon(builder.build().unwrap())
+        .build()
+        .unwrap();
+    let scan = article.scan();
+    let about = scan.token_at_or_after(article.text().find("about").unwrap());
+    let (_, entry) = scan
+        .entry_at(about, Category::Qualifier)
+        .expect("qualifier");
+    assert_eq!(&*entry.payload, "about");
+    assert!(scan.is_at(about, Category::Hedge));
+    assert!(!scan.is_at(about, Category::Booster));
+    assert!(!scan.is_at(about + 1, Category::Hedge));
+    assert_eq!(scan.hits_of(Category::Hedge).count(), 2);
+    assert_eq!(scan.hits_of(Category::Booster).count(), 0);
+}
+
+#[test]
+fn tokens_carry_their_sentence() {
+    let article = Article::new("One two. Three four.\nFive.");
+    let scan = article.scan();
+    let sentences: Vec<u32> = scan.tokens().iter().map(|t| t.sentence).collect();
+    assert_eq!(sentences, [0, 0, 0, 1, 1, 1, 2, 2]);
+}
+
+fn lexicon_error(result: Result<&mut LexiconBuilder, Error>) -> String {
+    match result {
+        Err(e @ Error::Lexicon { .. }) => e.to_string(),
+        Err(other) => panic!("wrong error kind: {other}"),
+        Ok(_) => panic!("expected an error"),
+    }
+}
+
+#[test]
+fn empty_whitespace_long_and_wordless_entries_are_errors() {
+    let mut builder = LexiconBuilder::new();
+    let message = lexicon_error(builder.add("", Category::Hedge, ""));
+    assert!(message.contains("empty"), "{message}");
+    let message = lexicon_error(builder.add(" \t\n ", Category::Hedge, ""));
+    assert!(message.contains("white space"), "{message}");
+    let long = "x".repeat(copydesk::lexicon::MAX_PHRASE_BYTES + 1);
+    let message = lexicon_error(builder.add(&long, Category::Hedge, ""));
+    assert!(message.contains("over the limit"), "{message}");
+    let message = lexicon_error(builder.add("“ … ”", Category::Custom, ""));
+    assert!(message.contains("no letter"), "{message}");
+    // The longest allowed phrase still works.
+    let longest = "y".repeat(copydesk::lexicon::MAX_PHRASE_BYTES);
+    builder
+        .add(&longest, Category::Custom, "")
+        .expect("at the limit");
+    // Failed adds left nothing behind.
+    assert_eq!(builder.build().unwrap().len(), 1);
+}
+
+#[test]
+fn tsv_errors_name_file_and_line() {
+    let data = "# comment\n\nmaybe\thedge\tepistemic\nperhaps\tguess\n";
+    let message = lexicon_error(LexiconBuilder::new().add_tsv(data, "extra.tsv"));
+    assert!(message.contains("extra.tsv:4"), "{message}");
+    assert!(message.contains("guess"), "{message}");
+    let message = lexicon_error(LexiconBuilder::new().add_tsv("ok\thedge\n \thedge\n", "two.tsv"));
+    assert!(message.contains("two.tsv:2"), "{message}");
+    // CRLF files parse like LF files.
+    let lexicon = LexiconBuilder::new()
+        .add_tsv("maybe\thedge\tx\r\nperhaps\thedge\r\n", "crlf.tsv")
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(lexicon.len(), 2);
+    assert_eq!(lexicon.iter().next().map(|(_, e)| &*e.payload), Some("x"));
+}
+
+#[test]
+fn missing_lexicon_file_is_an_io_error() {
+    let err = LexiconBuilder::new()
+        .add_file("/nonexistent/copydesk/words.tsv")
+        .unwrap_err();
+    assert!(matches!(err, Error::Io { .. }), "{err}");
+    assert!(err.to_string().contains("words.tsv"));
+}
+
+#[test]
+fn empty_lexicon_finds_nothing() {
+    let lexicon = LexiconBuilder::new().build().unwrap();
+    assert!(lexicon.is_empty());
+    let article = Article::builder("Anything at all.")
+        .lexicon(lexicon)
+        .build()
+        .unwrap();
+    assert!(article.scan().hits().is_empty());
+    assert_eq!(article.scan().tokens().len(), 4);
+}
