@@ -264,6 +264,13 @@ pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec
         while token < tokens.len() && tokens[token].span.end <= found.start() {
             token += 1;
         }
+        // A match starting inside a token (a short phrase such as "a" or "in" found in
+        // the middle of a word) can never be a whole word: go on after that token, rather
+        // than one character later, which would find the same inner matches again.
+        if let Some(inside) = tokens.get(token).filter(|t| t.span.start < found.start()) {
+            at = inside.span.end;
+            continue;
+        }
         let mut candidate = found;
         for _ in 0..=MAX_SHORTER_TRIES {
             let span = Span::new(candidate.start(), candidate.end());
