@@ -148,6 +148,27 @@ const FUNCTION_WORDS: &[&str] = &[
     "during", "between", "this", "these", "those", "their", "his", "her", "its", "our", "it", "is",
     "are", "was", "were", "be",
 ];
+/// Words after "considered" that show deliberation, not belief: "considered for the
+/// role", "considered in detail", "considered separately".
+const NOT_COMPLEMENTS: &[&str] = &[
+    "for",
+    "in",
+    "at",
+    "on",
+    "with",
+    "during",
+    "when",
+    "and",
+    "or",
+    "but",
+    "is",
+    "are",
+    "was",
+    "were",
+    "separately",
+    "carefully",
+    "again",
+];
 /// Determiners that make a participle an adjective: "a suggested donation".
 const ARTICLES: &[&str] = &[
     "a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
@@ -295,6 +316,13 @@ impl<'a> Context<'a> {
                         .is_some_and(|p| self.is_word(p, &["in"]))
                         && !self.after(hit).is_some_and(|n| self.is_number(n))
                 }
+                Rule::Complement => self.after(hit).is_some_and(|next| {
+                    let ends_clause = matches!(
+                        self.token_text(next),
+                        "." | "," | ";" | ":" | ")" | "!" | "?"
+                    );
+                    !ends_clause && !self.is_word(next, NOT_COMPLEMENTS)
+                }),
                 Rule::Subject | Rule::Predicative | Rule::Passive => true,
             })
     }
