@@ -136,6 +136,9 @@ const FIXING: &[&str] = &[
     "whenever",
     "wherever",
 ];
+/// Words after "possible" that make it "feasible": "possible to", "possible for", "possible
+/// without".
+const FEASIBLE: &[&str] = &["to", "for", "without", "through", "using"];
 /// Determiners that make a weasel subject specific: "the critics".
 const DETERMINERS: &[&str] = &[
     "the", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose",
@@ -439,8 +442,9 @@ impl<'a> Context<'a> {
     /// "possible" in a fixed phrase: "as soon as possible", "made possible", "made it
     /// possible", "the best possible", "where possible", "it is possible to".
     fn fixed_possible(&self, hit: &Hit) -> bool {
-        // "it is possible to bend the pins": what can be done, not what may be true.
-        if self.after(hit).is_some_and(|n| self.is_word(n, &["to"])) {
+        // "it is possible to bend the pins", "possible without surgery": what can be done,
+        // not what may be true ("possible in the coming weeks" stays a hedge).
+        if self.after(hit).is_some_and(|n| self.is_word(n, FEASIBLE)) {
             return true;
         }
         let first = hit.first_token as usize;
