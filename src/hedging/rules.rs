@@ -583,6 +583,11 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// True when token `index` is the word "it".
+    pub(crate) fn is_it(&self, index: usize) -> bool {
+        self.is_word(index, &["it"])
+    }
+
     /// The token of "in" before a cue with the `after_in` rule ("in part").
     pub(crate) fn preposition_before(&self, hit: &Hit) -> Option<usize> {
         self.before(hit.first_token as usize)
