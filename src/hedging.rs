@@ -86,13 +86,14 @@ pub enum HedgeCategory {
     /// reported by [`Hedging::new`]; ask for it with [`Hedging::all`] or
     /// [`Hedging::categories`].
     Approximator,
-    /// The writer does not vouch for the claim: "The mayor **reportedly** resigned",
+    /// The writer does not vouch for the claim: "The mayor **reportedly** resigned", "the
+    /// owner **is said** to favour a sale",
     /// "**according to people familiar with** the plans", "an aide, **who asked not to
     /// be named**". Anonymous sources and reasons for anonymity are read from the
     /// lexicon's `anonymous_source` and `anonymity_reason` entries.
     Distancing,
     /// A vague crowd as the source: "**Critics argue** the fee is unfair", "**it is
-    /// thought** that...".
+    /// thought** that...", "**it is said** that...".
     Weasel,
     /// The matter is still open: "**No decision has been made**", "it **remains unclear**".
     Unsettled,
@@ -409,7 +410,14 @@ fn cue_at(
     }
     if let Some(entry) = entries.iter().find(|e| is(e, Category::SpeechVerb)) {
         if let Some(start) = context.passive_report(hit, &entry.payload) {
-            let mut found = single(HedgeCategory::Distancing, 0.6);
+            // "it is said that" names no one at all: a weasel; "he is said to" distances.
+            let impersonal = context.is_it(start) && wants(HedgeCategory::Weasel);
+            let category = if impersonal {
+                HedgeCategory::Weasel
+            } else {
+                HedgeCategory::Distancing
+            };
+            let mut found = single(category, 0.6);
             found.span.start = context.start_of(start);
             return Some(found);
         }

@@ -247,3 +247,23 @@ fn whole_article_snapshot() {
         assert_eq!(&report["stats"][key], value, "stats.{key}");
     }
 }
+
+#[test]
+fn a_lexicon_of_your_own_alone_works() {
+    let mut builder = LexiconBuilder::new();
+    builder
+        .add("touch and go", Category::Hedge, "unsettled 0.9")
+        .unwrap();
+    builder.add("may", Category::Hedge, "modal").unwrap();
+    let lexicon = builder.build().unwrap();
+    let article = Article::builder("It is touch and go. Rain may fall in May.")
+        .lexicon(lexicon)
+        .build()
+        .unwrap();
+    let findings = Hedging::new().analyze(&article);
+    let cues: Vec<_> = findings.hedges.iter().map(|h| h.text.as_str()).collect();
+    // Without the `may` rule in the payload, both "may" and "May" are cues.
+    assert_eq!(cues, ["touch and go", "may", "May"]);
+    assert_eq!(findings.hedges[0].weight, 0.9);
+    assert_eq!(findings.hedges[1].weight, 0.5);
+}

@@ -32,6 +32,9 @@ pub(crate) enum Rule {
     Verbal,
     /// Only right after "in", which joins the cue, and not before a number: "in part".
     AfterIn,
+    /// Only with a complement after it: "is considered a risk", not "was considered for
+    /// the role" or "considered.".
+    Complement,
     /// A booster only after a linking verb.
     Predicative,
 }
@@ -50,6 +53,7 @@ impl Rule {
         Rule::Subject,
         Rule::Verbal,
         Rule::AfterIn,
+        Rule::Complement,
         Rule::Predicative,
     ];
 
@@ -67,6 +71,7 @@ impl Rule {
             "subject" => Rule::Subject,
             "verbal" => Rule::Verbal,
             "after_in" => Rule::AfterIn,
+            "complement" => Rule::Complement,
             "predicative" => Rule::Predicative,
             _ => return None,
         })

@@ -136,6 +136,9 @@ const FIXING: &[&str] = &[
     "whenever",
     "wherever",
 ];
+/// Words after "possible" that make it "feasible": "possible to", "possible for", "possible
+/// without".
+const FEASIBLE: &[&str] = &["to", "for", "without", "through", "using"];
 /// Determiners that make a weasel subject specific: "the critics".
 const DETERMINERS: &[&str] = &[
     "the", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose",
@@ -147,6 +150,27 @@ const FUNCTION_WORDS: &[&str] = &[
     "that", "which", "and", "or", "but", "than", "into", "over", "under", "after", "before",
     "during", "between", "this", "these", "those", "their", "his", "her", "its", "our", "it", "is",
     "are", "was", "were", "be",
+];
+/// Words after "considered" that show deliberation, not belief: "considered for the
+/// role", "considered in detail", "considered separately".
+const NOT_COMPLEMENTS: &[&str] = &[
+    "for",
+    "in",
+    "at",
+    "on",
+    "with",
+    "during",
+    "when",
+    "and",
+    "or",
+    "but",
+    "is",
+    "are",
+    "was",
+    "were",
+    "separately",
+    "carefully",
+    "again",
 ];
 /// Determiners that make a participle an adjective: "a suggested donation".
 const ARTICLES: &[&str] = &[
@@ -295,6 +319,13 @@ impl<'a> Context<'a> {
                         .is_some_and(|p| self.is_word(p, &["in"]))
                         && !self.after(hit).is_some_and(|n| self.is_number(n))
                 }
+                Rule::Complement => self.after(hit).is_some_and(|next| {
+                    let ends_clause = matches!(
+                        self.token_text(next),
+                        "." | "," | ";" | ":" | ")" | "!" | "?"
+                    );
+                    !ends_clause && !self.is_word(next, NOT_COMPLEMENTS)
+                }),
                 Rule::Subject | Rule::Predicative | Rule::Passive => true,
             })
     }
@@ -411,8 +442,9 @@ impl<'a> Context<'a> {
     /// "possible" in a fixed phrase: "as soon as possible", "made possible", "made it
     /// possible", "the best possible", "where possible", "it is possible to".
     fn fixed_possible(&self, hit: &Hit) -> bool {
-        // "it is possible to bend the pins": what can be done, not what may be true.
-        if self.after(hit).is_some_and(|n| self.is_word(n, &["to"])) {
+        // "it is possible to bend the pins", "possible without surgery": what can be done,
+        // not what may be true ("possible in the coming weeks" stays a hedge).
+        if self.after(hit).is_some_and(|n| self.is_word(n, FEASIBLE)) {
             return true;
         }
         let first = hit.first_token as usize;
@@ -549,6 +581,11 @@ impl<'a> Context<'a> {
             (None, true) => Some(be),
             (None, false) => None,
         }
+    }
+
+    /// True when token `index` is the word "it".
+    pub(crate) fn is_it(&self, index: usize) -> bool {
+        self.is_word(index, &["it"])
     }
 
     /// The token of "in" before a cue with the `after_in` rule ("in part").
