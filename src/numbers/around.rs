@@ -58,12 +58,15 @@ pub(super) fn qualifier_and_change(v: &View, d: &mut Draft) -> Option<&'static s
         at -= 2;
     }
     let mut opener = None;
-    if v.is(at.wrapping_sub(1), "between") {
-        return Some("between");
+    let between = v.is(at.wrapping_sub(1), "between");
+    if between {
+        // "rose by between 2% and 3%": the change is read before "between".
+        at -= 1;
+        opener = Some("between");
     }
     let mut k = at;
     if v.is_any(k.wrapping_sub(1), &["by", "from", "to"]) {
-        if v.is(k - 1, "from") {
+        if v.is(k - 1, "from") && !between {
             opener = Some("from");
         }
         k -= 1;

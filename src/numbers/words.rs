@@ -194,7 +194,12 @@ pub(super) fn read_words(v: &View, i: usize) -> Option<Reading> {
                 break;
             }
             if let Some((end, e)) = v.entry(j + 1, Category::Fraction) {
-                if v.entry(j + 1, Category::Ordinal).is_none() || v.word(j + 1).ends_with('s') {
+                // "one-fifth", "two-thirds" are fractions; "twenty-fifth" an ordinal.
+                let units = total == 0.0 && current < 20.0;
+                if units
+                    || v.entry(j + 1, Category::Ordinal).is_none()
+                    || v.word(j + 1).ends_with('s')
+                {
                     r.value = (total + current) * payload_value(e).unwrap_or(0.0);
                     r.end = end;
                     r.form = Form::Fraction;
