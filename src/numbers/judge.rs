@@ -100,7 +100,12 @@ pub(super) fn what_is_counted(v: &View, d: &mut Draft) {
 /// True when a four-digit number is a year: "in 2024", "the 2020 election", but not
 /// "more than 2000 people" or "sent 1500 troops".
 pub(super) fn looks_like_year(v: &View, r: &Reading, d: &Draft) -> bool {
-    if d.qualifier.is_some() || d.change.is_some() {
+    // "around 2020", "some time about 1990" are years; "more than 2000" is a count.
+    let vague = matches!(
+        d.qualifier.as_deref(),
+        Some("about" | "around" | "roughly" | "approximately" | "some" | "just")
+    );
+    if (d.qualifier.is_some() && !vague) || d.change.is_some() {
         return false;
     }
     // News style writes counts of a thousand and more with a separator ("1,500 troops"),
@@ -112,6 +117,10 @@ pub(super) fn looks_like_year(v: &View, r: &Reading, d: &Draft) -> bool {
     let plural_noun = d
         .subject
         .is_some_and(|(a, _)| v.word(a).ends_with('s') && !v.capitalized(a));
+    if vague && plural_noun {
+        // "about 2000 people"
+        return false;
+    }
     after_year_word || !plural_noun || r.value >= 1900.0
 }
 
