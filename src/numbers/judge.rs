@@ -114,9 +114,9 @@ pub(super) fn looks_like_year(v: &View, r: &Reading, d: &Draft) -> bool {
     let prev = v.word(r.first.wrapping_sub(1));
     let after_year_word =
         r.first > v.lo && (v.is_any(r.first - 1, YEAR_BEFORE) || prev.ends_with("'s"));
-    let plural_noun = d
-        .subject
-        .is_some_and(|(a, _)| v.word(a).ends_with('s') && !v.capitalized(a));
+    let plural_noun = d.subject.is_some_and(|(a, b)| {
+        phrase::is_plural(&v.word(b - 1).to_ascii_lowercase()) && !v.capitalized(a)
+    });
     if vague && plural_noun {
         // "about 2000 people"
         return false;

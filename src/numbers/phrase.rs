@@ -91,7 +91,7 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
 }
 
 /// True for a plural noun form: "states", "people", "children".
-fn is_plural(lower: &str) -> bool {
+pub(super) fn is_plural(lower: &str) -> bool {
     const IRREGULAR: &[&str] = &[
         "people",
         "children",
