@@ -145,6 +145,27 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
             }
         }
     }
+    // "6.3 times as high", "three times more": a factor.
+    if v.is(k, "times")
+        && v.is_any(
+            k + 1,
+            &[
+                "as", "more", "higher", "larger", "bigger", "greater", "faster", "the", "that",
+                "what", "over",
+            ],
+        )
+        && d.kind == NumberKind::Count
+    {
+        d.kind = NumberKind::Factor;
+        d.end = k + 1;
+        return None;
+    }
+    // "73 AD", "550 BC": a year.
+    if matches!(v.word(k), "AD" | "BC" | "BCE" | "CE") && d.kind == NumberKind::Count {
+        d.kind = NumberKind::Date;
+        d.end = k + 1;
+        return None;
+    }
     let (at, entries, end) = if glued {
         (k, v.lookup(v.word(k)), k + 1)
     } else if hyphen {
@@ -206,7 +227,11 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
         if compound {
             return Some(k + 2);
         }
-        if d.kind == NumberKind::Count {
+        let joiner = v.is_any(
+            k + 1,
+            &["to", "and", "or", "in", "of", "a", "by", "for", "per"],
+        );
+        if d.kind == NumberKind::Count && !joiner {
             // "a 1,000-page report", "the 27-member bloc": the hyphened noun is what is
             // counted.
             d.subject = Some((k + 1, k + 2));

@@ -72,7 +72,15 @@ pub(super) fn what_is_counted(v: &View, d: &mut Draft) {
     } else {
         k
     };
-    let phrase = subject_at(v, start);
+    let mut phrase = subject_at(v, start);
+    if let Some((a, b)) = phrase {
+        // After "one" the head is singular, so a last word in -s is a verb: "one person
+        // objects".
+        let last = v.word(b - 1);
+        if d.value == 1.0 && !of && b - a >= 2 && third_person(last) {
+            phrase = Some((a, b - 1));
+        }
+    }
     let percent = d.kind == NumberKind::Percent
         || (d.kind == NumberKind::Range && d.unit.as_deref() == Some("percent"));
     if percent {
@@ -112,14 +120,20 @@ pub(super) fn looks_like_year(v: &View, r: &Reading, d: &Draft) -> bool {
     // so four plain digits from 1500 to 2100 are a year unless a year word is missing
     // and a plural noun follows a number below 1900 ("1500 troops").
     let prev = v.word(r.first.wrapping_sub(1));
+    // "c. 1430", "ca. 1900": circa, abbreviated.
+    let circa = prev == "." && v.is_any(r.first.wrapping_sub(2), &["c", "ca"]);
     let after_year_word =
-        r.first > v.lo && (v.is_any(r.first - 1, YEAR_BEFORE) || prev.ends_with("'s"));
+        r.first > v.lo && (v.is_any(r.first - 1, YEAR_BEFORE) || prev.ends_with("'s") || circa);
     let plural_noun = d.subject.is_some_and(|(a, b)| {
         phrase::is_plural(&v.word(b - 1).to_ascii_lowercase()) && !v.capitalized(a)
     });
     if vague && plural_noun {
         // "about 2000 people"
         return false;
+    }
+    if r.value < 1500.0 {
+        // "in 1183", "founded in 1118": old years need a year word before them.
+        return after_year_word;
     }
     after_year_word || !plural_noun || r.value >= 1900.0
 }
@@ -138,6 +152,14 @@ pub(super) fn one_counts(v: &View, i: usize, d: &Draft) -> bool {
     }
     if d.kind != NumberKind::Count || d.qualifier.is_some() {
         return true;
+    }
+    // "when one considers", "if one must": the generic pronoun before a verb.
+    const CONJUNCTIONS: &[&str] = &[
+        "when", "if", "as", "unless", "because", "where", "whether", "once", "while", "until",
+    ];
+    let verb_after = third_person(v.word(i + 1)) || d.subject.is_none();
+    if i > v.lo && v.is_any(i - 1, CONJUNCTIONS) && verb_after {
+        return false;
     }
     if v.is(i + 1, "of") || v.is_any(i + 1, &["or", "by", "another", "other", "after"]) {
         return false;
@@ -186,4 +208,15 @@ pub(super) fn over_a_period(v: &View, d: &mut Draft) {
     if at > v.lo && !v.is_any(at - 1, LASTING) {
         d.qualifier = None;
     }
+}
+
+/// A lowercase word in -s that cannot be a singular noun's plural after "one": a verb
+/// ("considers", "objects"), not "bus" or "class".
+fn third_person(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+        && word.len() > 3
 }

@@ -72,7 +72,7 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
         form: Form::Digits,
         scale: 1.0,
         plural: false,
-        year_like: plain && text.len() == 4 && (1500.0..=2100.0).contains(&value),
+        year_like: plain && text.len() == 4 && (1000.0..=2100.0).contains(&value),
     };
     if plain && text.len() > 1 && text.starts_with('0') {
         r.form = Form::Identifier;
