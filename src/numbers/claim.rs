@@ -178,6 +178,10 @@ fn read_around(v: &View, i: usize, r: Reading, mut d: Draft) -> Outcome {
     direction_after(v, &mut d);
     what_is_counted(v, &mut d);
     if d.kind == NumberKind::Count {
+        if named_thing(v, &r, &d) {
+            d.kind = NumberKind::Reference;
+            return Outcome::Claim(d);
+        }
         if r.year_like && looks_like_year(v, &r, &d) {
             d.kind = NumberKind::Date;
             d.subject = None;
@@ -460,4 +464,37 @@ fn factor_word(v: &View, i: usize) -> Option<Draft> {
     );
     d.change = Some(change);
     Some(d)
+}
+
+/// "Nintendo 64", "Killzone 2", "BWV 582", "Level 4": digits right after a capitalised
+/// name, counting nothing after them, are part of the name.
+fn named_thing(v: &View, r: &Reading, d: &Draft) -> bool {
+    const NOT_NAMES: &[Category] = &[
+        Category::SentenceStarter,
+        Category::Month,
+        Category::Weekday,
+        Category::Qualifier,
+        Category::Change,
+        Category::Currency,
+        Category::Pronoun,
+        Category::Negation,
+        Category::NumberWord,
+        Category::SpeechVerb,
+        Category::TimeWord,
+    ];
+    let at = r.first;
+    if r.form != Form::Digits || d.first != at || at <= v.lo || !v.is_word(at - 1) {
+        return false;
+    }
+    if d.subject.is_some() || d.qualifier.is_some() || d.change.is_some() {
+        return false;
+    }
+    let name = v.capitalized(at - 1) && !v.word(at - 1).ends_with("'s");
+    let function_word = v.scan.hit_at(at - 1).is_some_and(|h| {
+        v.scan
+            .entries(h)
+            .iter()
+            .any(|e| NOT_NAMES.contains(&e.category))
+    });
+    name && !function_word
 }
