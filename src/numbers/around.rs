@@ -11,7 +11,7 @@ use crate::lexicon::{Category, Entry};
 pub(super) fn currency_symbol(symbol: &str) -> Option<&'static str> {
     Some(match symbol {
         "$" => "USD",
-        "£" => "GBP",
+        "£" | "₤" => "GBP",
         "€" => "EUR",
         "¥" => "JPY",
         "₹" => "INR",

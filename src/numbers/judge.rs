@@ -49,6 +49,8 @@ pub(super) fn ordinal(v: &View, r: Reading, mut d: Draft) -> Outcome {
     // digits ("25th") and compounds ("twenty-fifth") are ranks whatever follows.
     let written_out = r.form == Form::Ordinal && v.is_word(r.first) && r.end == r.first + 1;
     match subject_at(v, k) {
+        // "when it was first proposed": an adverb before a participle.
+        Some((a, _)) if written_out && v.word(a).ends_with("ed") => Outcome::Skip(k),
         Some(s) => {
             d.subject = Some(s);
             Outcome::Claim(d)

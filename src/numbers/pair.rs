@@ -10,34 +10,12 @@ use super::view::View;
 use super::{Direction, NumberKind};
 
 /// Words after a score ("a 3-1 win") or before one ("won 2-0").
+#[rustfmt::skip]
 pub(super) const SCORE_WORDS: &[&str] = &[
-    "win",
-    "victory",
-    "defeat",
-    "loss",
-    "lead",
-    "draw",
-    "vote",
-    "votes",
-    "decision",
-    "ruling",
-    "majority",
-    "won",
-    "beat",
-    "lost",
-    "drew",
-    "defeated",
-    "trailed",
-    "led",
-    "voted",
-    "ruled",
-    "score",
-    "scoreline",
-    "margin",
-    "record",
-    "tie",
-    "tied",
-    "split",
+    "win", "victory", "defeat", "loss", "lead", "draw", "vote", "votes", "decision", "ruling",
+    "majority", "won", "beat", "lost", "drew", "defeated", "trailed", "led", "voted", "ruled",
+    "score", "scoreline", "margin", "record", "tie", "tied", "split", "beaten", "losing",
+    "winning", "drawn", "thrashed", "routed", "edged", "downed", "trounced", "series",
 ];
 
 /// Ranges ("3-5%", "between 3 and 5", "from 2,000 to 3,000"), changes with both ends
