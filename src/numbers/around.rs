@@ -145,6 +145,11 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
             }
         }
     }
+    if glued && v.is(k, "x") && d.kind == NumberKind::Count {
+        d.kind = NumberKind::Factor;
+        d.end = k + 1;
+        return None;
+    }
     // "6.3 times as high", "three times more": a factor.
     if v.is(k, "times")
         && v.is_any(

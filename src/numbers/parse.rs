@@ -118,6 +118,8 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
         let suffix = v.word(j);
         let lower = suffix.to_ascii_lowercase();
         match lower.as_str() {
+            // "1.5x": a factor, read with the units.
+            "x" => return r,
             "st" | "nd" | "rd" | "th" => {
                 r.form = Form::Ordinal;
                 r.end = j + 1;
