@@ -172,6 +172,10 @@ fn read_around(v: &View, i: usize, r: Reading, mut d: Draft) -> Outcome {
     if let Some(verdict) = second_number(v, &r, &mut d, before) {
         return verdict;
     }
+    if before == Some("from") && d.change.is_some() && d.from.is_none() {
+        // "up from 9,500 a year earlier": the value the change started from.
+        d.from = Some(d.value);
+    }
     if d.kind == NumberKind::Count && r.form == Form::Fraction && v.is(d.end, "of") {
         d.kind = NumberKind::Ratio;
     }
