@@ -150,7 +150,13 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
         d.end = k + 1;
         return None;
     }
-    // "6.3 times as high", "three times more": a factor.
+    // "6.3 times as high", "three times more", "17.8 times earnings": a factor.
+    let decimal_times = v.is(k, "times") && d.value.fract() != 0.0;
+    if decimal_times && d.kind == NumberKind::Count {
+        d.kind = NumberKind::Factor;
+        d.end = k + 1;
+        return None;
+    }
     if v.is(k, "times")
         && v.is_any(
             k + 1,

@@ -276,6 +276,14 @@ fn not_a_count(v: &View, i: usize, r: &Reading) -> Option<Outcome> {
         d.end = end;
         return Some(Outcome::Claim(d));
     }
+    // "twenty past four", "half past nine": a clock time.
+    if v.is(r.end, "past")
+        && (v.is_number(r.end + 1) || v.entry(r.end + 1, Category::NumberWord).is_some())
+    {
+        let mut d = plain(*r, NumberKind::Date);
+        d.end = r.end + 2;
+        return Some(Outcome::Claim(d));
+    }
     match r.form {
         Form::Time | Form::Date => return Some(Outcome::Claim(plain(*r, NumberKind::Date))),
         Form::Identifier => return Some(Outcome::Claim(plain(*r, NumberKind::Reference))),

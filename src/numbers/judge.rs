@@ -41,6 +41,10 @@ pub(super) fn ordinal(v: &View, r: Reading, mut d: Draft) -> Outcome {
     if v.is_word(k) && v.capitalized(k) && k > v.lo + 1 {
         return Outcome::Skip(k);
     }
+    // "second-hand", "first-class", "first-degree": adjectives, no rank.
+    if v.is_punct(k, &['-']) && v.glued(k) && v.entry(k + 1, Category::NotQuantity).is_some() {
+        return Outcome::Skip(k + 2);
+    }
     if v.is_punct(k, &['-']) && v.glued(k) && v.is_word(k + 1) {
         d.end = k + 2;
         return Outcome::Claim(d);
