@@ -225,7 +225,7 @@ pub(super) fn read_words(v: &View, i: usize) -> Option<Reading> {
     // "two thirds", "three quarters": a plural fraction after the count.
     if let Some((end, e)) = v.entry(r.end, Category::Fraction) {
         // "three quarters" is 0.75; "six quarters" (more than a whole) are periods.
-        let whole = r.value * payload_value(e).unwrap_or(0.0) >= 1.0 && r.value > 1.0;
+        let whole = v.is(r.end, "quarters") && r.value >= 4.0;
         let small = total == 0.0 && r.value < 20.0 && !whole;
         let plural = v.word(r.end).ends_with('s') && !v.is(r.end, "seconds");
         if small && (plural || (r.value == 1.0 && !v.is(r.end, "second"))) {
