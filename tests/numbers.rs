@@ -142,3 +142,13 @@ fn qualifier_phrases_still_start_sentences() {
         assert_eq!(Article::new(text).sentences().len(), 2, "{text}");
     }
 }
+
+/// The numbers module's public types keep the crate's auto traits.
+#[test]
+fn public_types_are_send_sync_unwind_safe() {
+    fn auto<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+    auto::<Numbers>();
+    auto::<copydesk::NumericClaim>();
+    auto::<copydesk::numbers::NumberKind>();
+    auto::<copydesk::numbers::Direction>();
+}

@@ -11,7 +11,7 @@ use crate::lexicon::{Category, Entry};
 pub(super) fn currency_symbol(symbol: &str) -> Option<&'static str> {
     Some(match symbol {
         "$" => "USD",
-        "£" => "GBP",
+        "£" | "₤" => "GBP",
         "€" => "EUR",
         "¥" => "JPY",
         "₹" => "INR",
@@ -58,12 +58,15 @@ pub(super) fn qualifier_and_change(v: &View, d: &mut Draft) -> Option<&'static s
         at -= 2;
     }
     let mut opener = None;
-    if v.is(at.wrapping_sub(1), "between") {
-        return Some("between");
+    let between = v.is(at.wrapping_sub(1), "between");
+    if between {
+        // "rose by between 2% and 3%": the change is read before "between".
+        at -= 1;
+        opener = Some("between");
     }
     let mut k = at;
     if v.is_any(k.wrapping_sub(1), &["by", "from", "to"]) {
-        if v.is(k - 1, "from") {
+        if v.is(k - 1, "from") && !between {
             opener = Some("from");
         }
         k -= 1;
@@ -142,6 +145,38 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
             }
         }
     }
+    if glued && v.is(k, "x") && d.kind == NumberKind::Count {
+        d.kind = NumberKind::Factor;
+        d.end = k + 1;
+        return None;
+    }
+    // "6.3 times as high", "three times more", "17.8 times earnings": a factor.
+    let decimal_times = v.is(k, "times") && d.value.fract() != 0.0;
+    if decimal_times && d.kind == NumberKind::Count {
+        d.kind = NumberKind::Factor;
+        d.end = k + 1;
+        return None;
+    }
+    if v.is(k, "times")
+        && v.is_any(
+            k + 1,
+            &[
+                "as", "more", "higher", "larger", "bigger", "greater", "faster", "the", "that",
+                "what", "over",
+            ],
+        )
+        && d.kind == NumberKind::Count
+    {
+        d.kind = NumberKind::Factor;
+        d.end = k + 1;
+        return None;
+    }
+    // "73 AD", "550 BC": a year.
+    if matches!(v.word(k), "AD" | "BC" | "BCE" | "CE") && d.kind == NumberKind::Count {
+        d.kind = NumberKind::Date;
+        d.end = k + 1;
+        return None;
+    }
     let (at, entries, end) = if glued {
         (k, v.lookup(v.word(k)), k + 1)
     } else if hyphen {
@@ -203,7 +238,11 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
         if compound {
             return Some(k + 2);
         }
-        if d.kind == NumberKind::Count {
+        let joiner = v.is_any(
+            k + 1,
+            &["to", "and", "or", "in", "of", "a", "by", "for", "per"],
+        );
+        if d.kind == NumberKind::Count && !joiner {
             // "a 1,000-page report", "the 27-member bloc": the hyphened noun is what is
             // counted.
             d.subject = Some((k + 1, k + 2));

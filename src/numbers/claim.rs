@@ -172,12 +172,20 @@ fn read_around(v: &View, i: usize, r: Reading, mut d: Draft) -> Outcome {
     if let Some(verdict) = second_number(v, &r, &mut d, before) {
         return verdict;
     }
+    if before == Some("from") && d.change.is_some() && d.from.is_none() {
+        // "up from 9,500 a year earlier": the value the change started from.
+        d.from = Some(d.value);
+    }
     if d.kind == NumberKind::Count && r.form == Form::Fraction && v.is(d.end, "of") {
         d.kind = NumberKind::Ratio;
     }
     direction_after(v, &mut d);
     what_is_counted(v, &mut d);
     if d.kind == NumberKind::Count {
+        if named_thing(v, &r, &d) {
+            d.kind = NumberKind::Reference;
+            return Outcome::Claim(d);
+        }
         if r.year_like && looks_like_year(v, &r, &d) {
             d.kind = NumberKind::Date;
             d.subject = None;
@@ -266,6 +274,14 @@ fn not_a_count(v: &View, i: usize, r: &Reading) -> Option<Outcome> {
         }
         let mut d = plain(*r, NumberKind::Reference);
         d.end = end;
+        return Some(Outcome::Claim(d));
+    }
+    // "twenty past four", "half past nine": a clock time.
+    if v.is(r.end, "past")
+        && (v.is_number(r.end + 1) || v.entry(r.end + 1, Category::NumberWord).is_some())
+    {
+        let mut d = plain(*r, NumberKind::Date);
+        d.end = r.end + 2;
         return Some(Outcome::Claim(d));
     }
     match r.form {
@@ -460,4 +476,37 @@ fn factor_word(v: &View, i: usize) -> Option<Draft> {
     );
     d.change = Some(change);
     Some(d)
+}
+
+/// "Nintendo 64", "Killzone 2", "BWV 582", "Level 4": digits right after a capitalised
+/// name, counting nothing after them, are part of the name.
+fn named_thing(v: &View, r: &Reading, d: &Draft) -> bool {
+    const NOT_NAMES: &[Category] = &[
+        Category::SentenceStarter,
+        Category::Month,
+        Category::Weekday,
+        Category::Qualifier,
+        Category::Change,
+        Category::Currency,
+        Category::Pronoun,
+        Category::Negation,
+        Category::NumberWord,
+        Category::SpeechVerb,
+        Category::TimeWord,
+    ];
+    let at = r.first;
+    if r.form != Form::Digits || d.first != at || at <= v.lo || !v.is_word(at - 1) {
+        return false;
+    }
+    if d.subject.is_some() || d.qualifier.is_some() || d.change.is_some() {
+        return false;
+    }
+    let name = v.capitalized(at - 1) && !v.word(at - 1).ends_with("'s");
+    let function_word = v.scan.hit_at(at - 1).is_some_and(|h| {
+        v.scan
+            .entries(h)
+            .iter()
+            .any(|e| NOT_NAMES.contains(&e.category))
+    });
+    name && !function_word
 }

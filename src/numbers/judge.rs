@@ -41,6 +41,10 @@ pub(super) fn ordinal(v: &View, r: Reading, mut d: Draft) -> Outcome {
     if v.is_word(k) && v.capitalized(k) && k > v.lo + 1 {
         return Outcome::Skip(k);
     }
+    // "second-hand", "first-class", "first-degree": adjectives, no rank.
+    if v.is_punct(k, &['-']) && v.glued(k) && v.entry(k + 1, Category::NotQuantity).is_some() {
+        return Outcome::Skip(k + 2);
+    }
     if v.is_punct(k, &['-']) && v.glued(k) && v.is_word(k + 1) {
         d.end = k + 2;
         return Outcome::Claim(d);
@@ -49,6 +53,8 @@ pub(super) fn ordinal(v: &View, r: Reading, mut d: Draft) -> Outcome {
     // digits ("25th") and compounds ("twenty-fifth") are ranks whatever follows.
     let written_out = r.form == Form::Ordinal && v.is_word(r.first) && r.end == r.first + 1;
     match subject_at(v, k) {
+        // "when it was first proposed": an adverb before a participle.
+        Some((a, _)) if written_out && v.word(a).ends_with("ed") => Outcome::Skip(k),
         Some(s) => {
             d.subject = Some(s);
             Outcome::Claim(d)
@@ -72,7 +78,15 @@ pub(super) fn what_is_counted(v: &View, d: &mut Draft) {
     } else {
         k
     };
-    let phrase = subject_at(v, start);
+    let mut phrase = subject_at(v, start);
+    if let Some((a, b)) = phrase {
+        // After "one" the head is singular, so a last word in -s is a verb: "one person
+        // objects".
+        let last = v.word(b - 1);
+        if d.value == 1.0 && !of && b - a >= 2 && third_person(last) {
+            phrase = Some((a, b - 1));
+        }
+    }
     let percent = d.kind == NumberKind::Percent
         || (d.kind == NumberKind::Range && d.unit.as_deref() == Some("percent"));
     if percent {
@@ -100,18 +114,33 @@ pub(super) fn what_is_counted(v: &View, d: &mut Draft) {
 /// True when a four-digit number is a year: "in 2024", "the 2020 election", but not
 /// "more than 2000 people" or "sent 1500 troops".
 pub(super) fn looks_like_year(v: &View, r: &Reading, d: &Draft) -> bool {
-    if d.qualifier.is_some() || d.change.is_some() {
+    // "around 2020", "some time about 1990" are years; "more than 2000" is a count.
+    let vague = matches!(
+        d.qualifier.as_deref(),
+        Some("about" | "around" | "roughly" | "approximately" | "some" | "just")
+    );
+    if (d.qualifier.is_some() && !vague) || d.change.is_some() {
         return false;
     }
     // News style writes counts of a thousand and more with a separator ("1,500 troops"),
     // so four plain digits from 1500 to 2100 are a year unless a year word is missing
     // and a plural noun follows a number below 1900 ("1500 troops").
     let prev = v.word(r.first.wrapping_sub(1));
+    // "c. 1430", "ca. 1900": circa, abbreviated.
+    let circa = prev == "." && v.is_any(r.first.wrapping_sub(2), &["c", "ca"]);
     let after_year_word =
-        r.first > v.lo && (v.is_any(r.first - 1, YEAR_BEFORE) || prev.ends_with("'s"));
-    let plural_noun = d
-        .subject
-        .is_some_and(|(a, _)| v.word(a).ends_with('s') && !v.capitalized(a));
+        r.first > v.lo && (v.is_any(r.first - 1, YEAR_BEFORE) || prev.ends_with("'s") || circa);
+    let plural_noun = d.subject.is_some_and(|(a, b)| {
+        phrase::is_plural(&v.word(b - 1).to_ascii_lowercase()) && !v.capitalized(a)
+    });
+    if vague && plural_noun {
+        // "about 2000 people"
+        return false;
+    }
+    if r.value < 1500.0 {
+        // "in 1183", "founded in 1118": old years need a year word before them.
+        return after_year_word;
+    }
     after_year_word || !plural_noun || r.value >= 1900.0
 }
 
@@ -129,6 +158,14 @@ pub(super) fn one_counts(v: &View, i: usize, d: &Draft) -> bool {
     }
     if d.kind != NumberKind::Count || d.qualifier.is_some() {
         return true;
+    }
+    // "when one considers", "if one must": the generic pronoun before a verb.
+    const CONJUNCTIONS: &[&str] = &[
+        "when", "if", "as", "unless", "because", "where", "whether", "once", "while", "until",
+    ];
+    let verb_after = third_person(v.word(i + 1)) || d.subject.is_none();
+    if i > v.lo && v.is_any(i - 1, CONJUNCTIONS) && verb_after {
+        return false;
     }
     if v.is(i + 1, "of") || v.is_any(i + 1, &["or", "by", "another", "other", "after"]) {
         return false;
@@ -177,4 +214,15 @@ pub(super) fn over_a_period(v: &View, d: &mut Draft) {
     if at > v.lo && !v.is_any(at - 1, LASTING) {
         d.qualifier = None;
     }
+}
+
+/// A lowercase word in -s that cannot be a singular noun's plural after "one": a verb
+/// ("considers", "objects"), not "bus" or "class".
+fn third_person(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+        && word.len() > 3
 }

@@ -7,37 +7,15 @@ use super::around::{currency_symbol, suffix};
 use super::claim::{Draft, Outcome};
 use super::parse::{read, Form, Reading};
 use super::view::View;
-use super::{Direction, NumberKind};
+use super::NumberKind;
 
 /// Words after a score ("a 3-1 win") or before one ("won 2-0").
+#[rustfmt::skip]
 pub(super) const SCORE_WORDS: &[&str] = &[
-    "win",
-    "victory",
-    "defeat",
-    "loss",
-    "lead",
-    "draw",
-    "vote",
-    "votes",
-    "decision",
-    "ruling",
-    "majority",
-    "won",
-    "beat",
-    "lost",
-    "drew",
-    "defeated",
-    "trailed",
-    "led",
-    "voted",
-    "ruled",
-    "score",
-    "scoreline",
-    "margin",
-    "record",
-    "tie",
-    "tied",
-    "split",
+    "win", "victory", "defeat", "loss", "lead", "draw", "vote", "votes", "decision", "ruling",
+    "majority", "won", "beat", "lost", "drew", "defeated", "trailed", "led", "voted", "ruled",
+    "score", "scoreline", "margin", "record", "tie", "tied", "split", "beaten", "losing",
+    "winning", "drawn", "thrashed", "routed", "edged", "downed", "trounced", "series",
 ];
 
 /// Ranges ("3-5%", "between 3 and 5", "from 2,000 to 3,000"), changes with both ends
@@ -102,19 +80,19 @@ pub(super) fn second_number(
             d.end = second.end;
             None
         }
-        _ => range(v, r, d, second, connector, opener, k),
+        _ => range(v, r, d, second, connector, opener),
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn range(
+/// Two numbers joined by "-", "to" or "between ... and": a range, a change with both
+/// ends, or a look-alike (a span of years, a phone number, a score).
+fn range(
     v: &View,
     r: &Reading,
     d: &mut Draft,
     second: Reading,
     connector: &str,
     opener: Option<&str>,
-    k: usize,
 ) -> Option<Outcome> {
     let integers = d.value.fract() == 0.0 && second.value.fract() == 0.0;
     if r.year_like && second.year_like && d.kind == NumberKind::Count {
@@ -185,28 +163,19 @@ pub(super) fn range(
     }
     d.end = second.end;
     // The unit after the second number belongs to both: "3-5%", "10 to 15 years".
-    let kind_before = d.kind;
     let _ = suffix(v, &second, d);
-    let kind_after = if d.kind == NumberKind::Count {
-        kind_before
-    } else {
-        d.kind
-    };
-    let _ = k;
-    if let (Some(Direction::Up | Direction::Down), "to") = (d.change, connector) {
-        d.kind = kind_after;
-        d.from = Some(low);
-        d.value = low;
-        d.to = Some(high);
-        return None;
-    }
     d.value = low;
     d.to = Some(high);
-    d.unit = d.unit.take();
-    d.kind = NumberKind::Range;
+    if d.change.is_some() && connector == "to" {
+        // "rose from 2.1% to 3%": a change with both ends, of the amount's own kind.
+        d.from = Some(low);
+    } else {
+        d.kind = NumberKind::Range;
+    }
     None
 }
 
+/// True when a currency symbol stands right before token `i`.
 pub(super) fn symbol_before(v: &View, i: usize) -> bool {
     i > v.lo && currency_symbol(v.word(i - 1)).is_some()
 }

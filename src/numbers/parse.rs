@@ -72,7 +72,7 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
         form: Form::Digits,
         scale: 1.0,
         plural: false,
-        year_like: plain && text.len() == 4 && (1500.0..=2100.0).contains(&value),
+        year_like: plain && text.len() == 4 && (1000.0..=2100.0).contains(&value),
     };
     if plain && text.len() > 1 && text.starts_with('0') {
         r.form = Form::Identifier;
@@ -118,6 +118,8 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
         let suffix = v.word(j);
         let lower = suffix.to_ascii_lowercase();
         match lower.as_str() {
+            // "1.5x": a factor, read with the units.
+            "x" => return r,
             "st" | "nd" | "rd" | "th" => {
                 r.form = Form::Ordinal;
                 r.end = j + 1;

@@ -50,16 +50,20 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
     while words < 4 && v.is_word(j) {
         let w = v.word(j);
         let lower = w.to_ascii_lowercase();
-        if STOP.contains(&lower.as_str()) {
+        // A number word ends the phrase too: "the first ten years".
+        let number =
+            v.entry(j, Category::NumberWord).is_some() || v.entry(j, Category::Scale).is_some();
+        if STOP.contains(&lower.as_str()) || number {
             break;
         }
         // A verb form after the head ends the phrase: "member states expected to",
         // (a word in -ing after a singular is usually a noun: "consecutive meeting"),
         // "people said", "prices rose"; so does an adverb ("nearly").
         let verb = lower.ends_with("ed") || (lower.ends_with("ing") && takes_object(v, j + 1));
-        // A change word in -s after a noun is its plural ("rate cuts", "price rises").
+        // A change word is a verb only in the past ("prices dropped"; "fell", "rose" are
+        // stop words); otherwise a noun ("rate cuts", "quarterly decline").
         let finite_verb = v.entry(j, Category::SpeechVerb).is_some()
-            || (v.entry(j, Category::Change).is_some() && !lower.ends_with('s'));
+            || (v.entry(j, Category::Change).is_some() && lower.ends_with("ed"));
         // Right after the number a speech or change word is a noun ("3 claims", "a 3% rise");
         // irregular past forms ("fell", "rose") are in the stop list.
         if (verb || finite_verb) && words > 0 {
@@ -69,7 +73,21 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
         if adverb
             && !matches!(
                 lower.as_str(),
-                "ally" | "rally" | "italy" | "july" | "assembly"
+                "ally"
+                    | "rally"
+                    | "italy"
+                    | "july"
+                    | "assembly"
+                    | "quarterly"
+                    | "yearly"
+                    | "monthly"
+                    | "weekly"
+                    | "daily"
+                    | "hourly"
+                    | "elderly"
+                    | "early"
+                    | "costly"
+                    | "deadly"
             )
         {
             break;
@@ -91,7 +109,7 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
 }
 
 /// True for a plural noun form: "states", "people", "children".
-fn is_plural(lower: &str) -> bool {
+pub(super) fn is_plural(lower: &str) -> bool {
     const IRREGULAR: &[&str] = &[
         "people",
         "children",

@@ -194,7 +194,12 @@ pub(super) fn read_words(v: &View, i: usize) -> Option<Reading> {
                 break;
             }
             if let Some((end, e)) = v.entry(j + 1, Category::Fraction) {
-                if v.entry(j + 1, Category::Ordinal).is_none() || v.word(j + 1).ends_with('s') {
+                // "one-fifth", "two-thirds" are fractions; "twenty-fifth" an ordinal.
+                let units = total == 0.0 && current < 20.0;
+                if units
+                    || v.entry(j + 1, Category::Ordinal).is_none()
+                    || v.word(j + 1).ends_with('s')
+                {
                     r.value = (total + current) * payload_value(e).unwrap_or(0.0);
                     r.end = end;
                     r.form = Form::Fraction;
@@ -219,7 +224,9 @@ pub(super) fn read_words(v: &View, i: usize) -> Option<Reading> {
     r.value = total + current;
     // "two thirds", "three quarters": a plural fraction after the count.
     if let Some((end, e)) = v.entry(r.end, Category::Fraction) {
-        let small = total == 0.0 && r.value < 20.0;
+        // "three quarters" is 0.75; "six quarters" (more than a whole) are periods.
+        let whole = v.is(r.end, "quarters") && r.value >= 4.0;
+        let small = total == 0.0 && r.value < 20.0 && !whole;
         let plural = v.word(r.end).ends_with('s') && !v.is(r.end, "seconds");
         if small && (plural || (r.value == 1.0 && !v.is(r.end, "second"))) {
             r.value *= payload_value(e).unwrap_or(1.0);
