@@ -19,7 +19,7 @@ fn cases(json: &str) -> Vec<Value> {
         .clone()
 }
 
-fn text_of<'a>(case: &'a Value) -> &'a str {
+fn text_of(case: &Value) -> &str {
     case["text"].as_str().expect("a case has a text")
 }
 
