@@ -371,7 +371,10 @@ impl Ctx<'_> {
             {
                 // "Emma Ashford, a senior fellow at the Stimson Center, said"
                 // "Smith, however, said": a lone adverb describes no one.
-                let adverb = inner.len() == 1 && !self.capitalised(inner.start);
+                let adverb = inner.len() == 1 && !self.capitalised(inner.start)
+                    // "Smith, for his part, said", "Smith, in a statement, said"
+                    || self.after_preposition(inner.start + 1)
+                    || self.has(inner.start, Category::AttributionPhrase);
                 let written = if relative || adverb {
                     None
                 } else {

@@ -5,7 +5,8 @@
 //! its kind and optionally its speaker (`null` for none) and cue. `count` pins the
 //! number of quotes; `absent` lists stretches of the text that no quote may overlap.
 //! A source case gives the sources expected (by name or by description), their kind,
-//! description, reason for anonymity and mentions; `no_source` lists names that must
+//! description (exact, or a part of it with `description_has`), reason for anonymity and
+//! mentions; `no_source` lists names that must
 //! not become sources; `same` pairs two stretches that must belong to one source.
 
 use copydesk::{Analyzer, Article, Quotes, Report, Sources};
@@ -145,6 +146,11 @@ fn source_cases() {
             let kind = serde_json::to_value(got.kind).unwrap();
             if want.get("kind").is_some_and(|k| *k != kind) {
                 failures.push(format!("{name}: {want} is {kind}"));
+            }
+            if let (Some(_), Some(d)) = (want.get("name"), want.get("description")) {
+                if got.description.as_deref() != d.as_str() {
+                    failures.push(format!("{name}: {want}: description {:?}", got.description));
+                }
             }
             if let Some(d) = want.get("description_has").and_then(Value::as_str) {
                 if !got.description.as_deref().unwrap_or("").contains(d) {
