@@ -5,9 +5,8 @@
 //! its kind and optionally its speaker (`null` for none) and cue. `count` pins the
 //! number of quotes; `absent` lists stretches of the text that no quote may overlap.
 //! A source case gives the sources expected (by name or by description), their kind,
-//! description (exact, or a part of it with `description_has`), reason for anonymity and
-//! mentions; `no_source` lists names that must
-//! not become sources; `same` pairs two stretches that must belong to one source.
+//! description (exact, or a part of it with `description_has`), reason for anonymity,
+//! mentions and number of quotes; `no_source` lists names that must not become sources.
 
 use copydesk::{Analyzer, Article, Quotes, Report, Sources};
 use serde_json::Value;
