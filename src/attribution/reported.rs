@@ -178,6 +178,10 @@ impl Builder<'_, '_> {
                 j = ctx.hit_range(j).map_or(j + 1, |r| r.end);
             } else if ctx.has(j, Category::TimeWord) || ctx.has(j, Category::Weekday) {
                 j = ctx.hit_range(j).map_or(j + 1, |r| r.end);
+                // "Tuesday night"
+                if ctx.lower_is(j, &["morning", "afternoon", "evening", "night"]) {
+                    j += 1;
+                }
             } else if ctx.lower_is(
                 j,
                 &[
@@ -307,7 +311,15 @@ impl Builder<'_, '_> {
                 if !ctx.is_punct(speaker_end, ',') {
                     return;
                 }
-                speaker_end + 1..self.clause_end(speaker_end + 1)
+                // "According to two officials, who spoke privately, the ..."
+                let mut start = speaker_end + 1;
+                if ctx.lower_is(start, &["who", "which"]) {
+                    let end = (start..(start + 16).min(ctx.len())).find(|&i| ctx.is_punct(i, ','));
+                    if let Some(end) = end {
+                        start = end + 1;
+                    }
+                }
+                start..self.clause_end(start)
             } else if ctx.is_punct(cue.tokens.start - 1, ',') {
                 first..cue.tokens.start - 1
             } else {
