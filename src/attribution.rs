@@ -193,15 +193,33 @@ impl Builder<'_, '_> {
             let open = ctx.scan.token_at_or_after(q.open.start);
             while next_cue < self.cues.len() && self.cues[next_cue].tokens.start < open {
                 self.visit_cue(next_cue);
+                self.note_speaker(next_cue);
                 next_cue += 1;
             }
             self.visit_quotation(q, open);
         }
         while next_cue < self.cues.len() {
             self.visit_cue(next_cue);
+            self.note_speaker(next_cue);
             next_cue += 1;
         }
         self.attach_reasons();
+    }
+
+    /// Every attribution names a source, even one that reports no quote here
+    /// ("Court filings show ...", a cue inside another report).
+    fn note_speaker(&mut self, c: usize) {
+        let cue = &self.cues[c];
+        if self.cue_speaker[c].is_some() || cue.mode == Mode::Direct || cue.participle {
+            return;
+        }
+        let start = cue.tokens.start;
+        let named = self.ctx.speaker_before(start, 0).is_some_and(|s| {
+            s.pronoun.is_none() && (s.name.is_some() || self.ctx.has_head(s.range.clone()))
+        });
+        if named {
+            self.cue_source(c);
+        }
     }
 
     /// The source of cue `c`'s speaker, registered on first use.
