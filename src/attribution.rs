@@ -325,7 +325,7 @@ impl Builder<'_, '_> {
         let text = ctx.text;
         let mut raws = self.quotes;
         raws.sort_by_key(|r| (r.span.start, r.span.end));
-        let mut sources: Vec<Source> = self
+        let sources: Vec<Source> = self
             .sources
             .into_iter()
             .map(|acc| {
@@ -348,20 +348,38 @@ impl Builder<'_, '_> {
                 }
             })
             .collect();
+        // Sources in order of first mention.
+        let mut order: Vec<usize> = (0..sources.len()).collect();
+        order.sort_by_key(|&i| {
+            sources[i]
+                .mentions
+                .first()
+                .map_or(usize::MAX, |m| m.span.start)
+        });
+        let mut new_index = vec![0usize; sources.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut slots: Vec<Option<Source>> = sources.into_iter().map(Some).collect();
+        let mut sources: Vec<Source> = order.iter().filter_map(|&old| slots[old].take()).collect();
         let quotes = raws
             .into_iter()
             .enumerate()
             .map(|(i, raw)| {
-                let speaker = raw.source.and_then(|s| sources.get_mut(s)).and_then(|s| {
+                let source = raw.source.map(|s| new_index[s]);
+                let speaker = source.and_then(|s| sources.get_mut(s)).and_then(|s| {
                     s.quotes.push(i);
-                    s.name.clone().or_else(|| s.description.clone())
+                    s.name
+                        .clone()
+                        .or_else(|| s.description.clone())
+                        .or_else(|| s.mentions.first().map(|m| m.text.clone()))
                 });
                 Quote {
                     span: raw.span,
                     text: raw.span.text(text).to_string(),
                     kind: raw.kind,
                     speaker,
-                    source: raw.source,
+                    source,
                     cue: raw.cue.map(|c| c.text(text).to_string()),
                     cue_span: raw.cue,
                     paragraph: raw.paragraph,

@@ -308,3 +308,20 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn sources_come_in_order_of_first_mention() {
+    let text = "Chief Inspector Viktor Salo opened the briefing. Ann Ruiz said the roads \
+                were closed. Salo said the suspect had fled.";
+    let article = Article::new(text);
+    let sources = Sources::default().analyze(&article);
+    let firsts: Vec<usize> = sources.iter().map(|s| s.mentions[0].span.start).collect();
+    assert!(firsts.windows(2).all(|w| w[0] <= w[1]), "{firsts:?}");
+    assert_eq!(sources[0].name.as_deref(), Some("Viktor Salo"));
+    let report = Report::new(&article);
+    assert_eq!(
+        report.quotes[1].source,
+        Some(0),
+        "quote indices follow the new order"
+    );
+}
