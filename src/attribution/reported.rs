@@ -43,6 +43,36 @@ const PREPOSITIONS: &[&str] = &[
     "early",
 ];
 
+/// Words that open a subordinate clause after `..., the office said,`.
+const SUBORDINATORS: &[&str] = &[
+    "as",
+    "because",
+    "while",
+    "although",
+    "though",
+    "but",
+    "and",
+    "or",
+    "after",
+    "before",
+    "since",
+    "when",
+    "whereas",
+    "even",
+    "with",
+    "citing",
+    "noting",
+    "adding",
+    "saying",
+    "despite",
+    "amid",
+    "following",
+    "in",
+    "on",
+    "at",
+    "according",
+];
+
 /// Modal verbs.
 pub(super) const MODALS: &[&str] = &[
     "would", "will", "could", "can", "might", "may", "should", "must", "shall", "to",
@@ -382,7 +412,23 @@ impl Builder<'_, '_> {
         if source.is_none() {
             return;
         }
-        self.push_indirect(first..comma, source, c, question);
+        // `The plan, he said, is dead.`: the attribution interrupts the report, which
+        // then runs over the whole sentence.
+        let interrupted = ctx.is_punct(rest, ',')
+            && ctx.is_word(rest + 1)
+            && !ctx.capitalised(rest + 1)
+            && !ctx.lower_is(rest + 1, SUBORDINATORS)
+            && !ctx.has(rest + 1, Category::SpeechVerb)
+            // The predicate goes on ("will open"); a new subject starts a new clause.
+            && !ctx.lower_is(rest + 1, crate::names::DETERMINERS)
+            && !ctx.has(rest + 1, Category::Pronoun)
+            && comma - first <= 6;
+        let clause = if interrupted {
+            first..self.clause_end(rest + 1)
+        } else {
+            first..comma
+        };
+        self.push_indirect(clause, source, c, question);
     }
 
     /// The first token after a dateline (`BERLIN (AP) — `) that opens a paragraph at
