@@ -213,7 +213,9 @@ impl Builder<'_, '_> {
                     || ctx.is_punct(p, '[')
             }
         };
-        if words <= 1 && !terminal && !matches!(last_char, ',' | '!' | '?') {
+        // One quoted word is a label (`words like "freedom," "justice"`), unless it
+        // opens a sentence as speech: `"Maybe," he said.`
+        if words <= 1 && !terminal && !(boundary && matches!(last_char, ',' | '!' | '?')) {
             return None;
         }
         let title_case = !terminal
