@@ -193,15 +193,33 @@ impl Builder<'_, '_> {
             let open = ctx.scan.token_at_or_after(q.open.start);
             while next_cue < self.cues.len() && self.cues[next_cue].tokens.start < open {
                 self.visit_cue(next_cue);
+                self.note_speaker(next_cue);
                 next_cue += 1;
             }
             self.visit_quotation(q, open);
         }
         while next_cue < self.cues.len() {
             self.visit_cue(next_cue);
+            self.note_speaker(next_cue);
             next_cue += 1;
         }
         self.attach_reasons();
+    }
+
+    /// Every attribution names a source, even one that reports no quote here
+    /// ("Court filings show ...", a cue inside another report).
+    fn note_speaker(&mut self, c: usize) {
+        let cue = &self.cues[c];
+        if self.cue_speaker[c].is_some() || cue.mode == Mode::Direct || cue.participle {
+            return;
+        }
+        let start = cue.tokens.start;
+        let named = self.ctx.speaker_before(start, 0).is_some_and(|s| {
+            s.pronoun.is_none() && (s.name.is_some() || self.ctx.has_head(s.range.clone()))
+        });
+        if named {
+            self.cue_source(c);
+        }
     }
 
     /// The source of cue `c`'s speaker, registered on first use.
@@ -307,7 +325,7 @@ impl Builder<'_, '_> {
         let text = ctx.text;
         let mut raws = self.quotes;
         raws.sort_by_key(|r| (r.span.start, r.span.end));
-        let mut sources: Vec<Source> = self
+        let sources: Vec<Source> = self
             .sources
             .into_iter()
             .map(|acc| {
@@ -330,20 +348,38 @@ impl Builder<'_, '_> {
                 }
             })
             .collect();
+        // Sources in order of first mention.
+        let mut order: Vec<usize> = (0..sources.len()).collect();
+        order.sort_by_key(|&i| {
+            sources[i]
+                .mentions
+                .first()
+                .map_or(usize::MAX, |m| m.span.start)
+        });
+        let mut new_index = vec![0usize; sources.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut slots: Vec<Option<Source>> = sources.into_iter().map(Some).collect();
+        let mut sources: Vec<Source> = order.iter().filter_map(|&old| slots[old].take()).collect();
         let quotes = raws
             .into_iter()
             .enumerate()
             .map(|(i, raw)| {
-                let speaker = raw.source.and_then(|s| sources.get_mut(s)).and_then(|s| {
+                let source = raw.source.map(|s| new_index[s]);
+                let speaker = source.and_then(|s| sources.get_mut(s)).and_then(|s| {
                     s.quotes.push(i);
-                    s.name.clone().or_else(|| s.description.clone())
+                    s.name
+                        .clone()
+                        .or_else(|| s.description.clone())
+                        .or_else(|| s.mentions.first().map(|m| m.text.clone()))
                 });
                 Quote {
                     span: raw.span,
                     text: raw.span.text(text).to_string(),
                     kind: raw.kind,
                     speaker,
-                    source: raw.source,
+                    source,
                     cue: raw.cue.map(|c| c.text(text).to_string()),
                     cue_span: raw.cue,
                     paragraph: raw.paragraph,

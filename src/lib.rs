@@ -99,6 +99,11 @@ mod tests {
         assert_auto_traits::<Quotes>();
         assert_auto_traits::<Source>();
         assert_auto_traits::<Sources>();
+        assert_auto_traits::<QuoteKind>();
+        assert_auto_traits::<SourceKind>();
+        assert_auto_traits::<Mention>();
+        assert_auto_traits::<SourceStats>();
+        assert_auto_traits::<sources::KindCounts>();
         assert_auto_traits::<Hedge>();
         assert_auto_traits::<Hedging>();
         assert_auto_traits::<NumericClaim>();

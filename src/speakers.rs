@@ -93,7 +93,8 @@ impl Ctx<'_> {
         while range.end > range.start && self.is_punct(range.end - 1, ',') {
             range.end -= 1;
         }
-        if range.is_empty() {
+        // An object pronoun starts no subject: "told me about the teacher".
+        if range.is_empty() || self.lower_is(range.start, &["me", "him", "us", "them"]) {
             return None;
         }
         let speaker = |kind, name, description| Speaker {
@@ -260,8 +261,14 @@ impl Ctx<'_> {
         }
         match self.classify(range.clone()) {
             Some(s) => Some(s),
+            // The relative clause is short and starts with its verb: "that handles visas".
             None if range.start > floor
-                && self.lower_is(range.start - 1, &["that", "who", "which"]) =>
+                && self.lower_is(range.start - 1, &["that", "who", "which"])
+                && range.len() <= 5
+                && !self.capitalised(range.start)
+                && !self.lower_is(range.start, DETERMINERS)
+                && !self.lower_is(range.start, PARTITIVES)
+                && self.is_word(range.start) =>
             {
                 // "a spokesman for the office that handles visas said"
                 let outer = self.phrase_before(range.start - 1, floor, 10);
@@ -371,7 +378,10 @@ impl Ctx<'_> {
             {
                 // "Emma Ashford, a senior fellow at the Stimson Center, said"
                 // "Smith, however, said": a lone adverb describes no one.
-                let adverb = inner.len() == 1 && !self.capitalised(inner.start);
+                let adverb = inner.len() == 1 && !self.capitalised(inner.start)
+                    // "Smith, for his part, said", "Smith, in a statement, said"
+                    || self.after_preposition(inner.start + 1)
+                    || self.has(inner.start, Category::AttributionPhrase);
                 let written = if relative || adverb {
                     None
                 } else {

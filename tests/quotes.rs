@@ -5,8 +5,8 @@
 //! its kind and optionally its speaker (`null` for none) and cue. `count` pins the
 //! number of quotes; `absent` lists stretches of the text that no quote may overlap.
 //! A source case gives the sources expected (by name or by description), their kind,
-//! description, reason for anonymity and mentions; `no_source` lists names that must
-//! not become sources; `same` pairs two stretches that must belong to one source.
+//! description (exact, or a part of it with `description_has`), reason for anonymity,
+//! mentions and number of quotes; `no_source` lists names that must not become sources.
 
 use copydesk::{Analyzer, Article, Quotes, Report, Sources};
 use serde_json::Value;
@@ -19,7 +19,7 @@ fn cases(json: &str) -> Vec<Value> {
         .clone()
 }
 
-fn text_of<'a>(case: &'a Value) -> &'a str {
+fn text_of(case: &Value) -> &str {
     case["text"].as_str().expect("a case has a text")
 }
 
@@ -145,6 +145,11 @@ fn source_cases() {
             let kind = serde_json::to_value(got.kind).unwrap();
             if want.get("kind").is_some_and(|k| *k != kind) {
                 failures.push(format!("{name}: {want} is {kind}"));
+            }
+            if let (Some(_), Some(d)) = (want.get("name"), want.get("description")) {
+                if got.description.as_deref() != d.as_str() {
+                    failures.push(format!("{name}: {want}: description {:?}", got.description));
+                }
             }
             if let Some(d) = want.get("description_has").and_then(Value::as_str) {
                 if !got.description.as_deref().unwrap_or("").contains(d) {
@@ -302,4 +307,21 @@ mod properties {
             check(&text);
         }
     }
+}
+
+#[test]
+fn sources_come_in_order_of_first_mention() {
+    let text = "Chief Inspector Viktor Salo opened the briefing. Ann Ruiz said the roads \
+                were closed. Salo said the suspect had fled.";
+    let article = Article::new(text);
+    let sources = Sources::default().analyze(&article);
+    let firsts: Vec<usize> = sources.iter().map(|s| s.mentions[0].span.start).collect();
+    assert!(firsts.windows(2).all(|w| w[0] <= w[1]), "{firsts:?}");
+    assert_eq!(sources[0].name.as_deref(), Some("Viktor Salo"));
+    let report = Report::new(&article);
+    assert_eq!(
+        report.quotes[1].source,
+        Some(0),
+        "quote indices follow the new order"
+    );
 }

@@ -288,7 +288,9 @@ impl Builder<'_, '_> {
         let ctx = self.ctx;
         let mut anonymous: Vec<(usize, Span)> = Vec::new();
         for (i, s) in self.sources.iter().enumerate() {
-            if s.kind == SourceKind::Anonymous {
+            // An unnamed role withheld on purpose ("a spokesman, who declined to be
+            // named") is anonymous too.
+            if matches!(s.kind, SourceKind::Anonymous | SourceKind::Unnamed) {
                 anonymous.extend(s.mentions.iter().map(|m| (i, *m)));
             }
         }
@@ -316,6 +318,7 @@ impl Builder<'_, '_> {
             match near {
                 Some(&(i, _)) => {
                     self.sources[i].reason.get_or_insert(reason);
+                    self.sources[i].kind = SourceKind::Anonymous;
                 }
                 None => {
                     let i = self.new_source(None, SourceKind::Anonymous);

@@ -8,6 +8,7 @@ use crate::names::Ctx;
 use crate::quotes::QuoteKind;
 use crate::sources::SourceKind;
 use crate::span::Span;
+use crate::speakers::Speaker;
 
 use super::{Builder, Mode};
 
@@ -126,6 +127,15 @@ impl Builder<'_, '_> {
             }
         }
         if found.is_none() && kind == QuoteKind::Direct {
+            // `Jones disagreed. "We lost."`: the person the sentence before is about.
+            if let Some(s) = self.narrated_subject(open) {
+                let source = self.register(&s);
+                if source.is_some() {
+                    found = Some((source, None));
+                }
+            }
+        }
+        if found.is_none() && kind == QuoteKind::Direct {
             // A follow-on quote: the previous speaker goes on.
             if let Some((source, p)) = self.last {
                 if p + 1 >= paragraph {
@@ -135,6 +145,40 @@ impl Builder<'_, '_> {
         }
         let (source, cue) = found.unwrap_or((None, None));
         self.push_quote(q.inner, kind, source, cue);
+    }
+
+    /// The subject of the narration sentence right before a quotation that opens its
+    /// sentence, when it is a person: a full name, or a name already known.
+    fn narrated_subject(&self, open: usize) -> Option<Speaker> {
+        let ctx = self.ctx;
+        if open == 0 || ctx.sentence_first(open) != open {
+            return None;
+        }
+        let first = ctx.sentence_first(open - 1);
+        if open - first > 40 || self.first_quotation(first..open).is_some() {
+            return None;
+        }
+        let same_paragraph = ctx.article.paragraph_at(ctx.tokens[first].span.start)
+            == ctx.article.paragraph_at(ctx.tokens[open].span.start);
+        if !same_paragraph {
+            return None;
+        }
+        let (run, possessive) = ctx.name_runs(first..open).into_iter().next()?;
+        let leads = (first..run.start)
+            .all(|i| ctx.capitalised(i) || ctx.is_punct(i, '.') || ctx.has(i, Category::Title));
+        let name = ctx.name_text(run.clone()).to_lowercase();
+        let known = self.by_key.contains_key(&name) || self.by_surname.contains_key(&name);
+        if possessive || !leads || !(run.len() > 1 || known) {
+            return None;
+        }
+        Some(Speaker {
+            range: run.clone(),
+            name: Some(run),
+            description: None,
+            kind: SourceKind::Named,
+            pronoun: None,
+            reason: None,
+        })
     }
 
     /// Direct, partial, or `None` for a label (a title, a scare-quoted word).
@@ -169,7 +213,9 @@ impl Builder<'_, '_> {
                     || ctx.is_punct(p, '[')
             }
         };
-        if words <= 1 && !terminal && !matches!(last_char, ',' | '!' | '?') {
+        // One quoted word is a label (`words like "freedom," "justice"`), unless it
+        // opens a sentence as speech: `"Maybe," he said.`
+        if words <= 1 && !terminal && !(boundary && matches!(last_char, ',' | '!' | '?')) {
             return None;
         }
         let title_case = !terminal

@@ -43,6 +43,36 @@ const PREPOSITIONS: &[&str] = &[
     "early",
 ];
 
+/// Words that open a subordinate clause after `..., the office said,`.
+const SUBORDINATORS: &[&str] = &[
+    "as",
+    "because",
+    "while",
+    "although",
+    "though",
+    "but",
+    "and",
+    "or",
+    "after",
+    "before",
+    "since",
+    "when",
+    "whereas",
+    "even",
+    "with",
+    "citing",
+    "noting",
+    "adding",
+    "saying",
+    "despite",
+    "amid",
+    "following",
+    "in",
+    "on",
+    "at",
+    "according",
+];
+
 /// Modal verbs.
 pub(super) const MODALS: &[&str] = &[
     "would", "will", "could", "can", "might", "may", "should", "must", "shall", "to",
@@ -178,6 +208,10 @@ impl Builder<'_, '_> {
                 j = ctx.hit_range(j).map_or(j + 1, |r| r.end);
             } else if ctx.has(j, Category::TimeWord) || ctx.has(j, Category::Weekday) {
                 j = ctx.hit_range(j).map_or(j + 1, |r| r.end);
+                // "Tuesday night"
+                if ctx.lower_is(j, &["morning", "afternoon", "evening", "night"]) {
+                    j += 1;
+                }
             } else if ctx.lower_is(
                 j,
                 &[
@@ -307,7 +341,15 @@ impl Builder<'_, '_> {
                 if !ctx.is_punct(speaker_end, ',') {
                     return;
                 }
-                speaker_end + 1..self.clause_end(speaker_end + 1)
+                // "According to two officials, who spoke privately, the ..."
+                let mut start = speaker_end + 1;
+                if ctx.lower_is(start, &["who", "which"]) {
+                    let end = (start..(start + 16).min(ctx.len())).find(|&i| ctx.is_punct(i, ','));
+                    if let Some(end) = end {
+                        start = end + 1;
+                    }
+                }
+                start..self.clause_end(start)
             } else if ctx.is_punct(cue.tokens.start - 1, ',') {
                 first..cue.tokens.start - 1
             } else {
@@ -370,7 +412,23 @@ impl Builder<'_, '_> {
         if source.is_none() {
             return;
         }
-        self.push_indirect(first..comma, source, c, question);
+        // `The plan, he said, is dead.`: the attribution interrupts the report, which
+        // then runs over the whole sentence.
+        let interrupted = ctx.is_punct(rest, ',')
+            && ctx.is_word(rest + 1)
+            && !ctx.capitalised(rest + 1)
+            && !ctx.lower_is(rest + 1, SUBORDINATORS)
+            && !ctx.has(rest + 1, Category::SpeechVerb)
+            // The predicate goes on ("will open"); a new subject starts a new clause.
+            && !ctx.lower_is(rest + 1, crate::names::DETERMINERS)
+            && !ctx.has(rest + 1, Category::Pronoun)
+            && comma - first <= 6;
+        let clause = if interrupted {
+            first..self.clause_end(rest + 1)
+        } else {
+            first..comma
+        };
+        self.push_indirect(clause, source, c, question);
     }
 
     /// The first token after a dateline (`BERLIN (AP) — `) that opens a paragraph at
