@@ -25,10 +25,17 @@ fn main() -> ExitCode {
     let mut hedging = Hedging::new();
     if let Some(i) = args.iter().position(|a| a == "--categories") {
         let names = args.get(i + 1).map_or("", String::as_str);
-        let chosen: Vec<HedgeCategory> = names
-            .split(',')
-            .filter_map(HedgeCategory::from_name)
-            .collect();
+        let mut chosen = Vec::new();
+        for name in names.split(',') {
+            match HedgeCategory::from_name(name) {
+                Some(category) => chosen.push(category),
+                None => {
+                    let known: Vec<_> = HedgeCategory::ALL.iter().map(|c| c.name()).collect();
+                    eprintln!("unknown category {name:?}; choose from {}", known.join(","));
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
         hedging = hedging.categories(&chosen);
     }
     // --show CUE prints the false positives holding that cue, to study them.

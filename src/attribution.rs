@@ -75,7 +75,8 @@ struct Builder<'c, 'a> {
     quotes: Vec<Raw>,
     /// The latest attributed speaker and its paragraph.
     last: Option<(usize, usize)>,
-    last_person: Option<usize>,
+    /// Recent people (named or singular roles), latest last: who "he" or "she" may be.
+    recent_people: Vec<usize>,
     last_group: Option<usize>,
     last_org: Option<usize>,
     /// End byte of the latest indirect quote: a cue inside it reports nothing new.
@@ -84,12 +85,20 @@ struct Builder<'c, 'a> {
     full_names: Option<HashMap<String, Range<usize>>>,
 }
 
+/// What "he" and "she" tell about a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
 struct Acc {
     name: Option<String>,
     description: Option<String>,
     kind: SourceKind,
     mentions: Vec<Span>,
     reason: Option<Span>,
+    gender: Option<Gender>,
 }
 
 struct Raw {
@@ -114,7 +123,7 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
         by_surname: HashMap::new(),
         quotes: Vec::new(),
         last: None,
-        last_person: None,
+        recent_people: Vec::new(),
         last_group: None,
         last_org: None,
         covered_until: 0,

@@ -9,6 +9,12 @@
 //! "some NATO members", "as if", "whether or not", "expected" that does not project.
 //! A negated booster is a hedge ("not clear"); a negated "possible" is not.
 //!
+//! [`Hedging::new`] reports every [`HedgeCategory`] but approximators ("about 40"), which
+//! blur a number rather than doubt a claim; [`Hedging::all`] and [`Hedging::categories`]
+//! choose otherwise. Each finding says whether it sits inside a direct or partial quote
+//! ([`Hedge::in_quote`]); [`HedgeStats`] gives densities per 100 words for the writer and
+//! for quoted speakers, and [`SentenceCertainty`] scores each sentence.
+//!
 //! # Example: hedges, boosters and the certainty of each sentence
 //!
 //! ```
@@ -373,6 +379,11 @@ fn cue_at(
             continue;
         }
         let mut found = single(category, cue.weight);
+        if cue.has(Rule::AfterIn) {
+            if let Some(preposition) = context.preposition_before(hit) {
+                found.span.start = context.start_of(preposition);
+            }
+        }
         if category == HedgeCategory::Epistemic && wants(HedgeCategory::Weasel) {
             if let Some(it) = context.impersonal_subject(hit) {
                 found.span.start = context.start_of(it);
@@ -389,11 +400,10 @@ fn cue_at(
         if context.in_compound(hit) || (cue.has(Rule::Predicative) && !context.predicative(hit)) {
             continue;
         }
-        if context.negated_before(hit.first_token as usize, 3) {
-            let CueKind::Hedge(category) = cue.kind else {
-                continue;
-            };
-            return Some(single(category, cue.weight));
+        if let CueKind::Hedge(category) = cue.kind {
+            if context.negated_before(hit.first_token as usize, 3) {
+                return Some(single(category, cue.weight));
+            }
         }
         return Some(single(HedgeCategory::Booster, cue.weight));
     }

@@ -293,7 +293,9 @@ impl<'a> Ctx<'a> {
                 if end >= range.end || self.is_possessive(end - 1) {
                     break;
                 }
-                if self.name_word(end) && !self.is_punct(end - 1, ',') {
+                if (self.name_word(end) || self.surname_title(end)) && !self.is_punct(end - 1, ',')
+                {
+                    // "Mark Dean", "Ann King": a title word after a first name is a surname.
                     end += 1;
                 } else if self.is_punct(end, '.')
                     && self.glued(end - 1, end)
@@ -326,6 +328,17 @@ impl<'a> Ctx<'a> {
             runs.push((start..end, possessive));
         }
         runs
+    }
+
+    /// True when token `i` is a capitalised one-word title that also serves as a surname.
+    fn surname_title(&self, i: usize) -> bool {
+        self.capitalised(i)
+            && self.hit_range(i).is_some_and(|r| r.len() == 1)
+            && self
+                .entries(i)
+                .iter()
+                .all(|e| e.category == Category::Title)
+            && !self.capitalised(i + 1)
     }
 
     /// After one to three name particles starting at `at` (with hyphens: "al-"), the

@@ -12,10 +12,12 @@
 //! # How it works
 //!
 //! One pass over the tokens of the shared scan. At each number token or number-word hit
-//! `parse` reads the number (digits, words, scale, fraction); `claim` then looks at a
-//! bounded window of neighbouring tokens and hits (currency, qualifier, unit, "of the N",
-//! a second number for a range, a change word, a month or a reference word) and decides
-//! what the number is. Nothing looks further than a few tokens, so the work is linear.
+//! `parse` and `words` read the number (digits, words, scale, fraction); `claim` then
+//! looks at a bounded window of neighbouring tokens and hits: `around` (currency,
+//! qualifier, change word, percent, unit), `pair` (a second number for a range, a
+//! from-to change or a ratio), `judge` (subject and base, years, ordinals, the pronoun
+//! "one") and decides what the number is. Nothing looks further than a few tokens, and
+//! never past the sentence, so the work is linear in the text.
 //!
 //! The words are data in `src/lexicon/numbers.tsv`: `number_word`, `ordinal`, `fraction`,
 //! `scale`, `unit` (payload: canonical unit), `currency` (payload: ISO code), `qualifier`
@@ -65,6 +67,7 @@ mod pair;
 mod parse;
 mod phrase;
 mod view;
+mod words;
 
 use serde::Serialize;
 

@@ -162,13 +162,34 @@ impl Ctx<'_> {
             })
         {
             SourceKind::Organization
-        } else if self.lower_is(range.start, DETERMINERS) && range.len() >= 2 && range.len() <= 8 {
+        } else if (self.lower_is(range.start, DETERMINERS)
+            || self.lower_is(range.start, PARTITIVES))
+            && range.len() >= 2
+            && range.len() <= 8
+        {
             // "a senior engineer at the consortium said": a role the lexicon lacks.
             SourceKind::Unnamed
         } else {
             return None;
         };
         Some(speaker(kind, None, trim_text(self.slice(range.clone()))))
+    }
+
+    /// True when a phrase holds a word the lexicon knows as a source's head: a title, an
+    /// anonymous source, an organisation or a document.
+    pub(crate) fn has_head(&self, range: Range<usize>) -> bool {
+        range.into_iter().any(|i| {
+            self.entries(i).iter().any(|e| {
+                matches!(
+                    e.category,
+                    Category::Title
+                        | Category::AnonymousSource
+                        | Category::Organization
+                        | Category::OrgWord
+                        | Category::Document
+                )
+            })
+        })
     }
 
     /// The first token of the sentence holding token `i`.
@@ -260,6 +281,11 @@ impl Ctx<'_> {
 
     /// `X, APPOSITIVE, said`: `comma` is the comma right before the cue.
     fn appositive_speaker(&self, comma: usize, floor: usize) -> Option<Speaker> {
+        self.appositive_from(comma, floor, 0)
+    }
+
+    /// `appositive_speaker`, at most `2 - hops` more commas to the left.
+    fn appositive_from(&self, comma: usize, floor: usize, hops: u8) -> Option<Speaker> {
         let mut start = comma;
         while start > floor && comma - start < 16 && !self.is_punct(start - 1, ',') {
             if self.is_quote_mark(start - 1) || self.is_stop(start - 1) {
@@ -282,6 +308,26 @@ impl Ctx<'_> {
         let outer = self
             .classify(before.clone())
             .filter(|s| s.pronoun.is_none() || reason.is_none());
+        // "Smith, 45, a teacher from Leeds, said": a short piece between two commas
+        // (an age, a party) sits between the name and the appositive.
+        let outer = match outer {
+            None if before.len() <= 3
+                && before.start > floor
+                && self.is_punct(before.start - 1, ',')
+                && hops < 2 =>
+            {
+                let inner_speaker = self.appositive_from(start - 1, floor, hops + 1);
+                if let Some(mut s) = inner_speaker {
+                    if reason.is_none() && s.name.is_some() && s.description.is_none() {
+                        s.description = trim_text(self.slice(inner.clone()));
+                    }
+                    s.range = s.range.start..comma;
+                    return Some(s);
+                }
+                None
+            }
+            other => other,
+        };
         if let Some(reason) = reason {
             let mut s = outer.unwrap_or(Speaker {
                 range: reason.clone(),
@@ -376,6 +422,11 @@ impl Ctx<'_> {
             return None;
         }
         let mut s = self.classify(range.clone())?;
+        // After the cue only a phrase with a head is a speaker: "said the mayor", not
+        // "..., said the roof leaked".
+        if s.name.is_none() && s.pronoun.is_none() && !self.has_head(range.clone()) {
+            return None;
+        }
         // "said Jane Doe, a spokeswoman for the ministry"
         if s.name.is_some()
             && s.description.is_none()

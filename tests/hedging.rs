@@ -217,3 +217,33 @@ proptest::proptest! {
         proptest::prop_assert_eq!(findings, Hedging::all().analyze(&article));
     }
 }
+
+#[test]
+fn hedging_phrases_keep_sentence_starts() {
+    // "In fact" is one hit; it still starts a sentence after an abbreviation.
+    let article = Article::new("The plant is in the U.S. In fact, it is the largest.");
+    assert_eq!(article.sentences().len(), 2);
+    let findings = Hedging::new().analyze(&article);
+    assert_eq!(findings.boosters[0].text, "In fact");
+}
+
+#[test]
+fn whole_article_snapshot() {
+    let text = include_str!("data/hedging_article.txt");
+    let expected: Value =
+        serde_json::from_str(include_str!("data/hedging_article.json")).expect("valid JSON");
+    let report: Value = serde_json::from_str(&Report::new(&Article::new(text)).to_json()).unwrap();
+    let triples = |key: &str| -> Vec<Value> {
+        report[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| serde_json::json!([h["text"], h["category"], h["in_quote"]]))
+            .collect()
+    };
+    assert_eq!(Value::from(triples("hedges")), expected["hedges"]);
+    assert_eq!(Value::from(triples("boosters")), expected["boosters"]);
+    for (key, value) in expected["stats"].as_object().unwrap() {
+        assert_eq!(&report["stats"][key], value, "stats.{key}");
+    }
+}

@@ -109,8 +109,6 @@ fn values_are_finite_and_claims_sorted_on_odd_input() {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
-
     /// Any text: no panic, spans in bounds on char boundaries, sorted, finite values,
     /// and the same JSON twice.
     #[test]

@@ -11,7 +11,7 @@ use crate::sources::SourceKind;
 use crate::span::Span;
 use crate::speakers::Speaker;
 
-use super::{Acc, Builder};
+use super::{Acc, Builder, Gender};
 
 impl Builder<'_, '_> {
     pub(super) fn register(&mut self, speaker: &Speaker) -> Option<usize> {
@@ -66,6 +66,19 @@ impl Builder<'_, '_> {
             if self.sources[index].description.is_none() {
                 self.sources[index].description = speaker.description.clone();
             }
+            // "Mr Hale", "Ms Finch": the honorific tells which pronoun fits.
+            let honorific = speaker.range.clone().find_map(|i| {
+                if ctx.lower_is(i, &["mr", "mr."]) {
+                    Some(Gender::Male)
+                } else if ctx.lower_is(i, &["ms", "ms.", "mrs", "mrs.", "miss"]) {
+                    Some(Gender::Female)
+                } else {
+                    None
+                }
+            });
+            if let Some(g) = honorific {
+                self.sources[index].gender.get_or_insert(g);
+            }
             index
         } else {
             let description = speaker.description.clone().unwrap_or_default();
@@ -96,7 +109,7 @@ impl Builder<'_, '_> {
             source.reason.get_or_insert(ctx.span(reason.clone()));
         }
         match source.kind {
-            SourceKind::Named => self.last_person = Some(index),
+            SourceKind::Named => self.mention_person(index),
             SourceKind::Unnamed | SourceKind::Anonymous => {
                 self.last_group = Some(index);
                 // "a senior engineer", "the mayor" may be "he" or "she"; "officials",
@@ -108,7 +121,7 @@ impl Builder<'_, '_> {
                         || d.starts_with("the ") && !head.ends_with('s')
                 });
                 if singular {
-                    self.last_person = Some(index);
+                    self.mention_person(index);
                 }
             }
             SourceKind::Organization | SourceKind::Document => self.last_org = Some(index),
@@ -149,6 +162,7 @@ impl Builder<'_, '_> {
             kind,
             mentions: Vec::new(),
             reason: None,
+            gender: None,
         });
         self.sources.len() - 1
     }
@@ -158,16 +172,32 @@ impl Builder<'_, '_> {
         let ctx = self.ctx;
         match pronoun {
             "he" | "she" | "i" => {
+                let gender = match pronoun {
+                    "he" => Some(Gender::Male),
+                    "she" => Some(Gender::Female),
+                    _ => None,
+                };
+                self.full_name_before("", 0);
+                let fits = |this: &Self, run: &Range<usize>| {
+                    this.lookup(&ctx.name_text(run.clone()))
+                        .map_or(true, |i| gender_fits(this.sources[i].gender, gender))
+                };
+                let is_known = |this: &Self, run: &Range<usize>| {
+                    let name = ctx.name_text(run.clone()).to_lowercase();
+                    this.lookup(&name).is_some()
+                        || this
+                            .full_names
+                            .as_ref()
+                            .and_then(|names| names.get(&name))
+                            .is_some_and(|r| r.end <= run.start)
+                };
                 // A person named earlier in the same sentence, outside quotations.
                 let first = ctx.sentence_first(at);
                 let first = first.max(at.saturating_sub(60));
                 let run = ctx.name_runs(first..at).into_iter().find(|(run, _)| {
                     ctx.quotation_of(run.start).is_none()
-                        && (run.len() > 1
-                            || run.start > first
-                            || self
-                                .by_surname
-                                .contains_key(&ctx.name_text(run.clone()).to_lowercase()))
+                        && (run.len() > 1 || run.start > first || is_known(self, run))
+                        && fits(self, run)
                 });
                 // Else the subject of the sentence before, a known speaker first.
                 let run = run.or_else(|| {
@@ -180,13 +210,10 @@ impl Builder<'_, '_> {
                             !possessive
                                 && ctx.quotation_of(run.start).is_none()
                                 && !ctx.after_preposition(run.start)
+                                && fits(self, run)
                         })
                         .collect();
-                    let is_known = |run: &Range<usize>| {
-                        let name = ctx.name_text(run.clone()).to_lowercase();
-                        self.by_key.contains_key(&name) || self.by_surname.contains_key(&name)
-                    };
-                    let known = runs.iter().find(|(run, _)| is_known(run));
+                    let known = runs.iter().find(|(run, _)| is_known(self, run));
                     known
                         .or_else(|| {
                             // The subject: a name after nothing but titles and the like.
@@ -200,24 +227,58 @@ impl Builder<'_, '_> {
                                 })
                             })
                         })
+                        // Else a full name introduced there ("The chief of X, Simon
+                        // Hale, apologised."); one word alone may be a place.
+                        .or_else(|| runs.iter().find(|(run, _)| run.len() >= 2))
                         .cloned()
                 });
-                if let Some((run, _)) = run {
-                    let speaker = Speaker {
-                        range: run.clone(),
-                        name: Some(run),
-                        description: None,
-                        kind: SourceKind::Named,
-                        pronoun: None,
-                        reason: None,
-                    };
-                    return self.register(&speaker);
+                let index = match run {
+                    Some((run, _)) => {
+                        let speaker = Speaker {
+                            range: run.clone(),
+                            name: Some(run),
+                            description: None,
+                            kind: SourceKind::Named,
+                            pronoun: None,
+                            reason: None,
+                        };
+                        self.register(&speaker)
+                    }
+                    // Else the latest person who fits.
+                    None => self
+                        .recent_people
+                        .iter()
+                        .rev()
+                        .find(|&&i| gender_fits(self.sources[i].gender, gender))
+                        .copied(),
+                };
+                if let (Some(i), Some(g)) = (index, gender) {
+                    self.sources[i].gender.get_or_insert(g);
                 }
-                self.last_person
+                index
             }
             "they" => self.last_group.or(self.last.map(|(s, _)| s)),
             "it" => self.last_org,
             _ => self.last.map(|(s, _)| s),
+        }
+    }
+
+    /// The named source with this name or surname.
+    fn lookup(&self, name: &str) -> Option<usize> {
+        let key = name.to_lowercase();
+        self.by_key.get(&key).copied().or_else(|| {
+            (!key.contains(' '))
+                .then(|| self.by_surname.get(&key).copied())
+                .flatten()
+        })
+    }
+
+    /// Notes a source that "he" or "she" may refer to next.
+    fn mention_person(&mut self, index: usize) {
+        self.recent_people.retain(|&i| i != index);
+        self.recent_people.push(index);
+        if self.recent_people.len() > 8 {
+            self.recent_people.remove(0);
         }
     }
 
@@ -263,5 +324,13 @@ impl Builder<'_, '_> {
                 }
             }
         }
+    }
+}
+
+/// True when a source of gender `known` can be called by a pronoun of gender `wanted`.
+fn gender_fits(known: Option<Gender>, wanted: Option<Gender>) -> bool {
+    match (known, wanted) {
+        (Some(k), Some(w)) => k == w,
+        _ => true,
     }
 }

@@ -159,7 +159,17 @@ impl Builder<'_, '_> {
         let ctx = self.ctx;
         for _ in 0..4 {
             let start = j;
-            if ctx.is_punct(j, ',') && ctx.lower_is(j + 1, &["that"]) {
+            // "wrote in a note to clients that": a phrase, then the clause.
+            let that = if ctx.lower_is(j, PREPOSITIONS) {
+                (j + 1..(j + 9).min(ctx.len()))
+                    .take_while(|&k| ctx.is_word(k) || ctx.is_punct(k, '-'))
+                    .find(|&k| ctx.lower_is(k, &["that"]))
+            } else {
+                None
+            };
+            if let Some(that) = that {
+                j = that;
+            } else if ctx.is_punct(j, ',') && ctx.lower_is(j + 1, &["that"]) {
                 j += 1;
             } else if let Some(entry) = ctx.entry(j, Category::AttributionPhrase) {
                 if &*entry.payload != "adverbial" {

@@ -30,6 +30,8 @@ pub(crate) enum Rule {
     Subject,
     /// A participle that is no hedge after a determiner: "a suggested donation".
     Verbal,
+    /// Only right after "in", which joins the cue, and not before a number: "in part".
+    AfterIn,
     /// A booster only after a linking verb.
     Predicative,
 }
@@ -47,6 +49,7 @@ impl Rule {
         Rule::Negatable,
         Rule::Subject,
         Rule::Verbal,
+        Rule::AfterIn,
         Rule::Predicative,
     ];
 
@@ -63,6 +66,7 @@ impl Rule {
             "negatable" => Rule::Negatable,
             "subject" => Rule::Subject,
             "verbal" => Rule::Verbal,
+            "after_in" => Rule::AfterIn,
             "predicative" => Rule::Predicative,
             _ => return None,
         })
@@ -72,9 +76,10 @@ impl Rule {
 /// What a hedge entry's payload makes of its phrase.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum CueKind {
-    /// A hedge of this category.
+    /// A hedge of this category (for a booster: the hedge it becomes when negated).
     Hedge(HedgeCategory),
-    /// A stop phrase: never a hedge ("whether or not").
+    /// A stop phrase: never a hedge ("whether or not"); for a booster, one that stays a
+    /// booster when negated ("not, in fact, ...").
     Stop,
     /// Completes a weasel template; not a hedge alone ("argue").
     Verb,
@@ -100,14 +105,15 @@ impl Cue {
     }
 
     /// Reads a payload leniently: an unknown word is ignored, a missing weight is 0.5,
-    /// a hedge without a category is epistemic. Users' payloads never make analysis fail.
+    /// a hedge without a category is epistemic, a booster without one does not turn into
+    /// a hedge when negated. Users' payloads never make analysis fail.
     pub(crate) fn parse(payload: &str, booster: bool) -> Cue {
         let mut cue = Cue {
-            kind: CueKind::Hedge(if booster {
-                HedgeCategory::Unsettled
+            kind: if booster {
+                CueKind::Stop
             } else {
-                HedgeCategory::Epistemic
-            }),
+                CueKind::Hedge(HedgeCategory::Epistemic)
+            },
             weight: 0.5,
             rules: 0,
         };
@@ -152,10 +158,7 @@ mod tests {
         let booster = Cue::parse("0.8 probability predicative", true);
         assert_eq!(booster.kind, CueKind::Hedge(HedgeCategory::Probability));
         assert!(booster.has(Rule::Predicative));
-        assert_eq!(
-            Cue::parse("none", true).kind,
-            CueKind::Hedge(HedgeCategory::Unsettled)
-        );
+        assert_eq!(Cue::parse("0.6", true).kind, CueKind::Stop);
     }
 
     #[test]

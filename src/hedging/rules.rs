@@ -16,10 +16,10 @@ const LINKING: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "am", "isn't", "aren't", "wasn't",
     "weren't", "seems", "seem", "seemed", "remains", "remain", "remained", "become", "becomes",
     "became", "appears", "appear", "appeared", "looks", "look", "looked", "feel", "feels", "felt",
-    "it's", "that's", "there's", "what's",
+    "it's", "that's", "there's", "what's", "i'm", "we're", "they're", "you're", "he's", "she's",
 ];
 /// Forms of "be" before a passive report ("is said to").
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 /// Forms of "make": "made it clear", "made possible".
 const MAKE: &[&str] = &["make", "makes", "made", "making"];
 /// Words between a linking verb and its adjective: "is not entirely clear".
@@ -140,11 +140,20 @@ const FIXING: &[&str] = &[
 const DETERMINERS: &[&str] = &[
     "the", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose",
 ];
+/// Words that end a weasel subject before its verb: "others about the show" is no
+/// subject, "some people" and "many legal experts" are.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "about", "in", "on", "at", "to", "for", "with", "from", "by", "as",
+    "that", "which", "and", "or", "but", "than", "into", "over", "under", "after", "before",
+    "during", "between", "this", "these", "those", "their", "his", "her", "its", "our", "it", "is",
+    "are", "was", "were", "be",
+];
 /// Determiners that make a participle an adjective: "a suggested donation".
 const ARTICLES: &[&str] = &[
     "a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
 ];
 /// Lemmas of speech verbs that make a passive report: "is said to", "it was reported".
+/// The empty lemma is a user's speech verb added without a payload.
 const REPORT_LEMMAS: &[&str] = &[
     "say", "report", "claim", "rumor", "rumour", "allege", "believe", "think", "estimate",
     "expect", "",
@@ -181,11 +190,12 @@ impl<'a> Context<'a> {
             return false;
         }
         let text = token.span.text(self.text);
-        words.iter().any(|w| {
-            w.len() == text.len() && w.eq_ignore_ascii_case(text)
-                || (text.contains('\u{2019}')
-                    && w.eq_ignore_ascii_case(&text.replace('\u{2019}', "'")))
-        })
+        if text.contains('\u{2019}') {
+            let folded = text.replace('\u{2019}', "'");
+            words.iter().any(|w| w.eq_ignore_ascii_case(&folded))
+        } else {
+            words.iter().any(|w| w.eq_ignore_ascii_case(text))
+        }
     }
 
     /// The token before `index` in the same sentence.
@@ -280,6 +290,11 @@ impl<'a> Context<'a> {
                 Rule::Verbal => !self
                     .before(hit.first_token as usize)
                     .is_some_and(|p| self.is_word(p, ARTICLES)),
+                Rule::AfterIn => {
+                    self.before(hit.first_token as usize)
+                        .is_some_and(|p| self.is_word(p, &["in"]))
+                        && !self.after(hit).is_some_and(|n| self.is_number(n))
+                }
                 Rule::Subject | Rule::Predicative | Rule::Passive => true,
             })
     }
@@ -321,7 +336,9 @@ impl<'a> Context<'a> {
             return false;
         }
         let previous = self.before(first);
-        if previous.is_some_and(|p| self.is_word(p, BEFORE_MONTH)) {
+        // "in May", "mid-May".
+        let hyphen = previous.is_some_and(|p| self.token_text(p) == "-");
+        if hyphen || previous.is_some_and(|p| self.is_word(p, BEFORE_MONTH)) {
             return false;
         }
         let capital = word.starts_with('M') && !word.bytes().all(|b| b.is_ascii_uppercase());
@@ -454,14 +471,23 @@ impl<'a> Context<'a> {
             return None;
         }
         let mut at = self.after(hit)?;
-        // Up to two plain lowercase words between: "some people say", "critics also argue".
+        // Up to two plain lowercase words between, not function words: "some people say",
+        // "critics also argue", "skeptics have argued".
         for _ in 0..3 {
             if let Some(verb) = self.scan.hit_at(at) {
-                let speech = self
-                    .scan
-                    .entries(verb)
-                    .iter()
-                    .any(|e| e.category == Category::SpeechVerb);
+                // The speech verb must report speech here: a `that` verb before "that"
+                // ("critics warn that", not "some mutants show"), never a `direct` one.
+                let speech = self.scan.entries(verb).iter().any(|e| {
+                    let mut flags = e.payload.split_whitespace().skip(1);
+                    e.category == Category::SpeechVerb
+                        && match flags.next() {
+                            Some("that") => {
+                                self.after(verb).is_some_and(|n| self.is_word(n, &["that"]))
+                            }
+                            Some("direct") => false,
+                            _ => true,
+                        }
+                });
                 if speech || cue_of(verb) {
                     return Some(verb.end_token as usize);
                 }
@@ -472,7 +498,7 @@ impl<'a> Context<'a> {
                         .text(self.text)
                         .starts_with(|c: char| c.is_lowercase())
             });
-            if !plain || self.is_negation(at) {
+            if !plain || self.is_negation(at) || self.is_word(at, FUNCTION_WORDS) {
                 return None;
             }
             at = self.within(at + 1, at)?;
@@ -523,6 +549,12 @@ impl<'a> Context<'a> {
             (None, true) => Some(be),
             (None, false) => None,
         }
+    }
+
+    /// The token of "in" before a cue with the `after_in` rule ("in part").
+    pub(crate) fn preposition_before(&self, hit: &Hit) -> Option<usize> {
+        self.before(hit.first_token as usize)
+            .filter(|&p| self.is_word(p, &["in"]))
     }
 
     /// "it is thought", "it was believed": the token of "it" before an epistemic verb.

@@ -123,6 +123,25 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
         d.end = k + 1;
         return None;
     }
+    if d.kind != NumberKind::Money {
+        // "100 €", "25$": a symbol after the amount.
+        let symbol = currency_symbol(v.word(k)).filter(|_| !v.is_number(k + 1));
+        if let Some(code) = symbol {
+            d.kind = NumberKind::Money;
+            d.unit = Some(code.into());
+            d.end = k + 1;
+            return None;
+        }
+        // "5 billion US dollars", "20 Canadian dollars".
+        if v.is_any(k + 1, &["dollar", "dollars"]) {
+            if let Some(code) = dollar_nation(v.word(k)) {
+                d.kind = NumberKind::Money;
+                d.unit = Some(code.into());
+                d.end = k + 2;
+                return None;
+            }
+        }
+    }
     let (at, entries, end) = if glued {
         (k, v.lookup(v.word(k)), k + 1)
     } else if hyphen {
@@ -138,6 +157,9 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
             if let Some(f) = parts.next().and_then(|f| f.parse::<f64>().ok()) {
                 d.value *= f;
             }
+            d.end = end;
+        } else if d.unit.as_deref() == e.payload.split_whitespace().next() {
+            // "$5 to $10 dollars", "10 dollars to 20 dollars": the same currency again.
             d.end = end;
         }
         return None;
@@ -164,11 +186,29 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
         }
         return None;
     }
+    if hyphen && v.is(k + 1, "fold") {
+        // "a 10-fold increase": a factor.
+        d.kind = NumberKind::Factor;
+        d.end = k + 2;
+        let down = v.is_any(
+            k + 2,
+            &["decrease", "drop", "fall", "decline", "reduction", "cut"],
+        );
+        d.change = Some(if down { Direction::Down } else { Direction::Up });
+        return None;
+    }
     if hyphen {
         let compound = find_entry(entries, Category::NotQuantity).is_some()
             || (r.form != Form::Digits && d.kind == NumberKind::Count);
         if compound {
             return Some(k + 2);
+        }
+        if d.kind == NumberKind::Count {
+            // "a 1,000-page report", "the 27-member bloc": the hyphened noun is what is
+            // counted.
+            d.subject = Some((k + 1, k + 2));
+            d.end = k + 2;
+            return None;
         }
     }
     if glued && d.kind == NumberKind::Count {
@@ -189,4 +229,17 @@ pub(super) fn hit_end(v: &View, i: usize) -> usize {
     v.scan
         .hit_at(i)
         .map_or(i + 1, |h| (h.end_token as usize).min(v.hi))
+}
+
+/// The dollar of a country named before "dollars": "US dollars", "Canadian dollars".
+fn dollar_nation(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "US" | "U.S." | "American" => "USD",
+        "Canadian" => "CAD",
+        "Australian" => "AUD",
+        "Singapore" => "SGD",
+        "Taiwan" | "Taiwanese" => "TWD",
+        "Zimbabwean" => "ZWL",
+        _ => return None,
+    })
 }

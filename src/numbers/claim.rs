@@ -106,189 +106,39 @@ fn finish(article: &Article, v: &View, d: Draft) -> NumericClaim {
 }
 
 fn look(v: &View, i: usize) -> Outcome {
-    let skip = Outcome::Skip(i + 1);
-    if !v.is_number(i) && v.scan.hit_at(i).is_none() && !v.is_any(i, &["a", "an"]) {
-        return skip;
+    let could_start = v.is_number(i) || v.scan.hit_at(i).is_some() || v.is_any(i, &["a", "an"]);
+    if !could_start {
+        return Outcome::Skip(i + 1);
     }
     if let Some(d) = factor_word(v, i) {
         return Outcome::Claim(d);
     }
-    // Digits glued to a preceding word or to URL punctuation ("%20", "id=305", "J1149.5")
-    // are parts of a code, not numbers.
-    if v.is_number(i) && v.glued(i) && i > v.lo {
-        let before = v.word(i - 1);
-        let code = v.is_word(i - 1)
-            || v.is_punct(
-                i - 1,
-                &['%', '/', '=', '?', '&', '_', '@', '\\', '^', '+', '*', '×'],
-            )
-            || (v.is_punct(i - 1, &['.']) && v.glued(i - 1) && v.is_word(i - 2));
-        if code && !before.is_empty() {
-            let mut end = i + 1;
-            while v.glued(end)
-                && (v.is_number(end) || v.is_word(end) || v.is_punct(end, &['%', '.', '/']))
-            {
-                end += 1;
-            }
-            return Outcome::Skip(end);
-        }
+    if let Some(verdict) = inside_code(v, i) {
+        return verdict;
     }
-    // Money symbol and its prefix before the number.
-    let mut first = i;
-    let mut money: Option<String> = None;
-    if i > v.lo {
-        if let Some(code) = currency_symbol(v.word(i - 1)) {
-            first = i - 1;
-            let mut code = code;
-            if code == "USD" && v.glued(i - 1) && v.is_word(i - 2) {
-                if let Some(c) = dollar_prefix(v.word(i - 2)) {
-                    code = c;
-                    first = i - 2;
-                }
-            }
-            money = Some(code.to_string());
-        }
-    }
+    let (mut first, mut money) = money_before(v, i);
     let Some(mut r) = read(v, i, money.is_some()) else {
-        return skip;
+        return Outcome::Skip(i + 1);
     };
     if r.first > i {
         // "a third term": the reading dropped the article.
         first = r.first;
     }
-    // "1. The first point", "2) Next": a list marker opening the sentence.
-    if r.form == Form::Digits
-        && i == v.lo
-        && v.is_punct(i + 1, &['.', ')'])
-        && v.glued(i + 1)
-        && (v.capitalized(i + 2) || !v.has(i + 2))
-    {
-        return Outcome::Skip(i + 2);
+    if let Some(verdict) = not_a_count(v, i, &r) {
+        return verdict;
     }
-    // "0800 123 456", "+44 20 7946 0958": digit groups in a row are a phone number or a
-    // code, not several numbers.
-    if r.form == Form::Digits && r.end == i + 1 && v.is_number(i + 1) && !v.glued(i + 1) {
-        let mut end = i + 1;
-        while v.is_number(end) && !v.glued(end) {
-            end += 1;
-        }
-        let mut d = plain(r, NumberKind::Reference);
-        d.end = end;
-        return Outcome::Claim(d);
+    if let Some(verdict) = sign(v, i, &mut r, &mut first, money.is_some()) {
+        return verdict;
     }
-    match r.form {
-        Form::Time | Form::Date => return Outcome::Claim(plain(r, NumberKind::Date)),
-        Form::Identifier => return Outcome::Claim(plain(r, NumberKind::Reference)),
-        _ => {}
-    }
-    // A number word capitalised inside a name: "Air Force One", "Formula One", "Second
-    // World War". A sentence's first word is capitalised anyway.
-    if r.form != Form::Digits && v.capitalized(i) {
-        let in_name = (i > v.lo && v.capitalized(i - 1) && v.is_word(i - 1))
-            || (i > v.lo + 1 && v.is_word(i - 1) && v.capitalized(i - 1))
-            || (r.form == Form::Ordinal && v.capitalized(r.end) && v.is_word(r.end));
-        let mid_sentence = i > v.lo && !v.is_punct(i - 1, &['"', '“', '\'', '‘', '(', ':']);
-        if in_name || (mid_sentence && r.form == Form::Ordinal) {
-            return Outcome::Skip(r.end);
-        }
-    }
-    // Sign.
-    if money.is_none() && i > v.lo && v.is_punct(i - 1, &['-', '−']) && v.glued(i) {
-        let joined = v.glued(i - 1) && (v.is_word(i - 2) || v.is_number(i - 2));
-        if joined {
-            // "COVID-19", "F-35", "mid-2020", "MH-17".
-            let kind = if r.year_like {
-                NumberKind::Date
-            } else {
-                NumberKind::Reference
-            };
-            let mut d = plain(r, kind);
-            d.first = i - 2;
-            if kind == NumberKind::Reference || v.capitalized(i - 2) {
-                d.kind = NumberKind::Reference;
-            }
-            if v.is_number(i - 2) {
-                return Outcome::Skip(r.end);
-            }
-            return Outcome::Claim(d);
-        }
-        r.value = -r.value;
-        first = i - 1;
-    } else if v.is_any(i.wrapping_sub(1), &["minus", "negative"]) {
-        r.value = -r.value;
-        first = i - 1;
-    }
-    // Identifier words before: "Article 5", "No. 10", "#1", "Flight 370".
-    if let Some((at, e)) = v.entry_before(first, Category::Reference) {
-        if &*e.payload != "cap" || v.capitalized(at) {
-            let mut d = plain(r, NumberKind::Reference);
-            d.first = at;
-            return Outcome::Claim(d);
-        }
-    }
-    // "(202) 555-0143": an area code.
-    if v.is_punct(first.wrapping_sub(1), &['('])
-        && v.is_punct(r.end, &[')'])
-        && v.is_number(r.end + 1)
-    {
-        let mut d = plain(r, NumberKind::Reference);
-        d.end = r.end + 1;
-        return Outcome::Claim(d);
-    }
-    // "the second half", "the first half of the year": a part of a period, no fraction.
-    if v.is(i, "half") && r.end == i + 1 && i > v.lo {
-        let before_half = v.entry_before(i, Category::Ordinal).is_some()
-            || v.is_any(
-                i - 1,
-                &["the", "this", "that", "each", "every", "either", "other"],
-            );
-        if before_half {
-            return Outcome::Skip(i + 1);
-        }
-    }
-    if first > v.lo && v.is_punct(first - 1, &['#']) {
-        return Outcome::Claim(plain(r, NumberKind::Reference));
-    }
-    // A month before or after: "January 31", "31 January", "Jan. 31, 2024".
-    if is_month_before(v, first) || v.entry(r.end, Category::Month).is_some() {
-        let mut d = plain(r, NumberKind::Date);
-        if let Some((at, _)) = v.entry_before(first, Category::Month) {
-            d.first = at;
-        } else if first > v.lo + 1 && v.is_punct(first - 1, &['.']) {
-            d.first = v
-                .entry_before(first - 1, Category::Month)
-                .map_or(first, |(at, _)| at);
-        }
-        if v.entry(r.end, Category::Month).is_some() {
-            d.end = v.entry(r.end, Category::Month).map_or(d.end, |(e, _)| e);
-        }
-        return Outcome::Claim(d);
+    if let Some(verdict) = identifier_or_date(v, i, &r, first) {
+        return verdict;
     }
     if money.is_none() {
-        if let Some((at, e)) = v.entry_before(first, Category::Currency) {
-            let word = v.word(at);
-            let code = word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-            if word.len() >= 2 && (code || word == "Rs") {
-                money = e.payload.split_whitespace().next().map(str::to_string);
-                first = at;
-            }
-        }
+        money = currency_code_before(v, &mut first);
     }
-    let mut d = Draft {
-        first,
-        end: r.end,
-        kind: NumberKind::Count,
-        value: r.value,
-        of: None,
-        from: None,
-        to: None,
-        unit: None,
-        qualifier: None,
-        change: None,
-        subject: None,
-        base: None,
-    };
-    if let Some(code) = money.take() {
+    let mut d = plain(r, NumberKind::Count);
+    d.first = first;
+    if let Some(code) = money {
         d.kind = NumberKind::Money;
         d.unit = Some(code);
     } else if first > v.lo && v.is(first - 1, "magnitude") {
@@ -302,23 +152,15 @@ fn look(v: &View, i: usize) -> Outcome {
     if r.form == Form::Ordinal {
         return ordinal(v, r, d);
     }
-    // "one day", "one another", "at one point": "one" that counts nothing.
-    let bare_one = r.form == Form::Words && r.value == 1.0 && r.end == i + 1 && v.is(i, "one");
-    if bare_one
-        && v.entry(r.end, Category::NotQuantity)
-            .is_some_and(|(_, e)| e.payload.contains("one"))
-    {
-        return Outcome::Skip(r.end + 1);
+    if let Some(verdict) = one_that_counts_nothing(v, i, &r).or_else(|| address(v, &r)) {
+        return verdict;
     }
-    // "10 Downing Street", "1600 Pennsylvania Avenue": an address.
-    if r.form == Form::Digits && v.capitalized(r.end) && v.is_word(r.end) {
-        let street = (r.end..r.end + 4)
-            .take_while(|&j| v.is_word(j) && v.capitalized(j))
-            .any(|j| v.has_payload(j, Category::NotQuantity, "address"));
-        if street {
-            return Outcome::Claim(plain(r, NumberKind::Reference));
-        }
-    }
+    read_around(v, i, r, d)
+}
+
+/// Qualifier, unit, second number, direction, subject; then the last judgements on a
+/// bare count (a year? the pronoun "one"?).
+fn read_around(v: &View, i: usize, r: Reading, mut d: Draft) -> Outcome {
     let before = qualifier_and_change(v, &mut d);
     if r.plural && d.qualifier.is_none() {
         d.qualifier = Some("at_least".to_string());
@@ -327,14 +169,13 @@ fn look(v: &View, i: usize) -> Outcome {
         return Outcome::Skip(skip_to);
     }
     over_a_period(v, &mut d);
-    match second_number(v, &r, &mut d, before) {
-        Some(Outcome::Skip(n)) => return Outcome::Skip(n),
-        Some(Outcome::Claim(c)) => return Outcome::Claim(c),
-        None => {}
+    if let Some(verdict) = second_number(v, &r, &mut d, before) {
+        return verdict;
     }
     if d.kind == NumberKind::Count && r.form == Form::Fraction && v.is(d.end, "of") {
         d.kind = NumberKind::Ratio;
     }
+    direction_after(v, &mut d);
     what_is_counted(v, &mut d);
     if d.kind == NumberKind::Count {
         if r.year_like && looks_like_year(v, &r, &d) {
@@ -347,6 +188,218 @@ fn look(v: &View, i: usize) -> Outcome {
         }
     }
     Outcome::Claim(d)
+}
+
+/// Digits glued to a preceding word or to URL punctuation ("%20", "id=305", "J1149.5")
+/// are parts of a code, not numbers.
+fn inside_code(v: &View, i: usize) -> Option<Outcome> {
+    if !(v.is_number(i) && v.glued(i) && i > v.lo) {
+        return None;
+    }
+    let code = v.is_word(i - 1)
+        || v.is_punct(
+            i - 1,
+            &['%', '/', '=', '?', '&', '_', '@', '\\', '^', '+', '*', '×'],
+        )
+        || (v.is_punct(i - 1, &['.']) && v.glued(i - 1) && v.is_word(i - 2));
+    if !code {
+        return None;
+    }
+    let mut end = i + 1;
+    while v.glued(end) && (v.is_number(end) || v.is_word(end) || v.is_punct(end, &['%', '.', '/']))
+    {
+        end += 1;
+    }
+    Some(Outcome::Skip(end))
+}
+
+/// A currency symbol (and its prefix, "US$") before the number: the claim's first token
+/// and the ISO code.
+fn money_before(v: &View, i: usize) -> (usize, Option<String>) {
+    if i <= v.lo {
+        return (i, None);
+    }
+    let Some(mut code) = currency_symbol(v.word(i - 1)) else {
+        return (i, None);
+    };
+    let mut first = i - 1;
+    if code == "USD" && v.glued(i - 1) && v.is_word(i - 2) {
+        if let Some(c) = dollar_prefix(v.word(i - 2)) {
+            code = c;
+            first = i - 2;
+        }
+    }
+    (first, Some(code.to_string()))
+}
+
+/// A currency code before the number: "USD 5", "EUR 20", "Rs 500".
+fn currency_code_before(v: &View, first: &mut usize) -> Option<String> {
+    let (at, e) = v.entry_before(*first, Category::Currency)?;
+    let word = v.word(at);
+    let code = word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    if word.len() < 2 || !(code || word == "Rs") {
+        return None;
+    }
+    *first = at;
+    e.payload.split_whitespace().next().map(str::to_string)
+}
+
+/// Numbers that are no count whatever surrounds them: list markers, digit groups in a
+/// row, times, dates and codes read by the parser, number words inside names.
+fn not_a_count(v: &View, i: usize, r: &Reading) -> Option<Outcome> {
+    // "1. The first point", "2) Next": a list marker opening the sentence.
+    if r.form == Form::Digits
+        && i == v.lo
+        && v.is_punct(i + 1, &['.', ')'])
+        && v.glued(i + 1)
+        && v.is_word(i + 2)
+        && v.capitalized(i + 2)
+    {
+        return Some(Outcome::Skip(i + 2));
+    }
+    // "0800 123 456", "+44 20 7946 0958": digit groups in a row are a phone number or a
+    // code, not several numbers.
+    if r.form == Form::Digits && r.end == i + 1 && v.is_number(i + 1) && !v.glued(i + 1) {
+        let mut end = i + 1;
+        while v.is_number(end) && !v.glued(end) {
+            end += 1;
+        }
+        let mut d = plain(*r, NumberKind::Reference);
+        d.end = end;
+        return Some(Outcome::Claim(d));
+    }
+    match r.form {
+        Form::Time | Form::Date => return Some(Outcome::Claim(plain(*r, NumberKind::Date))),
+        Form::Identifier => return Some(Outcome::Claim(plain(*r, NumberKind::Reference))),
+        _ => {}
+    }
+    // A number word capitalised inside a name: "Air Force One", "Formula One", "Second
+    // World War". A sentence's first word is capitalised anyway.
+    if r.form != Form::Digits && v.capitalized(i) {
+        let in_name = (i > v.lo && v.is_word(i - 1) && v.capitalized(i - 1))
+            || (r.form == Form::Ordinal && v.is_word(r.end) && v.capitalized(r.end));
+        let mid_sentence = i > v.lo && !v.is_punct(i - 1, &['"', '“', '\'', '‘', '(', ':']);
+        if in_name || (mid_sentence && r.form == Form::Ordinal) {
+            return Some(Outcome::Skip(r.end));
+        }
+    }
+    None
+}
+
+/// A sign before the number ("-5", "minus 5"), or a hyphen that joins it to a word
+/// ("COVID-19", "F-35", "mid-2020"), which makes it an identifier or a year.
+fn sign(v: &View, i: usize, r: &mut Reading, first: &mut usize, money: bool) -> Option<Outcome> {
+    if !money && i > v.lo && v.is_punct(i - 1, &['-', '−']) && v.glued(i) {
+        let joined = v.glued(i - 1) && (v.is_word(i - 2) || v.is_number(i - 2));
+        if joined {
+            if v.is_number(i - 2) {
+                return Some(Outcome::Skip(r.end));
+            }
+            let year = r.year_like && !v.capitalized(i - 2);
+            let kind = if year {
+                NumberKind::Date
+            } else {
+                NumberKind::Reference
+            };
+            let mut d = plain(*r, kind);
+            d.first = i - 2;
+            return Some(Outcome::Claim(d));
+        }
+        r.value = -r.value;
+        *first = i - 1;
+    } else if v.is_any(i.wrapping_sub(1), &["minus", "negative"]) {
+        r.value = -r.value;
+        *first = i - 1;
+    }
+    None
+}
+
+/// Identifiers ("Article 5", "No. 10", "#1", "(202)") and dates ("January 31",
+/// "31 January", "Jan. 31"); also "the second half", which is no fraction.
+fn identifier_or_date(v: &View, i: usize, r: &Reading, first: usize) -> Option<Outcome> {
+    if let Some((at, e)) = v.entry_before(first, Category::Reference) {
+        if &*e.payload != "cap" || v.capitalized(at) {
+            let mut d = plain(*r, NumberKind::Reference);
+            d.first = at;
+            return Some(Outcome::Claim(d));
+        }
+    }
+    // "(202) 555-0143": an area code.
+    if v.is_punct(first.wrapping_sub(1), &['('])
+        && v.is_punct(r.end, &[')'])
+        && v.is_number(r.end + 1)
+    {
+        let mut d = plain(*r, NumberKind::Reference);
+        d.end = r.end + 1;
+        return Some(Outcome::Claim(d));
+    }
+    // "the second half", "the first half of the year": a part of a period, no fraction.
+    if v.is(i, "half") && r.end == i + 1 && i > v.lo {
+        let before_half = v.entry_before(i, Category::Ordinal).is_some()
+            || v.is_any(
+                i - 1,
+                &["the", "this", "that", "each", "every", "either", "other"],
+            );
+        if before_half {
+            return Some(Outcome::Skip(i + 1));
+        }
+    }
+    if first > v.lo && v.is_punct(first - 1, &['#']) {
+        return Some(Outcome::Claim(plain(*r, NumberKind::Reference)));
+    }
+    let month_after = v.entry(r.end, Category::Month);
+    if is_month_before(v, first) || month_after.is_some() {
+        let mut d = plain(*r, NumberKind::Date);
+        if let Some((at, _)) = v.entry_before(first, Category::Month) {
+            d.first = at;
+        } else if first > v.lo + 1 && v.is_punct(first - 1, &['.']) {
+            d.first = v
+                .entry_before(first - 1, Category::Month)
+                .map_or(first, |(at, _)| at);
+        }
+        if let Some((end, _)) = month_after {
+            d.end = end;
+        }
+        return Some(Outcome::Claim(d));
+    }
+    None
+}
+
+/// "one day", "one another", "at one point": "one" that counts nothing.
+fn one_that_counts_nothing(v: &View, i: usize, r: &Reading) -> Option<Outcome> {
+    let bare_one = r.form == Form::Words && r.value == 1.0 && r.end == i + 1 && v.is(i, "one");
+    let nothing = v
+        .entry(r.end, Category::NotQuantity)
+        .is_some_and(|(_, e)| e.payload.contains("one"));
+    (bare_one && nothing).then_some(Outcome::Skip(r.end + 1))
+}
+
+/// "10 Downing Street", "1600 Pennsylvania Avenue": an address.
+fn address(v: &View, r: &Reading) -> Option<Outcome> {
+    if r.form != Form::Digits || !v.is_word(r.end) || !v.capitalized(r.end) {
+        return None;
+    }
+    let street = (r.end..r.end + 4)
+        .take_while(|&j| v.is_word(j) && v.capitalized(j))
+        .any(|j| v.has_payload(j, Category::NotQuantity, "address"));
+    street.then(|| Outcome::Claim(plain(*r, NumberKind::Reference)))
+}
+
+/// "3% higher", "$2 less", "a 3% rise": the direction written after the amount.
+fn direction_after(v: &View, d: &mut Draft) {
+    if d.change.is_some() || d.kind == NumberKind::Count {
+        return;
+    }
+    if v.is_any(d.end, &["higher", "up", "more"]) {
+        d.change = Some(Direction::Up);
+    } else if v.is_any(d.end, &["lower", "down", "less"]) {
+        d.change = Some(Direction::Down);
+    } else if let Some((_, e)) = v.entry(d.end, Category::Change) {
+        if e.payload.split_whitespace().nth(1).is_none() {
+            let down = e.payload.starts_with("down");
+            d.change = Some(if down { Direction::Down } else { Direction::Up });
+        }
+    }
 }
 
 pub(super) fn plain(r: Reading, kind: NumberKind) -> Draft {

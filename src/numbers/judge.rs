@@ -147,7 +147,12 @@ pub(super) fn one_counts(v: &View, i: usize, d: &Draft) -> bool {
     if d.subject.is_none() {
         return false;
     }
-    // A contrast later in the sentence makes "one" generic.
+    // "an attack on one ally is an attack on all": after a preposition, a contrast later
+    // in the sentence makes "one" generic ("one person died and all others" still counts).
+    const PREPOSITIONS: &[&str] = &["on", "against", "to", "for", "with", "by", "at", "from"];
+    if !v.is_any(i.wrapping_sub(1), PREPOSITIONS) {
+        return true;
+    }
     let horizon = (i + 16).min(v.hi);
     !(i + 2..horizon).any(|j| v.is_any(j, &["all", "another", "other", "others", "every"]))
 }

@@ -61,6 +61,10 @@ pub(super) fn second_number(
         _ => return None,
     };
     let mut n = if connector == "out of" { k + 2 } else { k + 1 };
+    if connector == "in" && v.is(n, "every") {
+        // "1 in every 100 people"
+        n += 1;
+    }
     if connector == "of" && v.is_any(n, &["the", "its", "their", "all", "those", "these"]) {
         n += 1;
     }
@@ -68,7 +72,15 @@ pub(super) fn second_number(
     if symbol {
         n += 1;
     }
-    let second = read(v, n, symbol || d.kind == NumberKind::Money)?;
+    // "from -18 °C to -34 °C": a sign before the second number.
+    let negative = v.is_punct(n, &['-', '−']) && v.glued(n + 1) && v.is_number(n + 1);
+    if negative {
+        n += 1;
+    }
+    let mut second = read(v, n, symbol || d.kind == NumberKind::Money)?;
+    if negative {
+        second.value = -second.value;
+    }
     if !matches!(second.form, Form::Digits | Form::Words) || second.plural {
         if connector == "-" && v.glued(k) {
             return Some(Outcome::Skip(second.end));
@@ -147,19 +159,20 @@ pub(super) fn range(
         if opener.is_none() && (d.change.is_some() || second.value <= d.value) {
             return None;
         }
-        let money_after = symbol_before(v, second.first);
+        // What the second number is on its own: "$5", "20 dollars", "4%", "10 km".
+        let mut probe = d.clone();
+        probe.end = second.end;
+        probe.kind = NumberKind::Count;
+        probe.unit = None;
+        let _ = suffix(v, &second, &mut probe);
+        let money_after = symbol_before(v, second.first) || probe.kind == NumberKind::Money;
         if d.kind != NumberKind::Count && (d.kind == NumberKind::Money) != money_after {
             return None;
         }
-        if opener.is_none() && d.kind != NumberKind::Count && !money_after {
-            // "2% to 4%" joins only when the second has the same unit, read below.
-            let mut probe = d.clone();
-            probe.end = second.end;
-            probe.kind = NumberKind::Count;
-            let _ = suffix(v, &second, &mut probe);
-            if probe.kind != NumberKind::Count && probe.unit != d.unit {
-                return None;
-            }
+        // "2% to 4%" joins only when the second has the same unit.
+        let other_unit = probe.kind != NumberKind::Count && probe.unit != d.unit;
+        if opener.is_none() && d.kind != NumberKind::Count && !money_after && other_unit {
+            return None;
         }
     }
     let mut low = d.value;

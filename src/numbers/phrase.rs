@@ -38,6 +38,12 @@ const STOP: &[&str] = &[
 
 /// The noun phrase starting at token `k`, as a token range, if there is one.
 pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
+    // "two more rate cuts", "5 additional officers": the modifier is not the head.
+    let k = if v.is_any(k, &["more", "fewer", "additional", "extra", "other"]) && v.is_word(k + 1) {
+        k + 1
+    } else {
+        k
+    };
     let mut end = k;
     let mut words = 0;
     let mut j = k;
@@ -50,12 +56,10 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
         // A verb form after the head ends the phrase: "member states expected to",
         // (a word in -ing after a singular is usually a noun: "consecutive meeting"),
         // "people said", "prices rose"; so does an adverb ("nearly").
-        let verb = v.entry(j, Category::SpeechVerb).is_some()
-            || v.entry(j, Category::Change).is_some()
-            || lower.ends_with("ed")
-            || (lower.ends_with("ing") && takes_object(v, j + 1));
-        let finite_verb =
-            v.entry(j, Category::SpeechVerb).is_some() || v.entry(j, Category::Change).is_some();
+        let verb = lower.ends_with("ed") || (lower.ends_with("ing") && takes_object(v, j + 1));
+        // A change word in -s after a noun is its plural ("rate cuts", "price rises").
+        let finite_verb = v.entry(j, Category::SpeechVerb).is_some()
+            || (v.entry(j, Category::Change).is_some() && !lower.ends_with('s'));
         // Right after the number a speech or change word is a noun ("3 claims", "a 3% rise");
         // irregular past forms ("fell", "rose") are in the stop list.
         if (verb || finite_verb) && words > 0 {
