@@ -46,24 +46,31 @@ fn only_whitespace() {
 #[test]
 fn only_quotation_marks() {
     let text = "\" “ ” ‘ ’ ' « » „ ‹ › ‚ \"\"\"\" ”” ““ ''";
-    let (article, _) = invariants::check_text(text);
+    let (article, report) = invariants::check_text(text);
     assert!(
         article.quotations().is_empty(),
         "{:?}",
         article.quotations()
     );
+    assert_eq!(
+        report["quotes"].as_array().map(Vec::len),
+        Some(0),
+        "{report}"
+    );
     assert_eq!(article.sentences().len(), 1);
     let glued = "\"“”‘’'«»„‹›‚".repeat(1000);
-    let (article, _) = invariants::check_text(&glued);
+    let (article, report) = invariants::check_text(&glued);
     assert!(article.quotations().is_empty());
+    assert_eq!(report["quotes"].as_array().map(Vec::len), Some(0));
 }
 
 #[test]
 fn a_hundred_thousand_unclosed_openers() {
     // Lone openers enclose nothing: no quotation.
     let lone = "“ ".repeat(100_000);
-    let (article, _) = invariants::check_text(&lone);
+    let (article, report) = invariants::check_text(&lone);
     assert!(article.quotations().is_empty());
+    assert_eq!(report["quotes"].as_array().map(Vec::len), Some(0));
     assert_eq!(article.quote_marks().len(), 100_000);
     // Openers before words: each new opener ends the one before, so every quotation
     // holds one word and none is deeper than the first.
