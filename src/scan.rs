@@ -173,16 +173,33 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Splits `text` into tokens, in one pass over its characters.
+///
+/// ASCII bytes (most of an English article) are classified byte by byte; only other
+/// characters are decoded.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let mut chars = text.char_indices().peekable();
     let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
     let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() || is_invisible(c) || c.is_control() {
-            continue;
-        }
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at;
+        let b = bytes[start];
+        let c = if b.is_ascii() {
+            // White space and control characters: no token.
+            if b <= b' ' || b == 0x7F {
+                at += 1;
+                continue;
+            }
+            char::from(b)
+        } else {
+            let c = char_at(start).unwrap_or(char::REPLACEMENT_CHARACTER);
+            if c.is_whitespace() || is_invisible(c) || c.is_control() {
+                at += c.len_utf8();
+                continue;
+            }
+            c
+        };
         let push = |tokens: &mut Vec<Token>, end: usize, kind: TokenKind| {
             tokens.push(Token {
                 span: Span::new(start, end),
@@ -190,10 +207,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 sentence: 0,
             });
         };
-        let after_word = text[..start].chars().next_back().is_some_and(is_word_char);
-        let starts_number = c.is_ascii_digit() || (c == '.' && digit_at(start + 1) && !after_word);
+        let starts_number = c.is_ascii_digit()
+            || (c == '.'
+                && digit_at(start + 1)
+                && !text[..start].chars().next_back().is_some_and(is_word_char));
         if starts_number {
             let mut end = start + 1;
+            let mut has_point = c == '.';
             loop {
                 while digit_at(end) {
                     end += 1;
@@ -203,35 +223,41 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 let thousands = separator == Some(b',')
                     && (1..=3).all(|k| digit_at(end + k))
                     && !digit_at(end + 4);
-                let decimal =
-                    separator == Some(b'.') && digit_at(end + 1) && !text[start..end].contains('.');
+                let decimal = separator == Some(b'.') && digit_at(end + 1) && !has_point;
                 if thousands || decimal {
+                    has_point |= decimal;
                     end += 1;
                 } else {
                     break;
                 }
             }
-            while chars.peek().is_some_and(|&(i, _)| i < end) {
-                chars.next();
-            }
             push(&mut tokens, end, TokenKind::Number);
+            at = end;
         } else if is_word_char(c) {
             let mut end = start + c.len_utf8();
-            while let Some(&(i, next)) = chars.peek() {
+            while let Some(&next_byte) = bytes.get(end) {
+                if next_byte.is_ascii_alphanumeric() {
+                    end += 1;
+                    continue;
+                }
+                if next_byte.is_ascii() && next_byte != b'\'' {
+                    break;
+                }
+                let next = char_at(end).unwrap_or(char::REPLACEMENT_CHARACTER);
                 let inside = is_word_char(next)
                     || is_invisible(next)
                     || is_apostrophe(next)
-                        && char_at(i + next.len_utf8()).is_some_and(|n| n.is_alphabetic());
-                if inside {
-                    end = i + next.len_utf8();
-                    chars.next();
-                } else {
+                        && char_at(end + next.len_utf8()).is_some_and(|n| n.is_alphabetic());
+                if !inside {
                     break;
                 }
+                end += next.len_utf8();
             }
             push(&mut tokens, end, TokenKind::Word);
+            at = end;
         } else {
-            push(&mut tokens, start + c.len_utf8(), TokenKind::Punct);
+            at = start + c.len_utf8();
+            push(&mut tokens, at, TokenKind::Punct);
         }
     }
     tokens
