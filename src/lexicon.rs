@@ -39,6 +39,8 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA as ContiguousNfa;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 use serde::Serialize;
@@ -178,6 +180,9 @@ pub struct Entry {
 /// Built once and shared: [`Lexicon::default_shared`] is the built-in one.
 pub struct Lexicon {
     automaton: AhoCorasick,
+    /// The same phrases, as an automaton the scan walks byte by byte from each token start
+    /// (anchored searches without the per-call cost of [`AhoCorasick::find`]).
+    scanner: ContiguousNfa,
     /// Per automaton pattern: the range of its entries in `entries`.
     pattern_entries: Vec<(u32, u32)>,
     /// Per automaton pattern: the phrase as written in the lexicon.
@@ -186,6 +191,8 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     /// Lowercased phrase -> automaton pattern, for looking up one word directly.
     by_phrase: HashMap<Box<str>, u32>,
+    /// Per byte value: true when some pattern starts with that byte (either ASCII case).
+    first_bytes: [bool; 256],
 }
 
 impl fmt::Debug for Lexicon {
@@ -193,7 +200,7 @@ impl fmt::Debug for Lexicon {
         f.debug_struct("Lexicon")
             .field("phrases", &self.phrases.len())
             .field("entries", &self.entries.len())
-            .field("automaton_bytes", &self.automaton.memory_usage())
+            .field("automaton_bytes", &self.automaton_bytes())
             .finish()
     }
 }
@@ -215,6 +222,17 @@ impl Lexicon {
     /// The automaton holding every phrase (for a bare pass, as the benchmarks do).
     pub fn automaton(&self) -> &AhoCorasick {
         &self.automaton
+    }
+
+    /// The automaton the scan walks (anchored searches from token starts).
+    pub(crate) fn scanner(&self) -> &ContiguousNfa {
+        &self.scanner
+    }
+
+    /// True when some phrase starts with the byte `byte` (ASCII case ignored): the scan
+    /// skips tokens starting with any other byte without searching.
+    pub(crate) fn may_start_phrase(&self, byte: u8) -> bool {
+        self.first_bytes[usize::from(byte)]
     }
 
     /// The entries of an automaton pattern (see [`crate::scan::Hit::pattern`]).
@@ -256,7 +274,7 @@ impl Lexicon {
 
     /// Heap bytes used by the automaton.
     pub fn automaton_bytes(&self) -> usize {
-        self.automaton.memory_usage()
+        self.automaton.memory_usage() + self.scanner.memory_usage()
     }
 
     /// Every `(phrase, entry)` pair, in phrase order (for inspection and tests).
@@ -418,10 +436,13 @@ impl LexiconBuilder {
                 pattern_phrase.push(phrase_index);
             }
         }
+        // Contiguous NFAs: built several times faster than a DFA, in a fraction of its
+        // memory (see the notes on issue 6). The scan walks `scanner` from each token
+        // start; `automaton` serves unanchored searches (bare passes, single words).
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .or_else(|_| {
                 AhoCorasick::builder()
@@ -434,8 +455,27 @@ impl LexiconBuilder {
                 origin: "builder".into(),
                 problem: format!("the automaton could not be built: {e}"),
             })?;
+        let scanner = ContiguousNfa::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .prefilter(false)
+            .build(&patterns)
+            .map_err(|e| Error::Lexicon {
+                entry: String::new(),
+                origin: "builder".into(),
+                problem: format!("the automaton could not be built: {e}"),
+            })?;
+        let mut first_bytes = [false; 256];
+        for pattern in &patterns {
+            if let Some(&byte) = pattern.as_bytes().first() {
+                first_bytes[usize::from(byte.to_ascii_lowercase())] = true;
+                first_bytes[usize::from(byte.to_ascii_uppercase())] = true;
+            }
+        }
         Ok(Lexicon {
             automaton,
+            scanner,
+            first_bytes,
             pattern_entries,
             pattern_phrase,
             phrases,

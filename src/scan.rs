@@ -10,7 +10,8 @@
 //! An [`crate::Article`] computes its scan once, on first use; analyzers never scan the
 //! text again for words the lexicon knows.
 
-use aho_corasick::Input;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::Anchored;
 
 use crate::lexicon::{Category, Entry, Lexicon};
 use crate::span::Span;
@@ -173,16 +174,33 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Splits `text` into tokens, in one pass over its characters.
+///
+/// ASCII bytes (most of an English article) are classified byte by byte; only other
+/// characters are decoded.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let mut chars = text.char_indices().peekable();
     let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
     let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() || is_invisible(c) || c.is_control() {
-            continue;
-        }
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at;
+        let b = bytes[start];
+        let c = if b.is_ascii() {
+            // White space and control characters: no token.
+            if b <= b' ' || b == 0x7F {
+                at += 1;
+                continue;
+            }
+            char::from(b)
+        } else {
+            let c = char_at(start).unwrap_or(char::REPLACEMENT_CHARACTER);
+            if c.is_whitespace() || is_invisible(c) || c.is_control() {
+                at += c.len_utf8();
+                continue;
+            }
+            c
+        };
         let push = |tokens: &mut Vec<Token>, end: usize, kind: TokenKind| {
             tokens.push(Token {
                 span: Span::new(start, end),
@@ -190,10 +208,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 sentence: 0,
             });
         };
-        let after_word = text[..start].chars().next_back().is_some_and(is_word_char);
-        let starts_number = c.is_ascii_digit() || (c == '.' && digit_at(start + 1) && !after_word);
+        let starts_number = c.is_ascii_digit()
+            || (c == '.'
+                && digit_at(start + 1)
+                && !text[..start].chars().next_back().is_some_and(is_word_char));
         if starts_number {
             let mut end = start + 1;
+            let mut has_point = c == '.';
             loop {
                 while digit_at(end) {
                     end += 1;
@@ -203,35 +224,41 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 let thousands = separator == Some(b',')
                     && (1..=3).all(|k| digit_at(end + k))
                     && !digit_at(end + 4);
-                let decimal =
-                    separator == Some(b'.') && digit_at(end + 1) && !text[start..end].contains('.');
+                let decimal = separator == Some(b'.') && digit_at(end + 1) && !has_point;
                 if thousands || decimal {
+                    has_point |= decimal;
                     end += 1;
                 } else {
                     break;
                 }
             }
-            while chars.peek().is_some_and(|&(i, _)| i < end) {
-                chars.next();
-            }
             push(&mut tokens, end, TokenKind::Number);
+            at = end;
         } else if is_word_char(c) {
             let mut end = start + c.len_utf8();
-            while let Some(&(i, next)) = chars.peek() {
+            while let Some(&next_byte) = bytes.get(end) {
+                if next_byte.is_ascii_alphanumeric() {
+                    end += 1;
+                    continue;
+                }
+                if next_byte.is_ascii() && next_byte != b'\'' {
+                    break;
+                }
+                let next = char_at(end).unwrap_or(char::REPLACEMENT_CHARACTER);
                 let inside = is_word_char(next)
                     || is_invisible(next)
                     || is_apostrophe(next)
-                        && char_at(i + next.len_utf8()).is_some_and(|n| n.is_alphabetic());
-                if inside {
-                    end = i + next.len_utf8();
-                    chars.next();
-                } else {
+                        && char_at(end + next.len_utf8()).is_some_and(|n| n.is_alphabetic());
+                if !inside {
                     break;
                 }
+                end += next.len_utf8();
             }
             push(&mut tokens, end, TokenKind::Word);
+            at = end;
         } else {
-            push(&mut tokens, start + c.len_utf8(), TokenKind::Punct);
+            at = start + c.len_utf8();
+            push(&mut tokens, at, TokenKind::Punct);
         }
     }
     tokens
@@ -244,65 +271,66 @@ const MAX_SHORTER_TRIES: usize = 8;
 
 /// Finds every whole-word lexicon hit and maps it to tokens.
 ///
-/// The automaton gives the leftmost-longest phrase; when that phrase is not a whole word
-/// ("may be" in "may benefit"), the longest shorter phrase at the same place is tried
-/// ("may"; at most [`MAX_SHORTER_TRIES`] of them), then the search moves on by one
-/// character, so that a phrase starting later ("particularly" in "in particularly") is
-/// still found. Each retry looks at most one phrase length ahead, so the search stays
-/// linear in the text.
+/// A hit starts where a token starts, so the lexicon's automaton is walked, from each
+/// token start not covered by an earlier hit, for as long as some phrase can go on (an
+/// anchored search: a few bytes). Tokens whose first byte begins no phrase are skipped.
+/// The longest phrase found is taken when it is a whole word; otherwise ("may be" in "may
+/// benefit") the next shorter phrase found at the same start ("may"; at most
+/// [`MAX_SHORTER_TRIES`] of them). This gives the hits of a leftmost-longest search over
+/// the whole text, each byte read at most once per phrase that starts before it.
 pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec<Hit>, Vec<u32>) {
-    let automaton = lexicon.automaton();
+    let nfa = lexicon.scanner();
+    let bytes = text.as_bytes();
     let mut hits = Vec::new();
     let mut hit_at_token = vec![NO_HIT; tokens.len()];
-    let mut at = 0;
+    let Ok(anchored_start) = nfa.start_state(Anchored::Yes) else {
+        return (hits, hit_at_token);
+    };
+    // The phrases found at the current token start: (end, pattern), shortest first.
+    let mut found: Vec<(usize, u32)> = Vec::new();
     let mut token = 0usize;
-    while at < text.len() {
-        let Some(found) = automaton.find(Input::new(text).range(at..)) else {
-            break;
-        };
-        // Tokens are sorted, and so are hits: advance the token cursor monotonically.
-        while token < tokens.len() && tokens[token].span.end <= found.start() {
+    while token < tokens.len() {
+        let start = tokens[token].span.start;
+        if !lexicon.may_start_phrase(bytes[start]) {
             token += 1;
-        }
-        // A match starting inside a token (a short phrase such as "a" or "in" found in
-        // the middle of a word) can never be a whole word: go on after that token, rather
-        // than one character later, which would find the same inner matches again.
-        if let Some(inside) = tokens.get(token).filter(|t| t.span.start < found.start()) {
-            at = inside.span.end;
             continue;
         }
-        let mut candidate = found;
-        for _ in 0..=MAX_SHORTER_TRIES {
-            let span = Span::new(candidate.start(), candidate.end());
-            if let Some(end) = whole_token_hit(text, tokens, token, span) {
-                hit_at_token[token] = hits.len() as u32;
-                hits.push(Hit {
-                    span,
-                    pattern: candidate.pattern().as_u32(),
-                    first_token: token as u32,
-                    end_token: end as u32,
-                });
+        found.clear();
+        let mut state = anchored_start;
+        for (at, &byte) in bytes.iter().enumerate().skip(start) {
+            state = nfa.next_state(Anchored::Yes, state, byte);
+            if nfa.is_dead(state) {
                 break;
             }
-            // A shorter phrase at the same start, if any.
-            let shorter = automaton
-                .find(Input::new(text).range(candidate.start()..candidate.end() - 1))
-                .filter(|m| m.start() == candidate.start() && m.end() > m.start());
-            match shorter {
-                Some(m) => candidate = m,
-                None => break,
+            if nfa.is_match(state) {
+                let pattern = nfa.match_pattern(state, 0);
+                let end = at + 1;
+                if end - nfa.pattern_len(pattern) == start {
+                    found.push((end, pattern.as_u32()));
+                }
             }
         }
-        at = match hits.last() {
-            Some(hit) if hit.span.start == found.start() => hit.span.end,
-            _ => {
-                found.start()
-                    + text[found.start()..]
-                        .chars()
-                        .next()
-                        .map_or(1, char::len_utf8)
+        let hit = found
+            .iter()
+            .rev()
+            .take(MAX_SHORTER_TRIES + 1)
+            .find_map(|&(end, pattern)| {
+                let span = Span::new(start, end);
+                whole_token_hit(text, tokens, token, span).map(|end_token| Hit {
+                    span,
+                    pattern,
+                    first_token: token as u32,
+                    end_token: end_token as u32,
+                })
+            });
+        match hit {
+            Some(hit) => {
+                hit_at_token[token] = hits.len() as u32;
+                hits.push(hit);
+                token = hit.end_token as usize;
             }
-        };
+            None => token += 1,
+        }
     }
     (hits, hit_at_token)
 }
