@@ -260,7 +260,7 @@ impl Ctx<'_> {
             return None;
         }
         match self.classify(range.clone()) {
-            Some(s) => Some(s),
+            Some(s) => Some(self.with_partner(s, floor)),
             // The relative clause is short and starts with its verb: "that handles visas".
             None if range.start > floor
                 && self.lower_is(range.start - 1, &["that", "who", "which"])
@@ -283,6 +283,30 @@ impl Ctx<'_> {
                 Some(s)
             }
             None => None,
+        }
+    }
+
+    /// `Ann Ruiz and Tom Ure said`: two named people speak together.
+    fn with_partner(&self, speaker: Speaker, floor: usize) -> Speaker {
+        let Some(name) = speaker.name.clone() else {
+            return speaker;
+        };
+        let start = speaker.range.start;
+        if name.start != start || start < floor + 2 || !self.lower_is(start - 1, &["and"]) {
+            return speaker;
+        }
+        let left = self.phrase_before(start - 1, floor, 6);
+        match self.classify(left.clone()) {
+            Some(partner) if partner.name.as_ref().is_some_and(|n| n.end == left.end) => {
+                let first = partner.name.map_or(left.start, |n| n.start);
+                Speaker {
+                    range: left.start..speaker.range.end,
+                    name: Some(first..name.end),
+                    description: partner.description,
+                    ..speaker
+                }
+            }
+            _ => speaker,
         }
     }
 
