@@ -286,6 +286,55 @@ impl Ctx<'_> {
         }
     }
 
+    /// How the text introduces the person named by `run`, wherever it stands: a title
+    /// right before it ("Chief Inspector Viktor Salo") or an appositive after it ("Simon
+    /// Hale, the chief executive, ...") or before it ("The chief executive, Simon Hale,").
+    pub(crate) fn describe(&self, run: Range<usize>) -> Option<String> {
+        let mut start = run.start;
+        while start > 0
+            && run.start - start < 4
+            && (self.has(start - 1, Category::Title) || self.has(start - 1, Category::Honorific))
+            && self.capitalised(start - 1)
+        {
+            start -= 1;
+        }
+        if let Some(r) = self.hit_range(start) {
+            start = start.min(r.start);
+        }
+        let honorific_only =
+            (start..run.start).all(|i| self.has(i, Category::Honorific) || self.is_punct(i, '.'));
+        if start < run.start && !honorific_only {
+            return trim_text(self.slice(start..run.start));
+        }
+        let after = run.end;
+        if self.is_punct(after, ',')
+            && (self.lower_is(after + 1, DETERMINERS) || self.has(after + 1, Category::Title))
+        {
+            let mut end = after + 1;
+            while end < self.len()
+                && end - after < 14
+                && !self.is_punct(end, ',')
+                && !self.is_stop(end)
+                && !self.is_quote_mark(end)
+                && !self.lower_is(end, &["who", "which", "that"])
+            {
+                end += 1;
+            }
+            return trim_text(self.slice(after + 1..end));
+        }
+        if run.start >= 2 && self.is_punct(run.start - 1, ',') && self.is_punct(after, ',') {
+            let before = self.phrase_before(run.start - 1, self.sentence_first(run.start), 10);
+            let names_no_one = self
+                .name_runs(before.clone())
+                .iter()
+                .all(|(r, _)| self.after_preposition(r.start));
+            if self.has_head(before.clone()) && names_no_one {
+                return trim_text(self.slice(before));
+            }
+        }
+        None
+    }
+
     /// `Ann Ruiz and Tom Ure said`: two named people speak together.
     fn with_partner(&self, speaker: Speaker, floor: usize) -> Speaker {
         let Some(name) = speaker.name.clone() else {

@@ -55,7 +55,8 @@ impl Builder<'_, '_> {
                         .map_or(name.clone(), |r| ctx.name_text(r.clone()));
                     let i = self.new_source(Some(full.clone()), SourceKind::Named);
                     if let Some(r) = earlier {
-                        self.sources[i].mentions.push(ctx.span(r));
+                        self.sources[i].mentions.push(ctx.span(r.clone()));
+                        self.sources[i].description = ctx.describe(r);
                     }
                     self.by_key.insert(full.to_lowercase(), i);
                     self.by_key.insert(key, i);
@@ -64,7 +65,10 @@ impl Builder<'_, '_> {
                 }
             };
             if self.sources[index].description.is_none() {
-                self.sources[index].description = speaker.description.clone();
+                self.sources[index].description = speaker
+                    .description
+                    .clone()
+                    .or_else(|| ctx.describe(run.clone()));
             }
             // "Mr Hale", "Ms Finch": the honorific tells which pronoun fits.
             let honorific = speaker.range.clone().find_map(|i| {
