@@ -141,6 +141,8 @@ impl Ctx<'_> {
             return Some(speaker(SourceKind::Named, Some(run), description));
         }
         let any = |category| range.clone().any(|i| self.has(i, category));
+        // A determiner or a possessive opens the phrase: "the office", "Ruiz's office".
+        let determined = self.lower_is(range.start, DETERMINERS) || self.is_possessive(range.start);
         let kind = if any(Category::AnonymousSource) || partitive {
             SourceKind::Anonymous
         } else if range.clone().any(|i| {
@@ -156,15 +158,14 @@ impl Ctx<'_> {
         } else if any(Category::Title) {
             SourceKind::Unnamed
         } else if any(Category::Organization)
-            || self.has(range.end - 1, Category::OrgWord) && self.lower_is(range.start, DETERMINERS)
+            || self.has(range.end - 1, Category::OrgWord) && determined
             || range.clone().any(|i| {
                 self.has(i, Category::OrgWord)
                     && (self.capitalised(i) || i > range.start && self.lower_is(i - 1, &["the"]))
             })
         {
             SourceKind::Organization
-        } else if (self.lower_is(range.start, DETERMINERS)
-            || self.lower_is(range.start, PARTITIVES))
+        } else if (determined || self.lower_is(range.start, PARTITIVES))
             && range.len() >= 2
             && range.len() <= 8
         {
