@@ -262,7 +262,27 @@ impl Builder<'_, '_> {
                 index
             }
             "they" => self.last_group.or(self.last.map(|(s, _)| s)),
-            "it" => self.last_org,
+            "it" => {
+                if self.last_org.is_some() {
+                    return self.last_org;
+                }
+                // "The airline cancelled 40 flights. It said ...": the organisation the
+                // sentence before is about.
+                let first = ctx.sentence_first(at);
+                let previous = ctx.sentence_first(first.checked_sub(1)?);
+                let mut subject = ctx.phrase_after(previous, 6);
+                if let Some(verb) = subject.clone().skip(1).find(|&i| {
+                    let w = ctx.word(i);
+                    ctx.is_word(i) && !ctx.capitalised(i) && w.len() > 3 && w.ends_with("ed")
+                }) {
+                    subject.end = verb;
+                }
+                let speaker = ctx.classify(subject).filter(|s| {
+                    matches!(s.kind, SourceKind::Organization | SourceKind::Document)
+                        && s.name.is_none()
+                })?;
+                self.register(&speaker)
+            }
             _ => self.last.map(|(s, _)| s),
         }
     }
