@@ -247,7 +247,7 @@ impl<'a> Ctx<'a> {
         self.span(range).text(self.text)
     }
 
-    fn is_possessive(&self, i: usize) -> bool {
+    pub(crate) fn is_possessive(&self, i: usize) -> bool {
         let w = self.word(i);
         w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
     }

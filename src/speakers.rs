@@ -141,6 +141,8 @@ impl Ctx<'_> {
             return Some(speaker(SourceKind::Named, Some(run), description));
         }
         let any = |category| range.clone().any(|i| self.has(i, category));
+        // A determiner or a possessive opens the phrase: "the office", "Ruiz's office".
+        let determined = self.lower_is(range.start, DETERMINERS) || self.is_possessive(range.start);
         let kind = if any(Category::AnonymousSource) || partitive {
             SourceKind::Anonymous
         } else if range.clone().any(|i| {
@@ -156,15 +158,14 @@ impl Ctx<'_> {
         } else if any(Category::Title) {
             SourceKind::Unnamed
         } else if any(Category::Organization)
-            || self.has(range.end - 1, Category::OrgWord) && self.lower_is(range.start, DETERMINERS)
+            || self.has(range.end - 1, Category::OrgWord) && determined
             || range.clone().any(|i| {
                 self.has(i, Category::OrgWord)
                     && (self.capitalised(i) || i > range.start && self.lower_is(i - 1, &["the"]))
             })
         {
             SourceKind::Organization
-        } else if (self.lower_is(range.start, DETERMINERS)
-            || self.lower_is(range.start, PARTITIVES))
+        } else if (determined || self.lower_is(range.start, PARTITIVES))
             && range.len() >= 2
             && range.len() <= 8
         {
@@ -260,7 +261,7 @@ impl Ctx<'_> {
             return None;
         }
         match self.classify(range.clone()) {
-            Some(s) => Some(s),
+            Some(s) => Some(self.with_partner(s, floor)),
             // The relative clause is short and starts with its verb: "that handles visas".
             None if range.start > floor
                 && self.lower_is(range.start - 1, &["that", "who", "which"])
@@ -283,6 +284,79 @@ impl Ctx<'_> {
                 Some(s)
             }
             None => None,
+        }
+    }
+
+    /// How the text introduces the person named by `run`, wherever it stands: a title
+    /// right before it ("Chief Inspector Viktor Salo") or an appositive after it ("Simon
+    /// Hale, the chief executive, ...") or before it ("The chief executive, Simon Hale,").
+    pub(crate) fn describe(&self, run: Range<usize>) -> Option<String> {
+        let mut start = run.start;
+        while start > 0
+            && run.start - start < 4
+            && (self.has(start - 1, Category::Title) || self.has(start - 1, Category::Honorific))
+            && self.capitalised(start - 1)
+        {
+            start -= 1;
+        }
+        if let Some(r) = self.hit_range(start) {
+            start = start.min(r.start);
+        }
+        let honorific_only =
+            (start..run.start).all(|i| self.has(i, Category::Honorific) || self.is_punct(i, '.'));
+        if start < run.start && !honorific_only {
+            return trim_text(self.slice(start..run.start));
+        }
+        let after = run.end;
+        if self.is_punct(after, ',')
+            && (self.lower_is(after + 1, DETERMINERS) || self.has(after + 1, Category::Title))
+        {
+            let mut end = after + 1;
+            while end < self.len()
+                && end - after < 14
+                && !self.is_punct(end, ',')
+                && !self.is_stop(end)
+                && !self.is_quote_mark(end)
+                && !self.lower_is(end, &["who", "which", "that"])
+            {
+                end += 1;
+            }
+            return trim_text(self.slice(after + 1..end));
+        }
+        if run.start >= 2 && self.is_punct(run.start - 1, ',') && self.is_punct(after, ',') {
+            let before = self.phrase_before(run.start - 1, self.sentence_first(run.start), 10);
+            let names_no_one = self
+                .name_runs(before.clone())
+                .iter()
+                .all(|(r, _)| self.after_preposition(r.start));
+            if self.has_head(before.clone()) && names_no_one {
+                return trim_text(self.slice(before));
+            }
+        }
+        None
+    }
+
+    /// `Ann Ruiz and Tom Ure said`: two named people speak together.
+    fn with_partner(&self, speaker: Speaker, floor: usize) -> Speaker {
+        let Some(name) = speaker.name.clone() else {
+            return speaker;
+        };
+        let start = speaker.range.start;
+        if name.start != start || start < floor + 2 || !self.lower_is(start - 1, &["and"]) {
+            return speaker;
+        }
+        let left = self.phrase_before(start - 1, floor, 6);
+        match self.classify(left.clone()) {
+            Some(partner) if partner.name.as_ref().is_some_and(|n| n.end == left.end) => {
+                let first = partner.name.map_or(left.start, |n| n.start);
+                Speaker {
+                    range: left.start..speaker.range.end,
+                    name: Some(first..name.end),
+                    description: partner.description,
+                    ..speaker
+                }
+            }
+            _ => speaker,
         }
     }
 

@@ -55,7 +55,8 @@ impl Builder<'_, '_> {
                         .map_or(name.clone(), |r| ctx.name_text(r.clone()));
                     let i = self.new_source(Some(full.clone()), SourceKind::Named);
                     if let Some(r) = earlier {
-                        self.sources[i].mentions.push(ctx.span(r));
+                        self.sources[i].mentions.push(ctx.span(r.clone()));
+                        self.sources[i].description = ctx.describe(r);
                     }
                     self.by_key.insert(full.to_lowercase(), i);
                     self.by_key.insert(key, i);
@@ -64,7 +65,10 @@ impl Builder<'_, '_> {
                 }
             };
             if self.sources[index].description.is_none() {
-                self.sources[index].description = speaker.description.clone();
+                self.sources[index].description = speaker
+                    .description
+                    .clone()
+                    .or_else(|| ctx.describe(run.clone()));
             }
             // "Mr Hale", "Ms Finch": the honorific tells which pronoun fits.
             let honorific = speaker.range.clone().find_map(|i| {
@@ -258,7 +262,27 @@ impl Builder<'_, '_> {
                 index
             }
             "they" => self.last_group.or(self.last.map(|(s, _)| s)),
-            "it" => self.last_org,
+            "it" => {
+                if self.last_org.is_some() {
+                    return self.last_org;
+                }
+                // "The airline cancelled 40 flights. It said ...": the organisation the
+                // sentence before is about.
+                let first = ctx.sentence_first(at);
+                let previous = ctx.sentence_first(first.checked_sub(1)?);
+                let mut subject = ctx.phrase_after(previous, 6);
+                if let Some(verb) = subject.clone().skip(1).find(|&i| {
+                    let w = ctx.word(i);
+                    ctx.is_word(i) && !ctx.capitalised(i) && w.len() > 3 && w.ends_with("ed")
+                }) {
+                    subject.end = verb;
+                }
+                let speaker = ctx.classify(subject).filter(|s| {
+                    matches!(s.kind, SourceKind::Organization | SourceKind::Document)
+                        && s.name.is_none()
+                })?;
+                self.register(&speaker)
+            }
             _ => self.last.map(|(s, _)| s),
         }
     }

@@ -232,7 +232,9 @@ impl Builder<'_, '_> {
             if before(TITLE_WORDS) && words <= 6 && !terminal {
                 return None;
             }
-            if before(LABEL_WORDS) && (title_case || words <= 2) && !terminal {
+            // `described it as "a betrayal"` is speech; `known as "the Hawk"` a name.
+            let short = words <= 2 && !ctx.lower_is(p, &["as"]);
+            if before(LABEL_WORDS) && (title_case || short) && !terminal {
                 return None;
             }
         }

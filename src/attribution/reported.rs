@@ -350,7 +350,7 @@ impl Builder<'_, '_> {
                     }
                 }
                 start..self.clause_end(start)
-            } else if ctx.is_punct(cue.tokens.start - 1, ',') {
+            } else if cue.tokens.start > 0 && ctx.is_punct(cue.tokens.start - 1, ',') {
                 first..cue.tokens.start - 1
             } else {
                 return;
