@@ -306,7 +306,8 @@ pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec
             }
             if nfa.is_match(state) {
                 let pattern = nfa.match_pattern(state, 0);
-                if end - nfa.pattern_len(pattern) == start {
+                // Only a phrase that starts at the token (no subtraction that could underflow).
+                if nfa.pattern_len(pattern) == end - start {
                     found.push((end, pattern.as_u32()));
                 }
             }
