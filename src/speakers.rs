@@ -126,7 +126,13 @@ impl Ctx<'_> {
             .into_iter()
             .rev()
             .find(|(run, possessive)| {
-                !(*possessive || run.start > range.start && self.after_preposition(run.start))
+                // "A Treasury spokesman": a capitalised modifier of a role is no person.
+                let modifier = run.end < range.end
+                    && self.has(run.end, Category::Title)
+                    && !self.capitalised(run.end);
+                !(*possessive
+                    || modifier
+                    || run.start > range.start && self.after_preposition(run.start))
             })
         {
             let honorific_only = (range.start..run.start)
