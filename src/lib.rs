@@ -28,6 +28,65 @@
 //! # Ok::<(), copydesk::Error>(())
 //! ```
 //!
+//! # Example: quotes and their sources
+//!
+//! [`Quotes`] finds direct, partial and indirect quotes; [`Sources`] groups who said them
+//! into named, unnamed, anonymous, organization and document sources. The report runs the
+//! attribution once for both.
+//!
+//! ```
+//! use copydesk::{Article, QuoteKind, Report, SourceKind};
+//!
+//! let article = Article::new(
+//!     "\"We will rebuild the bridge,\" said Mayor Ana Ortiz. Two officials, who asked not \
+//!      to be named, said the work could take at least 18 months and cost $40 million.",
+//! );
+//! let report = Report::new(&article);
+//! let direct = &report.quotes[0];
+//! assert_eq!(direct.kind, QuoteKind::Direct);
+//! assert_eq!(direct.speaker.as_deref(), Some("Ana Ortiz"));
+//! let indirect = &report.quotes[1];
+//! assert_eq!(indirect.kind, QuoteKind::Indirect);
+//! assert_eq!(indirect.text, "the work could take at least 18 months and cost $40 million");
+//! let officials = &report.sources[indirect.source.unwrap()];
+//! assert_eq!(officials.kind, SourceKind::Anonymous);
+//! assert_eq!(officials.anonymity_reason.as_deref(), Some("who asked not to be named"));
+//! ```
+//!
+//! # Example: hedges
+//!
+//! [`Hedging`] reports hedge cues by category, and boosters apart; `in_quote` tells the
+//! writer's hedges from the quoted speakers'.
+//!
+//! ```
+//! use copydesk::hedging::HedgeCategory;
+//! use copydesk::{Analyzer, Article, Hedging};
+//!
+//! let article = Article::new("The minister is considering a ban, which could start in May.");
+//! let found = Hedging::new().analyze(&article);
+//! let cues: Vec<(&str, HedgeCategory)> = found.hedges.iter().map(|h| (h.text.as_str(), h.category)).collect();
+//! assert_eq!(cues, [("is considering", HedgeCategory::Epistemic), ("could", HedgeCategory::Modal)]);
+//! ```
+//!
+//! # Example: numeric claims
+//!
+//! [`Numbers`] reads each quantity's value, kind, unit, qualifier and subject; "18 of the
+//! 31 member states" is one ratio, and dates and identifiers such as "Article 5" are not
+//! claims.
+//!
+//! ```
+//! use copydesk::numbers::NumberKind;
+//! use copydesk::{Analyzer, Article, Numbers};
+//!
+//! let article = Article::new("Under Article 5, at least 18 of the 31 member states paid $95 billion.");
+//! let claims = Numbers::new().analyze(&article);
+//! assert_eq!(claims.len(), 2);
+//! assert_eq!((claims[0].kind, claims[0].value, claims[0].of), (NumberKind::Ratio, 18.0, Some(31.0)));
+//! assert_eq!(claims[0].qualifier.as_deref(), Some("at_least"));
+//! assert_eq!((claims[1].kind, claims[1].value), (NumberKind::Money, 95e9));
+//! assert_eq!(claims[1].unit.as_deref(), Some("USD"));
+//! ```
+//!
 //! # Example: sentences and quotations
 //!
 //! ```

@@ -297,15 +297,17 @@ pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec
         }
         found.clear();
         let mut state = anchored_start;
-        for (at, &byte) in bytes.iter().enumerate().skip(start) {
+        let mut end = start;
+        for &byte in &bytes[start..] {
             state = nfa.next_state(Anchored::Yes, state, byte);
+            end += 1;
             if nfa.is_dead(state) {
                 break;
             }
             if nfa.is_match(state) {
                 let pattern = nfa.match_pattern(state, 0);
-                let end = at + 1;
-                if end - nfa.pattern_len(pattern) == start {
+                // Only a phrase that starts at the token (no subtraction that could underflow).
+                if nfa.pattern_len(pattern) == end - start {
                     found.push((end, pattern.as_u32()));
                 }
             }
@@ -353,15 +355,32 @@ fn whole_token_hit(text: &str, tokens: &[Token], first: usize, span: Span) -> Op
 
 /// True when the span neither starts nor ends inside a word.
 fn is_whole_word(text: &str, span: Span) -> bool {
-    let before = text[..span.start].chars().next_back();
-    let after = text[span.end..].chars().next();
-    let first = text[span.start..].chars().next();
-    let last = text[..span.end].chars().next_back();
+    let before = char_before(text, span.start);
+    let after = char_after(text, span.end);
+    let first = char_after(text, span.start);
+    let last = char_before(text, span.end);
     let joins = |outside: Option<char>, inside: Option<char>| matches!((outside, inside), (Some(o), Some(i)) if is_word_char(o) && is_word_char(i));
     // A possessive does not join: "US's" holds the whole word "US". A phrase ending in a
     // period glued to a letter is part of a longer abbreviation: "U.S." in "U.S.S.R.".
     let abbreviation_goes_on = last == Some('.') && after.is_some_and(char::is_alphabetic);
     !joins(before, first) && !joins(after, last) && !abbreviation_goes_on
+}
+
+/// The character that ends at byte `at` (a char boundary) of `text`; ASCII without decoding.
+fn char_before(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at.checked_sub(1)?) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(..at)?.chars().next_back(),
+    }
+}
+
+/// The character that starts at byte `at` (a char boundary) of `text`; ASCII without
+/// decoding.
+fn char_after(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(at..)?.chars().next(),
+    }
 }
 
 #[cfg(test)]

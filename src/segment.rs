@@ -36,14 +36,37 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
             paragraphs.push(Span::new(from + lead, from + lead + trimmed.len()));
         }
     };
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'\n' || b == b'\r' {
-            push(start, i);
-            start = i + 1;
-        }
+    while let Some(i) = next_line_break(bytes, start) {
+        push(start, i);
+        start = i + 1;
     }
     push(start, text.len());
     paragraphs
+}
+
+/// Index of the first `\n` or `\r` at or after `from`. Reads eight bytes at a time
+/// while none of them is a line break (paragraphs are long, line breaks rare).
+fn next_line_break(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    // True when one of the eight bytes of `word` is zero.
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS != 0;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(eight);
+        if has_zero(word ^ (ONES * u64::from(b'\n'))) || has_zero(word ^ (ONES * u64::from(b'\r')))
+        {
+            break;
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map(|p| at + p)
 }
 
 fn is_terminator(c: char) -> bool {
