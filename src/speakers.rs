@@ -348,7 +348,13 @@ impl Ctx<'_> {
             return speaker;
         };
         let start = speaker.range.start;
-        if name.start != start || start < floor + 2 || !self.lower_is(start - 1, &["and"]) {
+        // "Hale and Sen. Anita Cruz": titles may stand before the second name.
+        let titled = (start..name.start).all(|i| {
+            self.has(i, Category::Honorific)
+                || self.has(i, Category::Title)
+                || self.is_punct(i, '.')
+        });
+        if !titled || start < floor + 2 || !self.lower_is(start - 1, &["and"]) {
             return speaker;
         }
         let left = self.phrase_before(start - 1, floor, 6);

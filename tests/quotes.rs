@@ -345,7 +345,9 @@ fn article_cases() {
         for want in case["quotes"].as_array().into_iter().flatten() {
             expected += 1;
             let want_text = want["text"].as_str().unwrap_or("");
-            let at = text.find(want_text).expect("an expected quote is in the text");
+            let at = text
+                .find(want_text)
+                .expect("an expected quote is in the text");
             let span = copydesk::Span::new(at, at + want_text.len());
             let Some(i) = (0..quotes.len()).find(|&i| !used[i] && quotes[i].span.overlaps(span))
             else {
@@ -380,6 +382,12 @@ fn article_cases() {
         "articles: expected {expected}, found {found}, returned {got_total}, right speaker {speaker_ok}"
     );
     assert!(found * 100 >= expected * 90, "recall {found}/{expected}");
-    assert!(found * 100 >= got_total * 90, "precision {found}/{got_total}");
-    assert!(speaker_ok * 100 >= found * 85, "speakers {speaker_ok}/{found}");
+    assert!(
+        found * 100 >= got_total * 90,
+        "precision {found}/{got_total}"
+    );
+    assert!(
+        speaker_ok * 100 >= found * 85,
+        "speakers {speaker_ok}/{found}"
+    );
 }

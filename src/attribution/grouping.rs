@@ -92,12 +92,24 @@ impl Builder<'_, '_> {
                 .find_map(|d| lower.strip_prefix(d))
                 .unwrap_or(&lower);
             let key = format!("{:?}:{stem}", speaker.kind);
-            match self.by_key.get(&key) {
-                Some(&i) => i,
+            // "the spokesman" after "A Treasury spokesman": the role named before.
+            let head = stem.rsplit(' ').next().unwrap_or("");
+            let head_key = format!("{:?}:head:{head}", speaker.kind);
+            let definite = lower.starts_with("the ") && !stem.contains(' ');
+            let found = self.by_key.get(&key).copied().or_else(|| {
+                definite
+                    .then(|| self.by_key.get(&head_key).copied())
+                    .flatten()
+            });
+            match found {
+                Some(i) => i,
                 None => {
                     let i = self.new_source(None, speaker.kind);
                     self.sources[i].description = speaker.description.clone();
                     self.by_key.insert(key, i);
+                    if speaker.kind == SourceKind::Unnamed {
+                        self.by_key.insert(head_key, i);
+                    }
                     i
                 }
             }
