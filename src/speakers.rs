@@ -128,7 +128,8 @@ impl Ctx<'_> {
             .find(|(run, possessive)| {
                 // "A Treasury spokesman": a capitalised modifier of a role is no person.
                 let modifier = run.end < range.end
-                    && self.has(run.end, Category::Title)
+                    && (self.has(run.end, Category::Title)
+                        || self.has(run.end, Category::AnonymousSource))
                     && !self.capitalised(run.end);
                 !(*possessive
                     || modifier

@@ -107,7 +107,7 @@ impl Builder<'_, '_> {
                     let i = self.new_source(None, speaker.kind);
                     self.sources[i].description = speaker.description.clone();
                     self.by_key.insert(key, i);
-                    if speaker.kind == SourceKind::Unnamed {
+                    if matches!(speaker.kind, SourceKind::Unnamed | SourceKind::Anonymous) {
                         self.by_key.insert(head_key, i);
                     }
                     i

@@ -79,6 +79,12 @@ pub(super) const MODALS: &[&str] = &[
 ];
 
 /// Words that cannot start a reported clause after a cue.
+/// Words that open a reported clause right after a one-word listener: "told police the
+/// car was ...", "told staff they would ...".
+const CLAUSE_OPENERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "they", "it", "we", "i", "his", "her", "its", "their",
+];
+
 const NOT_CLAUSE_START: &[&str] = &[
     "to",
     "of",
@@ -150,6 +156,13 @@ impl Builder<'_, '_> {
                     && ctx.word(j).ends_with('s')
                     && ctx.word(j).len() > 3
             {
+                j += 1;
+            } else if ctx.is_word(j)
+                && !ctx.capitalised(j)
+                && !ctx.lower_is(j, crate::names::DETERMINERS)
+                && ctx.lower_is(j + 1, CLAUSE_OPENERS)
+            {
+                // "told police the car was ...": a one-word listener, then a clause.
                 j += 1;
             } else if ctx.capitalised(j) || ctx.lower_is(j, &["the"]) && ctx.capitalised(j + 1) {
                 // "told Reuters", "told the BBC"
