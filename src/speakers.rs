@@ -178,6 +178,16 @@ impl Ctx<'_> {
         {
             // "a senior engineer at the consortium said": a role the lexicon lacks.
             SourceKind::Unnamed
+        } else if range.len() == 1
+            && self.is_word(range.start)
+            && !self.capitalised(range.start)
+            && {
+                // "while tenants countered": a bare plural noun is a group of people.
+                let w = self.word(range.start);
+                w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.contains('\'')
+            }
+        {
+            SourceKind::Unnamed
         } else {
             return None;
         };

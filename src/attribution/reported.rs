@@ -299,6 +299,32 @@ impl Builder<'_, '_> {
                 end = cue.tokens.start - 1;
             }
         }
+        // "..., while critics countered that ...": a second speaker's report ends the
+        // first one at the comma.
+        let opens_report = |subject: usize| {
+            subject >= from + 2
+                && ctx.is_punct(subject - 2, ',')
+                && ctx.lower_is(subject - 1, &["while", "whereas", "but"])
+        };
+        let split = self.cues[next..]
+            .iter()
+            .take(3)
+            .filter(|c| c.tokens.start < end && c.mode != Mode::According && !c.participle)
+            .find_map(|c| {
+                let start = c.tokens.start;
+                // A speaker the lexicon knows, or one word: "while tenants countered".
+                let known = ctx
+                    .speaker_before(start, from)
+                    .filter(|s| s.pronoun.is_none())
+                    .map(|s| s.range.start);
+                let one_word = (start > 0 && ctx.is_word(start - 1)).then(|| start - 1);
+                known
+                    .filter(|&s| opens_report(s))
+                    .or(one_word.filter(|&s| opens_report(s)))
+            });
+        if let Some(subject) = split {
+            end = end.min(subject - 2);
+        }
         while end > from
             && (ctx.is_stop(end - 1)
                 || ctx.is_quote_mark(end - 1)
