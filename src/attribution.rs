@@ -83,6 +83,11 @@ struct Builder<'c, 'a> {
     covered_until: usize,
     /// Surname -> first full name in the text, built on first use.
     full_names: Option<HashMap<String, Range<usize>>>,
+    /// Every full name outside quotations, in text order (built with `full_names`).
+    full_runs: Vec<Range<usize>>,
+    /// Quotes of a quotation running over several paragraphs whose speaker no cue has
+    /// named yet: a cue on a later paragraph of the same quotation names it.
+    chain: Vec<usize>,
 }
 
 /// What "he" and "she" tell about a person.
@@ -128,6 +133,8 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
         last_org: None,
         covered_until: 0,
         full_names: None,
+        full_runs: Vec::new(),
+        chain: Vec::new(),
     };
     builder.run();
     builder.finish()

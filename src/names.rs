@@ -177,7 +177,18 @@ impl<'a> Ctx<'a> {
                     t.span.text(self.text).chars().next(),
                     Some('.' | '!' | '?' | '…' | ';')
                 )
-        })
+        }) && !self.honorific_dot(i)
+    }
+
+    /// True when token `i` is the dot of an honorific before a name ("Sen.", "Dr."):
+    /// it ends no sentence.
+    pub(crate) fn honorific_dot(&self, i: usize) -> bool {
+        i > 0
+            && self.has(i - 1, Category::Honorific)
+            && self
+                .scan
+                .hit_at(i - 1)
+                .is_some_and(|h| h.end_token as usize > i)
     }
 
     pub(crate) fn is_dash(&self, i: usize) -> bool {

@@ -126,7 +126,14 @@ impl Ctx<'_> {
             .into_iter()
             .rev()
             .find(|(run, possessive)| {
-                !(*possessive || run.start > range.start && self.after_preposition(run.start))
+                // "A Treasury spokesman": a capitalised modifier of a role is no person.
+                let modifier = run.end < range.end
+                    && (self.has(run.end, Category::Title)
+                        || self.has(run.end, Category::AnonymousSource))
+                    && !self.capitalised(run.end);
+                !(*possessive
+                    || modifier
+                    || run.start > range.start && self.after_preposition(run.start))
             })
         {
             let honorific_only = (range.start..run.start)
@@ -170,6 +177,16 @@ impl Ctx<'_> {
             && range.len() <= 8
         {
             // "a senior engineer at the consortium said": a role the lexicon lacks.
+            SourceKind::Unnamed
+        } else if range.len() == 1
+            && self.is_word(range.start)
+            && !self.capitalised(range.start)
+            && {
+                // "while tenants countered": a bare plural noun is a group of people.
+                let w = self.word(range.start);
+                w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.contains('\'')
+            }
+        {
             SourceKind::Unnamed
         } else {
             return None;
@@ -342,7 +359,13 @@ impl Ctx<'_> {
             return speaker;
         };
         let start = speaker.range.start;
-        if name.start != start || start < floor + 2 || !self.lower_is(start - 1, &["and"]) {
+        // "Hale and Sen. Anita Cruz": titles may stand before the second name.
+        let titled = (start..name.start).all(|i| {
+            self.has(i, Category::Honorific)
+                || self.has(i, Category::Title)
+                || self.is_punct(i, '.')
+        });
+        if !titled || start < floor + 2 || !self.lower_is(start - 1, &["and"]) {
             return speaker;
         }
         let left = self.phrase_before(start - 1, floor, 6);

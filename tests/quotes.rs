@@ -325,3 +325,69 @@ fn sources_come_in_order_of_first_mention() {
         "quote indices follow the new order"
     );
 }
+
+/// The news-style articles in `tests/data/quotes_articles.json`, scored like the
+/// annotated evaluation: an expected quote is found when a quote overlaps its span
+/// (one to one), and its speaker is right when the names agree. Run with
+/// `--nocapture` to see every miss, false quote and wrong speaker.
+#[test]
+fn article_cases() {
+    let all = cases(include_str!("data/quotes_articles.json"));
+    assert!(all.len() >= 8, "at least 8 articles");
+    let (mut expected, mut found, mut speaker_ok, mut got_total) = (0, 0, 0, 0);
+    for case in &all {
+        let text = text_of(case);
+        let article = Article::new(text);
+        let quotes = Quotes::default().analyze(&article);
+        let name = name_of(case);
+        got_total += quotes.len();
+        let mut used = vec![false; quotes.len()];
+        for want in case["quotes"].as_array().into_iter().flatten() {
+            expected += 1;
+            let want_text = want["text"].as_str().unwrap_or("");
+            let at = text
+                .find(want_text)
+                .expect("an expected quote is in the text");
+            let span = copydesk::Span::new(at, at + want_text.len());
+            let Some(i) = (0..quotes.len()).find(|&i| !used[i] && quotes[i].span.overlaps(span))
+            else {
+                println!("{name}: MISSED {want_text:?}");
+                continue;
+            };
+            used[i] = true;
+            found += 1;
+            let want_speaker = want["speaker"].as_str();
+            // The annotator's speaker may be the head of a longer phrase of ours:
+            // "report" in "a report by a cross-party committee".
+            let got_speaker = quotes[i].speaker.as_deref().map(str::to_lowercase);
+            let right = match (&got_speaker, want_speaker) {
+                (Some(got), Some(want)) => got.contains(&want.to_lowercase()),
+                (None, None) => true,
+                _ => false,
+            };
+            if right {
+                speaker_ok += 1;
+            } else {
+                println!(
+                    "{name}: SPEAKER {:?} for {want_text:?}, want {want_speaker:?}",
+                    quotes[i].speaker
+                );
+            }
+        }
+        for (q, _) in quotes.iter().zip(&used).filter(|(_, u)| !**u) {
+            println!("{name}: FALSE {:?} {:?} by {:?}", q.kind, q.text, q.speaker);
+        }
+    }
+    println!(
+        "articles: expected {expected}, found {found}, returned {got_total}, right speaker {speaker_ok}"
+    );
+    assert!(found * 100 >= expected * 90, "recall {found}/{expected}");
+    assert!(
+        found * 100 >= got_total * 90,
+        "precision {found}/{got_total}"
+    );
+    assert!(
+        speaker_ok * 100 >= found * 85,
+        "speakers {speaker_ok}/{found}"
+    );
+}

@@ -92,12 +92,24 @@ impl Builder<'_, '_> {
                 .find_map(|d| lower.strip_prefix(d))
                 .unwrap_or(&lower);
             let key = format!("{:?}:{stem}", speaker.kind);
-            match self.by_key.get(&key) {
-                Some(&i) => i,
+            // "the spokesman" after "A Treasury spokesman": the role named before.
+            let head = stem.rsplit(' ').next().unwrap_or("");
+            let head_key = format!("{:?}:head:{head}", speaker.kind);
+            let definite = lower.starts_with("the ") && !stem.contains(' ');
+            let found = self.by_key.get(&key).copied().or_else(|| {
+                definite
+                    .then(|| self.by_key.get(&head_key).copied())
+                    .flatten()
+            });
+            match found {
+                Some(i) => i,
                 None => {
                     let i = self.new_source(None, speaker.kind);
                     self.sources[i].description = speaker.description.clone();
                     self.by_key.insert(key, i);
+                    if matches!(speaker.kind, SourceKind::Unnamed | SourceKind::Anonymous) {
+                        self.by_key.insert(head_key, i);
+                    }
                     i
                 }
             }
@@ -141,7 +153,7 @@ impl Builder<'_, '_> {
         before: usize,
     ) -> Option<Range<usize>> {
         let ctx = self.ctx;
-        let index = self.full_names.get_or_insert_with(|| {
+        if self.full_names.is_none() {
             let mut index: HashMap<String, Range<usize>> = HashMap::new();
             for (run, possessive) in ctx.name_runs(0..ctx.len()) {
                 if run.len() < 2 || ctx.quotation_of(run.start).is_some() {
@@ -151,12 +163,24 @@ impl Builder<'_, '_> {
                 if possessive || !name.contains(' ') {
                     continue;
                 }
+                self.full_runs.push(run.clone());
                 let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
                 index.entry(last).or_insert(run);
             }
-            index
-        });
-        index.get(surname).filter(|r| r.end <= before).cloned()
+            self.full_names = Some(index);
+        }
+        self.full_names
+            .as_ref()
+            .and_then(|index| index.get(surname))
+            .filter(|r| r.end <= before)
+            .cloned()
+    }
+
+    /// The latest full name before token `before`, outside quotations.
+    fn latest_full_name(&mut self, before: usize) -> Option<Range<usize>> {
+        self.full_name_before("", 0);
+        let n = self.full_runs.partition_point(|r| r.end <= before);
+        n.checked_sub(1).map(|i| self.full_runs[i].clone())
     }
 
     pub(super) fn new_source(&mut self, name: Option<String>, kind: SourceKind) -> usize {
@@ -249,12 +273,33 @@ impl Builder<'_, '_> {
                         self.register(&speaker)
                     }
                     // Else the latest person who fits.
-                    None => self
-                        .recent_people
-                        .iter()
-                        .rev()
-                        .find(|&&i| gender_fits(self.sources[i].gender, gender))
-                        .copied(),
+                    None => {
+                        let recent = self
+                            .recent_people
+                            .iter()
+                            .rev()
+                            .find(|&&i| gender_fits(self.sources[i].gender, gender))
+                            .copied();
+                        // Else the latest full name in the text, when it may be the one
+                        // ("Agnes Whitford was the last to leave. [quoted paragraphs]
+                        // ... she said").
+                        match recent {
+                            Some(i) => Some(i),
+                            None => {
+                                let run = self.latest_full_name(at).filter(|r| fits(self, r));
+                                run.and_then(|run| {
+                                    self.register(&Speaker {
+                                        range: run.clone(),
+                                        name: Some(run),
+                                        description: None,
+                                        kind: SourceKind::Named,
+                                        pronoun: None,
+                                        reason: None,
+                                    })
+                                })
+                            }
+                        }
+                    }
                 };
                 if let (Some(i), Some(g)) = (index, gender) {
                     self.sources[i].gender.get_or_insert(g);

@@ -144,7 +144,20 @@ impl Builder<'_, '_> {
             }
         }
         let (source, cue) = found.unwrap_or((None, None));
+        // A quotation over several paragraphs: the cue that ends it ("... we all joined
+        // in," she said.) names the speaker of its earlier paragraphs too.
+        let cued = source.is_some() && cue.is_some();
+        if cued {
+            for i in std::mem::take(&mut self.chain) {
+                self.quotes[i].source = source;
+            }
+        }
         self.push_quote(q.inner, kind, source, cue);
+        if !q.continues {
+            self.chain.clear();
+        } else if !cued {
+            self.chain.push(self.quotes.len() - 1);
+        }
     }
 
     /// The subject of the narration sentence right before a quotation that opens its

@@ -79,6 +79,12 @@ pub(super) const MODALS: &[&str] = &[
 ];
 
 /// Words that cannot start a reported clause after a cue.
+/// Words that open a reported clause right after a one-word listener: "told police the
+/// car was ...", "told staff they would ...".
+const CLAUSE_OPENERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "they", "it", "we", "i", "his", "her", "its", "their",
+];
+
 const NOT_CLAUSE_START: &[&str] = &[
     "to",
     "of",
@@ -150,6 +156,13 @@ impl Builder<'_, '_> {
                     && ctx.word(j).ends_with('s')
                     && ctx.word(j).len() > 3
             {
+                j += 1;
+            } else if ctx.is_word(j)
+                && !ctx.capitalised(j)
+                && !ctx.lower_is(j, crate::names::DETERMINERS)
+                && ctx.lower_is(j + 1, CLAUSE_OPENERS)
+            {
+                // "told police the car was ...": a one-word listener, then a clause.
                 j += 1;
             } else if ctx.capitalised(j) || ctx.lower_is(j, &["the"]) && ctx.capitalised(j + 1) {
                 // "told Reuters", "told the BBC"
@@ -285,6 +298,32 @@ impl Builder<'_, '_> {
             if cue.tokens.start > from && ctx.is_punct(cue.tokens.start - 1, ',') {
                 end = cue.tokens.start - 1;
             }
+        }
+        // "..., while critics countered that ...": a second speaker's report ends the
+        // first one at the comma.
+        let opens_report = |subject: usize| {
+            subject >= from + 2
+                && ctx.is_punct(subject - 2, ',')
+                && ctx.lower_is(subject - 1, &["while", "whereas", "but"])
+        };
+        let split = self.cues[next..]
+            .iter()
+            .take(3)
+            .filter(|c| c.tokens.start < end && c.mode != Mode::According && !c.participle)
+            .find_map(|c| {
+                let start = c.tokens.start;
+                // A speaker the lexicon knows, or one word: "while tenants countered".
+                let known = ctx
+                    .speaker_before(start, from)
+                    .filter(|s| s.pronoun.is_none())
+                    .map(|s| s.range.start);
+                let one_word = (start > 0 && ctx.is_word(start - 1)).then(|| start - 1);
+                known
+                    .filter(|&s| opens_report(s))
+                    .or(one_word.filter(|&s| opens_report(s)))
+            });
+        if let Some(subject) = split {
+            end = end.min(subject - 2);
         }
         while end > from
             && (ctx.is_stop(end - 1)
