@@ -14,7 +14,8 @@
 //!   (`<name>_alone`, on an article whose layout is already built) and with the article
 //!   (`<name>`, building the article too), `report` and `report_json`;
 //! - `scaling`: `report_json` over 1 KB, 16 KB, 256 KB and 4 MB made from the samples;
-//! - `adversarial`: odd shapes beside `normal_1mb`, the same report over ordinary text;
+//! - `adversarial`: odd shapes (and the hostile inputs of issue 7) beside `normal_1mb`, the
+//!   same report over ordinary text;
 //! - `fixed_cost`: a 300-byte article beside a 16 KB one (same bytes/second means no
 //!   fixed cost per article);
 //! - `lexicon`: building the default lexicon and its automaton.
@@ -241,6 +242,19 @@ fn adversarial_texts() -> Vec<(&'static str, String)> {
     // 20,000 quotation marks in one paragraph, each quote attributed.
     let quotes_20k = "“We will,” she said. ".repeat(10_000);
     let one_paragraph = corpus(2 * MB).replace('\n', " ");
+    // The hostile inputs of issue 7, each about 1 MB.
+    let unclosed = repeat_to("“word ", MB);
+    let nesting = repeat_to("“‘«‹„\"'word ", MB);
+    let long_numbers = repeat_to(&format!("{} ", "9".repeat(400)), MB);
+    let markup = repeat_to(
+        "<p>The &quot;plan&quot; &amp; <b>costs</b> said</p>\r\n",
+        MB,
+    );
+    let controls = repeat_to(
+        "said\u{0}the\u{7}plan\r\u{200b}4\u{a0}000\u{feff} e\u{301} ",
+        MB,
+    );
+    let scripts = repeat_to("قال المتحدث إن \"الاجتماع\" 300 שלום 😀 合同。 ", MB);
     vec![
         ("normal_1mb", corpus(MB)),
         ("quote_marks_1mb", marks),
@@ -249,6 +263,12 @@ fn adversarial_texts() -> Vec<(&'static str, String)> {
         ("one_word_paragraphs_100k", paragraphs),
         ("quotes_20k", quotes_20k),
         ("one_paragraph_2mb", one_paragraph),
+        ("unclosed_openers_1mb", unclosed),
+        ("nested_quote_styles_1mb", nesting),
+        ("400_digit_numbers_1mb", long_numbers),
+        ("html_markup_1mb", markup),
+        ("control_and_invisible_chars_1mb", controls),
+        ("rtl_cjk_emoji_1mb", scripts),
     ]
 }
 
