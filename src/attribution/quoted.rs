@@ -176,9 +176,21 @@ impl Builder<'_, '_> {
         if !same_paragraph {
             return None;
         }
-        let (run, possessive) = ctx.name_runs(first..open).into_iter().next()?;
-        let leads = (first..run.start)
-            .all(|i| ctx.capitalised(i) || ctx.is_punct(i, '.') || ctx.has(i, Category::Title));
+        // "Asked if she would run, Ana Ruiz laughed.": an opening participle clause, then
+        // the subject right after its comma.
+        let participle = {
+            let w = ctx.word(first).to_ascii_lowercase();
+            ctx.is_word(first) && (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4
+        };
+        let comma = (first..open)
+            .find(|&i| ctx.is_punct(i, ','))
+            .filter(|_| participle);
+        let runs = ctx.name_runs(first..open);
+        let after_clause = comma.and_then(|c| runs.iter().find(|(r, _)| r.start == c + 1));
+        let (run, possessive) = after_clause.or(runs.first()).cloned()?;
+        let leads = after_clause.is_some()
+            || (first..run.start)
+                .all(|i| ctx.capitalised(i) || ctx.is_punct(i, '.') || ctx.has(i, Category::Title));
         let name = ctx.name_text(run.clone()).to_lowercase();
         let known = self.by_key.contains_key(&name) || self.by_surname.contains_key(&name);
         if possessive || !leads || !(run.len() > 1 || known) {
