@@ -161,10 +161,13 @@ impl Builder<'_, '_> {
     }
 
     /// The subject of the narration sentence right before a quotation that opens its
-    /// sentence, when it is a person: a full name, or a name already known.
+    /// sentence (or follows a colon), when it is a person: a full name, or a name
+    /// already known.
     fn narrated_subject(&self, open: usize) -> Option<Speaker> {
         let ctx = self.ctx;
-        if open == 0 || ctx.sentence_first(open) != open {
+        // `Ana Ruiz was blunt: "It failed."`: the sentence a colon opens the quote in.
+        let colon = open > 0 && ctx.is_punct(open - 1, ':');
+        if open == 0 || !colon && ctx.sentence_first(open) != open {
             return None;
         }
         let first = ctx.sentence_first(open - 1);
