@@ -161,10 +161,13 @@ impl Builder<'_, '_> {
     }
 
     /// The subject of the narration sentence right before a quotation that opens its
-    /// sentence, when it is a person: a full name, or a name already known.
+    /// sentence (or follows a colon), when it is a person: a full name, or a name
+    /// already known.
     fn narrated_subject(&self, open: usize) -> Option<Speaker> {
         let ctx = self.ctx;
-        if open == 0 || ctx.sentence_first(open) != open {
+        // `Ana Ruiz was blunt: "It failed."`: the sentence a colon opens the quote in.
+        let colon = open > 0 && ctx.is_punct(open - 1, ':');
+        if open == 0 || !colon && ctx.sentence_first(open) != open {
             return None;
         }
         let first = ctx.sentence_first(open - 1);
@@ -176,9 +179,21 @@ impl Builder<'_, '_> {
         if !same_paragraph {
             return None;
         }
-        let (run, possessive) = ctx.name_runs(first..open).into_iter().next()?;
-        let leads = (first..run.start)
-            .all(|i| ctx.capitalised(i) || ctx.is_punct(i, '.') || ctx.has(i, Category::Title));
+        // "Asked if she would run, Ana Ruiz laughed.": an opening participle clause, then
+        // the subject right after its comma.
+        let participle = {
+            let w = ctx.word(first).to_ascii_lowercase();
+            ctx.is_word(first) && (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4
+        };
+        let comma = (first..open)
+            .find(|&i| ctx.is_punct(i, ','))
+            .filter(|_| participle);
+        let runs = ctx.name_runs(first..open);
+        let after_clause = comma.and_then(|c| runs.iter().find(|(r, _)| r.start == c + 1));
+        let (run, possessive) = after_clause.or(runs.first()).cloned()?;
+        let leads = after_clause.is_some()
+            || (first..run.start)
+                .all(|i| ctx.capitalised(i) || ctx.is_punct(i, '.') || ctx.has(i, Category::Title));
         let name = ctx.name_text(run.clone()).to_lowercase();
         let known = self.by_key.contains_key(&name) || self.by_surname.contains_key(&name);
         if possessive || !leads || !(run.len() > 1 || known) {

@@ -178,6 +178,13 @@ impl Builder<'_, '_> {
         if ctx.lower_is(j, &["that"]) {
             return Some(j + 1);
         }
+        // "admitted he had lied": a subject pronoun can only open a clause.
+        if cue.mode == Mode::That
+            && ctx.lower_is(j, &["he", "she", "they", "we", "i"])
+            && ctx.sentence(j) == ctx.sentence(cue.tokens.start)
+        {
+            return Some(j);
+        }
         if cue.mode != Mode::Clause && cue.mode != Mode::Object {
             return None;
         }
