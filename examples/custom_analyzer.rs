@@ -39,7 +39,7 @@ impl Analyzer for VagueSourcing {
     fn analyze(&self, article: &Article) -> Vec<VagueAttribution> {
         // Paragraphs where a named source is mentioned, from the built-in Sources analyzer.
         let mut named = vec![false; article.paragraphs().len()];
-        for source in Sources::default().analyze(article) {
+        for source in Sources::new().analyze(article) {
             if source.kind == SourceKind::Named {
                 for mention in &source.mentions {
                     if let Some(flag) = named.get_mut(article.paragraph_at(mention.span.start)) {

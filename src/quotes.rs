@@ -90,6 +90,13 @@ pub struct Quote {
 #[non_exhaustive]
 pub struct Quotes;
 
+impl Quotes {
+    /// The quotes analyzer with its defaults (the same as `Quotes::default()`).
+    pub const fn new() -> Quotes {
+        Quotes
+    }
+}
+
 impl Analyzer for Quotes {
     type Output = Vec<Quote>;
     fn name(&self) -> &'static str {

@@ -162,6 +162,13 @@ impl SourceStats {
 #[non_exhaustive]
 pub struct Sources;
 
+impl Sources {
+    /// The sources analyzer with its defaults (the same as `Sources::default()`).
+    pub const fn new() -> Sources {
+        Sources
+    }
+}
+
 impl Analyzer for Sources {
     type Output = Vec<Source>;
     fn name(&self) -> &'static str {
