@@ -14,7 +14,7 @@
 //! exit status is 1 when any line failed. Memory stays flat: lines are read, analyzed and
 //! written in bounded batches (see `copydesk::batch`).
 
-use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -91,29 +91,9 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads a whole input as UTF-8 text: a file, or stdin for `-`.
-fn read_text(input: &str) -> Result<String, Error> {
-    let (bytes, origin) = if input == "-" {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io("stdin", &e))?;
-        (bytes, "stdin".to_string())
-    } else {
-        (
-            std::fs::read(input).map_err(|e| Error::io(input, &e))?,
-            input.to_string(),
-        )
-    };
-    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        origin,
-        offset: e.utf8_error().valid_up_to(),
-    })
-}
-
 fn run_single(options: &Options) -> Result<bool, String> {
     let text = match options.inputs.first() {
-        Some(input) => read_text(input).map_err(|e| e.to_string())?,
+        Some(input) => copydesk::input::read_text(input).map_err(|e| e.to_string())?,
         None => SAMPLE.to_string(),
     };
     let mut builder = Article::builder(text);

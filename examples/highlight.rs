@@ -13,10 +13,10 @@
 //! Every piece of article text is HTML-escaped.
 
 use std::fmt::Write as _;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
-use copydesk::{Article, Error, Report};
+use copydesk::{Article, Report};
 use serde_json::Value;
 
 const SAMPLE: &str = include_str!("data/wire.txt");
@@ -29,7 +29,7 @@ fn main() -> ExitCode {
             eprintln!("usage: highlight [FILE|-] > page.html");
             return ExitCode::from(2);
         }
-        Some(path) => read_text(path),
+        Some(path) => copydesk::input::read_text(path),
     };
     let text = match text {
         Ok(text) => text,
@@ -55,25 +55,6 @@ fn main() -> ExitCode {
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
-}
-
-fn read_text(path: &str) -> Result<String, Error> {
-    let (bytes, origin) = if path == "-" {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io("stdin", &e))?;
-        (bytes, "stdin".to_string())
-    } else {
-        (
-            std::fs::read(path).map_err(|e| Error::io(path, &e))?,
-            path.to_string(),
-        )
-    };
-    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        origin,
-        offset: e.utf8_error().valid_up_to(),
-    })
 }
 
 /// Escapes text for HTML element content and attribute values.

@@ -109,6 +109,7 @@ mod attribution;
 pub mod batch;
 pub mod error;
 pub mod hedging;
+pub mod input;
 pub mod lexicon;
 pub mod marks;
 mod names;
