@@ -439,6 +439,11 @@ impl LexiconBuilder {
         // Contiguous NFAs: built several times faster than a DFA, in a fraction of its
         // memory (see the notes on issue 6). The scan walks `scanner` from each token
         // start; `automaton` serves unanchored searches (bare passes, single words).
+        let unbuildable = |e: aho_corasick::BuildError| Error::Lexicon {
+            entry: String::new(),
+            origin: "builder".into(),
+            problem: format!("the automaton could not be built: {e}"),
+        };
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
@@ -450,21 +455,13 @@ impl LexiconBuilder {
                     .ascii_case_insensitive(true)
                     .build(&patterns)
             })
-            .map_err(|e| Error::Lexicon {
-                entry: String::new(),
-                origin: "builder".into(),
-                problem: format!("the automaton could not be built: {e}"),
-            })?;
+            .map_err(unbuildable)?;
         let scanner = ContiguousNfa::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .prefilter(false)
             .build(&patterns)
-            .map_err(|e| Error::Lexicon {
-                entry: String::new(),
-                origin: "builder".into(),
-                problem: format!("the automaton could not be built: {e}"),
-            })?;
+            .map_err(unbuildable)?;
         let mut first_bytes = [false; 256];
         for pattern in &patterns {
             if let Some(&byte) = pattern.as_bytes().first() {

@@ -74,6 +74,20 @@ pub(crate) struct Speaker {
     pub(crate) reason: Option<Range<usize>>,
 }
 
+impl Speaker {
+    /// A person known only by the name in `run`, with no title or pronoun.
+    pub(crate) fn named(run: Range<usize>) -> Speaker {
+        Speaker {
+            range: run.clone(),
+            name: Some(run),
+            description: None,
+            kind: SourceKind::Named,
+            pronoun: None,
+            reason: None,
+        }
+    }
+}
+
 fn trim_text(text: &str) -> Option<String> {
     let t =
         text.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'));

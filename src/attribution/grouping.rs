@@ -262,14 +262,7 @@ impl Builder<'_, '_> {
                 });
                 let index = match run {
                     Some((run, _)) => {
-                        let speaker = Speaker {
-                            range: run.clone(),
-                            name: Some(run),
-                            description: None,
-                            kind: SourceKind::Named,
-                            pronoun: None,
-                            reason: None,
-                        };
+                        let speaker = Speaker::named(run);
                         self.register(&speaker)
                     }
                     // Else the latest person who fits.
@@ -287,16 +280,7 @@ impl Builder<'_, '_> {
                             Some(i) => Some(i),
                             None => {
                                 let run = self.latest_full_name(at).filter(|r| fits(self, r));
-                                run.and_then(|run| {
-                                    self.register(&Speaker {
-                                        range: run.clone(),
-                                        name: Some(run),
-                                        description: None,
-                                        kind: SourceKind::Named,
-                                        pronoun: None,
-                                        reason: None,
-                                    })
-                                })
+                                run.and_then(|run| self.register(&Speaker::named(run)))
                             }
                         }
                     }

@@ -199,14 +199,7 @@ impl Builder<'_, '_> {
         if possessive || !leads || !(run.len() > 1 || known) {
             return None;
         }
-        Some(Speaker {
-            range: run.clone(),
-            name: Some(run),
-            description: None,
-            kind: SourceKind::Named,
-            pronoun: None,
-            reason: None,
-        })
+        Some(Speaker::named(run))
     }
 
     /// Direct, partial, or `None` for a label (a title, a scare-quoted word).
