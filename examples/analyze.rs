@@ -102,14 +102,20 @@ fn run_single(options: &Options) -> Result<bool, String> {
     }
     let article = builder.build().map_err(|e| e.to_string())?;
     let report = Report::new(&article);
-    let mut out = io::stdout().lock();
+    let mut out = io::BufWriter::new(io::stdout().lock());
     let written = if options.json {
-        writeln!(out, "{}", report.to_json_pretty())
+        // Streamed, not built whole: the JSON of a long article is several times its size.
+        // The same bytes as `writeln!(out, "{}", report.to_json_pretty())`.
+        serde_json::to_writer_pretty(&mut out, &report)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out))
     } else {
         let value = serde_json::to_value(&report).map_err(|e| e.to_string())?;
         write_summary(&mut out, &value)
     };
-    written.map_err(|e| format!("cannot write the output: {e}"))?;
+    written
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("cannot write the output: {e}"))?;
     Ok(true)
 }
 

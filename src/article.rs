@@ -194,12 +194,12 @@ impl Layout {
     fn compute(text: &str, lexicon: &Arc<Lexicon>) -> Layout {
         let paragraphs = segment::paragraphs(text);
         let tokens = scan::tokenize(text);
-        let (hits, hit_at_token) = scan::find_hits(text, lexicon, &tokens);
+        let (hits, hit_starts) = scan::find_hits(text, lexicon, &tokens);
         let (marks, quotations) = crate::marks::find(text, &tokens, &paragraphs);
         let mut scan = Scan {
             tokens: Vec::new(),
             hits,
-            hit_at_token,
+            hit_starts,
             lexicon: Some(Arc::clone(lexicon)),
         };
         // The scan holds the tokens while sentences are found (they read its word
@@ -207,12 +207,7 @@ impl Layout {
         scan.tokens = tokens;
         let (sentences, sentence_paragraph) =
             segment::sentences(text, &paragraphs, &scan.tokens, &scan, &marks);
-        segment::assign_sentences(&mut scan.tokens, &sentences);
-        let words = scan
-            .tokens
-            .iter()
-            .filter(|t| t.kind != scan::TokenKind::Punct)
-            .count();
+        let words = segment::assign_sentences(&mut scan.tokens, &sentences);
         let outermost = (0..quotations.len() as u32)
             .filter(|&q| quotations[q as usize].depth == 0)
             .collect();

@@ -270,15 +270,15 @@ pub(crate) fn find(
         tokens.len(),
     );
     // A quotation holds at least one word or number: marks around marks or dashes alone
-    // quote nothing.
-    let words: Vec<usize> = tokens
-        .iter()
-        .filter(|t| t.kind != TokenKind::Punct)
-        .map(|t| t.span.start)
-        .collect();
+    // quote nothing. Quotations of one depth do not overlap, so the tokens read here are
+    // read at most once per depth.
     quotations.retain(|q| {
-        let first = words.partition_point(|&start| start < q.inner.start);
-        !q.inner.is_empty() && words.get(first).is_some_and(|&start| start < q.inner.end)
+        let first = tokens.partition_point(|t| t.span.start < q.inner.start);
+        !q.inner.is_empty()
+            && tokens[first..]
+                .iter()
+                .take_while(|t| t.span.start < q.inner.end)
+                .any(|t| t.kind != TokenKind::Punct)
     });
     quotations.sort_by_key(|q| (q.span.start, q.depth));
     (marks, quotations)

@@ -142,8 +142,12 @@ pub(crate) fn sentences(
         let mut i = para_tokens.start;
         while i < para_tokens.end {
             let t = tokens[i];
+            if t.kind != TokenKind::Punct {
+                i += 1;
+                continue;
+            }
             let c = first_char(&t);
-            if t.kind != TokenKind::Punct || !is_terminator(c) {
+            if !is_terminator(c) {
                 i += 1;
                 continue;
             }
@@ -305,13 +309,19 @@ fn first_is(text: &str, token: &Token, c: char) -> bool {
     token.span.text(text).starts_with(c)
 }
 
-/// Writes each token's sentence index.
-pub(crate) fn assign_sentences(tokens: &mut [Token], sentences: &[Span]) {
+/// Writes each token's sentence index; returns the number of words (word and number
+/// tokens), counted in the same pass.
+pub(crate) fn assign_sentences(tokens: &mut [Token], sentences: &[Span]) -> usize {
     let mut sentence = 0usize;
+    let mut words = 0usize;
+    let mut next_start = sentences.get(1).map_or(usize::MAX, |s| s.start);
     for token in tokens.iter_mut() {
-        while sentence + 1 < sentences.len() && token.span.start >= sentences[sentence + 1].start {
+        while token.span.start >= next_start {
             sentence += 1;
+            next_start = sentences.get(sentence + 1).map_or(usize::MAX, |s| s.start);
         }
         token.sentence = sentence as u32;
+        words += usize::from(token.kind != TokenKind::Punct);
     }
+    words
 }
