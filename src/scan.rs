@@ -183,6 +183,14 @@ impl Scan {
 
 /// True for characters that make up words: letters, digits and combining marks.
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // General Punctuation (curly quotes, dashes, spaces) holds no letter, digit or mark:
+    // no need to read the Unicode tables for the commonest non-ASCII characters of news.
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
+    }
     c.is_alphanumeric()
         || matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
@@ -205,6 +213,17 @@ fn is_invisible(c: char) -> bool {
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}')
 }
+
+/// ASCII letters and digits, by byte (one load where a range test takes several).
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// Splits `text` into tokens, in one pass over its characters.
 ///
@@ -272,7 +291,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         } else if is_word_char(c) {
             let mut end = start + c.len_utf8();
             while let Some(&next_byte) = bytes.get(end) {
-                if next_byte.is_ascii_alphanumeric() {
+                if ASCII_ALPHANUMERIC[usize::from(next_byte)] {
                     end += 1;
                     continue;
                 }
@@ -309,11 +328,12 @@ const MAX_SHORTER_TRIES: usize = 8;
 ///
 /// A hit starts where a token starts, so the lexicon's automaton is walked, from each
 /// token start not covered by an earlier hit, for as long as some phrase can go on (an
-/// anchored search: a few bytes). Tokens whose first byte begins no phrase are skipped.
-/// The longest phrase found is taken when it is a whole word; otherwise ("may be" in "may
-/// benefit") the next shorter phrase found at the same start ("may"; at most
-/// [`MAX_SHORTER_TRIES`] of them). This gives the hits of a leftmost-longest search over
-/// the whole text, each byte read at most once per phrase that starts before it.
+/// anchored search: a few bytes). Tokens whose first byte begins no phrase, or that start
+/// inside a word ("bn" in "3bn"), are skipped. The longest phrase found is taken when it
+/// ends a word; otherwise ("may be" in "may benefit") the next shorter phrase found at the
+/// same start ("may"; at most [`MAX_SHORTER_TRIES`] of them). Each phrase's end is tested
+/// as the walk finds it. This gives the hits of a leftmost-longest search over the whole
+/// text, each byte read at most once per phrase that starts before it.
 pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec<Hit>, HitStarts) {
     let nfa = lexicon.scanner();
     let bytes = text.as_bytes();
@@ -324,16 +344,17 @@ pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec
     let Ok(anchored_start) = nfa.start_state(Anchored::Yes) else {
         return (hits, hit_starts);
     };
-    // The phrases found at the current token start: (end, pattern), shortest first.
-    let mut found: Vec<(usize, u32)> = Vec::new();
     let mut token = 0usize;
     while token < tokens.len() {
         let start = tokens[token].span.start;
-        if !lexicon.may_start_phrase(bytes[start]) {
+        if !lexicon.may_start_phrase(bytes[start]) || starts_inside_word(text, start) {
             token += 1;
             continue;
         }
-        found.clear();
+        // Phrases found so far, and the last one that ends a word: (end, pattern, its
+        // number among the phrases found).
+        let mut found = 0usize;
+        let mut best: Option<(usize, u32, usize)> = None;
         let mut state = anchored_start;
         let mut end = start;
         for &byte in &bytes[start..] {
@@ -346,22 +367,27 @@ pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec
                 let pattern = nfa.match_pattern(state, 0);
                 // Only a phrase that starts at the token (no subtraction that could underflow).
                 if nfa.pattern_len(pattern) == end - start {
-                    found.push((end, pattern.as_u32()));
+                    found += 1;
+                    if ends_word(text, end) {
+                        best = Some((end, pattern.as_u32(), found));
+                    }
                 }
             }
         }
-        let hit = found
-            .iter()
-            .rev()
-            .take(MAX_SHORTER_TRIES + 1)
-            .find_map(|&(end, pattern)| {
-                let span = Span::new(start, end);
-                whole_token_hit(text, tokens, token, span).map(|end_token| Hit {
-                    span,
+        // The longest phrase that ends a word, if it is among the last tried.
+        let hit = best
+            .filter(|&(_, _, number)| found - number <= MAX_SHORTER_TRIES)
+            .map(|(end, pattern, _)| {
+                let mut end_token = token + 1;
+                while end_token < tokens.len() && tokens[end_token].span.start < end {
+                    end_token += 1;
+                }
+                Hit {
+                    span: Span::new(start, end),
                     pattern,
                     first_token: token as u32,
                     end_token: end_token as u32,
-                })
+                }
             });
         match hit {
             Some(hit) => {
@@ -376,51 +402,45 @@ pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec
     (hits, hit_starts)
 }
 
-/// When `span` is a whole word that starts at token `first`, the index one past its last
-/// token. (It may end inside its last token: "NATO" in "NATO's".)
-fn whole_token_hit(text: &str, tokens: &[Token], first: usize, span: Span) -> Option<usize> {
-    if span.is_empty() || !is_whole_word(text, span) {
-        return None;
+/// True when the word characters on both sides of byte `at` (a char boundary) join: a
+/// phrase starting there would start inside a word ("bn" in "3bn").
+fn starts_inside_word(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let Some(i) = at.checked_sub(1) else {
+        return false;
+    };
+    match (bytes.get(i), bytes.get(at)) {
+        (Some(&before), Some(&first)) if (before | first).is_ascii() => {
+            before.is_ascii_alphanumeric() && first.is_ascii_alphanumeric()
+        }
+        _ => joins(char_before(text, at), char_after(text, at)),
     }
-    if tokens.get(first)?.span.start != span.start {
-        return None;
-    }
-    let mut end = first;
-    while end < tokens.len() && tokens[end].span.start < span.end {
-        end += 1;
-    }
-    Some(end)
 }
 
-/// True when the span neither starts nor ends inside a word.
-fn is_whole_word(text: &str, span: Span) -> bool {
-    // The common case, four ASCII bytes around the span's ends, without decoding: an ASCII
-    // word character is a letter or a digit.
+/// True when a phrase ending at byte `at` (a char boundary) ends a word: it does not stop
+/// inside one, and it is not a period glued to a longer abbreviation ("U.S." in
+/// "U.S.S.R."). A possessive does not join: "US's" holds the whole word "US".
+fn ends_word(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
-    if let (Some(&first), Some(&last)) =
-        (bytes.get(span.start), bytes.get(span.end.wrapping_sub(1)))
-    {
-        let before = span
-            .start
-            .checked_sub(1)
-            .map_or(Some(b' '), |i| bytes.get(i).copied());
-        let after = bytes.get(span.end).copied().unwrap_or(b' ');
-        if let Some(before) = before.filter(|&b| (b | first | last | after).is_ascii()) {
-            let word = |b: u8| b.is_ascii_alphanumeric();
-            let joins = |o: u8, i: u8| word(o) && word(i);
-            let abbreviation_goes_on = last == b'.' && after.is_ascii_alphabetic();
-            return !joins(before, first) && !joins(after, last) && !abbreviation_goes_on;
-        }
+    let Some(&last) = at.checked_sub(1).and_then(|i| bytes.get(i)) else {
+        return false;
+    };
+    let after = bytes.get(at).copied().unwrap_or(b' ');
+    if (last | after).is_ascii() {
+        let joins = last.is_ascii_alphanumeric() && after.is_ascii_alphanumeric();
+        let abbreviation_goes_on = last == b'.' && after.is_ascii_alphabetic();
+        return !joins && !abbreviation_goes_on;
     }
-    let before = char_before(text, span.start);
-    let after = char_after(text, span.end);
-    let first = char_after(text, span.start);
-    let last = char_before(text, span.end);
-    let joins = |outside: Option<char>, inside: Option<char>| matches!((outside, inside), (Some(o), Some(i)) if is_word_char(o) && is_word_char(i));
-    // A possessive does not join: "US's" holds the whole word "US". A phrase ending in a
-    // period glued to a letter is part of a longer abbreviation: "U.S." in "U.S.S.R.".
+    let after = char_after(text, at);
+    let last = char_before(text, at);
     let abbreviation_goes_on = last == Some('.') && after.is_some_and(char::is_alphabetic);
-    !joins(before, first) && !joins(after, last) && !abbreviation_goes_on
+    !joins(after, last) && !abbreviation_goes_on
+}
+
+/// True when both characters are word characters: a boundary between them is inside a
+/// word.
+fn joins(outside: Option<char>, inside: Option<char>) -> bool {
+    matches!((outside, inside), (Some(o), Some(i)) if is_word_char(o) && is_word_char(i))
 }
 
 /// The character that ends at byte `at` (a char boundary) of `text`; ASCII without decoding.
