@@ -281,6 +281,8 @@ pub(crate) fn find(
                 .any(|t| t.kind != TokenKind::Punct)
     });
     quotations.sort_by_key(|q| (q.span.start, q.depth));
+    marks.shrink_to_fit();
+    quotations.shrink_to_fit();
     (marks, quotations)
 }
 

@@ -41,6 +41,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
         start = i + 1;
     }
     push(start, text.len());
+    paragraphs.shrink_to_fit();
     paragraphs
 }
 
@@ -198,6 +199,8 @@ pub(crate) fn sentences(
             owners.push(p as u32);
         }
     }
+    sentences.shrink_to_fit();
+    owners.shrink_to_fit();
     (sentences, owners)
 }
 
