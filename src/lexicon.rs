@@ -47,6 +47,13 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 
+/// States of the scanner (the contiguous NFA the scan walks from each token start) fewer
+/// bytes than this from the start use a dense table of transitions, one lookup per byte;
+/// deeper ones a list searched in chunks. With the default lexicon, 4 (aho-corasick's
+/// default is 2) costs 0.5 MB more and 2% more build time, and makes the scan ~6
+/// instructions per byte of text cheaper; 8 would cost 1.4 MB more for 2 more.
+const SCANNER_DENSE_DEPTH: usize = 4;
+
 /// The longest phrase a lexicon accepts, in bytes.
 pub const MAX_PHRASE_BYTES: usize = 128;
 
@@ -460,6 +467,7 @@ impl LexiconBuilder {
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .prefilter(false)
+            .dense_depth(SCANNER_DENSE_DEPTH)
             .build(&patterns)
             .map_err(unbuildable)?;
         let mut first_bytes = [false; 256];
