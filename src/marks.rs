@@ -105,6 +105,11 @@ pub fn family_of(c: char) -> Option<MarkFamily> {
     }
 }
 
+/// True when `byte` can start the UTF-8 of a character of [`family_of`].
+fn may_start_mark(byte: u8) -> bool {
+    matches!(byte, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3)
+}
+
 /// The role the glyph suggests when the neighbours cannot tell.
 fn glyph_hint(c: char) -> Option<MarkRole> {
     match c {
@@ -148,7 +153,13 @@ pub(crate) fn find(
     // Open quotations of the current paragraph: (index into `quotations`, family).
     let mut stack: Vec<(usize, MarkFamily)> = Vec::with_capacity(MAX_DEPTH);
     for (i, token) in tokens.iter().enumerate() {
-        if token.kind != TokenKind::Punct {
+        // Every quotation mark's first byte is one of these: the other marks are not decoded.
+        if token.kind != TokenKind::Punct
+            || !text
+                .as_bytes()
+                .get(token.span.start)
+                .is_some_and(|&b| may_start_mark(b))
+        {
             continue;
         }
         let Some(c) = token.span.text(text).chars().next() else {
@@ -406,4 +417,22 @@ fn trim(text: &str, span: Span) -> Span {
     let start = span.start + (inner.len() - inner.trim_start().len());
     let end = span.start + inner.trim_end().len();
     Span::new(start, end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_quotation_mark_starts_with_a_byte_the_scan_looks_at() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if family_of(c).is_some() {
+                let mut utf8 = [0; 4];
+                assert!(
+                    may_start_mark(c.encode_utf8(&mut utf8).as_bytes()[0]),
+                    "{c}"
+                );
+            }
+        }
+    }
 }
