@@ -110,6 +110,7 @@ pub mod batch;
 pub mod error;
 pub mod hedging;
 pub mod input;
+mod json;
 pub mod lexicon;
 pub mod marks;
 mod names;

@@ -124,7 +124,11 @@ mod invariants;
 /// Every invariant, then the same report once more on another thread.
 fn check_everything(text: &str) -> Result<(), TestCaseError> {
     let (article, _) = invariants::check_text(text);
-    let json = Report::new(&article).to_json();
+    let report = Report::new(&article);
+    let json = report.to_json();
+    // Report::to_json has its own serializer: the same bytes as serde_json's.
+    let reference = serde_json::to_string(&report).expect("report serializes");
+    prop_assert_eq!(&json, &reference, "to_json differs from serde_json");
     let owned = text.to_string();
     let threaded = std::thread::spawn(move || Report::new(&Article::new(owned)).to_json())
         .join()
@@ -150,4 +154,24 @@ proptest! {
     fn quote_heavy_strings(text in "([\"“”‘’'«»„‹› .,\n]|[a-z]{1,4}){0,80}") {
         check_everything(&text)?;
     }
+}
+
+/// The samples, and a report carrying user outputs with keys and strings that need
+/// escapes: `to_json` writes what serde_json writes.
+#[test]
+fn to_json_is_serde_json() {
+    let samples = [
+        include_str!("../examples/data/wire.txt"),
+        include_str!("../examples/data/business.txt"),
+        include_str!("../examples/data/feature.txt"),
+    ];
+    for text in samples {
+        let report = Report::new(&Article::new(text));
+        assert_eq!(report.to_json(), serde_json::to_string(&report).unwrap());
+    }
+    let article = Article::new("\"Odd\tkeys\u{1}\", she said.\r\n");
+    let mut report = Report::new(&article);
+    let value = serde_json::json!({"a\"b": ["\\", "\u{7f}", 1.5, -2, null, true], "\n": {}});
+    report.extra.insert("user \"one\"".to_string(), value);
+    assert_eq!(report.to_json(), serde_json::to_string(&report).unwrap());
 }

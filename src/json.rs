@@ -1,0 +1,768 @@
+//! Compact JSON, byte for byte what `serde_json::to_string` writes, at less cost per field.
+//!
+//! A report is mostly small objects: a numeric claim is fourteen fields, most of them a
+//! short key and a number or `null`. `serde_json` writes each key through its general
+//! string escaper, one bounds-checked step and one buffer write per piece (comma, quote,
+//! key, quote, colon). This serializer writes `,"key":` in one go once the key is known to
+//! need no escape, and escapes string values by runs. Numbers go through `serde_json`'s
+//! own formatter, so that every float is written the same way.
+//!
+//! The equality with `serde_json` is tested over every sample text and random articles
+//! (tests/properties.rs); [`crate::Report::to_json`] falls back to `serde_json` should this
+//! serializer ever refuse a value.
+
+use serde::ser::{self, Serialize};
+use serde_json::ser::{CompactFormatter, Formatter};
+
+type Error = serde_json::Error;
+type Result<T = ()> = std::result::Result<T, Error>;
+
+/// `value` as compact JSON, as `serde_json::to_string` would write it.
+pub(crate) fn to_string<T: Serialize + ?Sized>(value: &T, capacity: usize) -> Result<String> {
+    let mut writer = Writer {
+        out: Vec::with_capacity(capacity),
+    };
+    value.serialize(&mut writer)?;
+    // Only whole `&str`s and ASCII are ever written, so this cannot fail.
+    String::from_utf8(writer.out).map_err(ser::Error::custom)
+}
+
+/// The bytes that `serde_json` escapes: control characters, `"` and `\`.
+fn needs_escape(byte: u8) -> bool {
+    ESCAPED[byte as usize]
+}
+
+/// [`needs_escape`] as a table: one load per byte in the loops.
+static ESCAPED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = true;
+        byte += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
+/// Whether any of the eight bytes of `word` needs an escape: the exact "has a byte less
+/// than n" and "has a zero byte" tests on a word at once.
+fn word_needs_escape(word: u64) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    let control = word.wrapping_sub(ONES * 0x20);
+    let quote = word ^ (ONES * b'"' as u64);
+    let backslash = word ^ (ONES * b'\\' as u64);
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x;
+    ((control & !word) | zero(quote) | zero(backslash)) & HIGH != 0
+}
+
+/// The first byte at or after `from` that needs an escape, eight bytes at a time.
+fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
+        if word_needs_escape(word) {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&b| needs_escape(b))
+        .map(|i| at + i)
+}
+
+struct Writer {
+    out: Vec<u8>,
+}
+
+impl Writer {
+    /// A JSON string: `"`, the text escaped as `serde_json` does, `"`.
+    fn string(&mut self, value: &str) {
+        self.out.reserve(value.len() + 2);
+        self.out.push(b'"');
+        self.contents(value);
+        self.out.push(b'"');
+    }
+
+    /// The text of a JSON string without its quotes, copied by runs between escapes.
+    fn contents(&mut self, value: &str) {
+        let bytes = value.as_bytes();
+        let mut start = 0;
+        while let Some(at) = next_escape(bytes, start) {
+            let byte = bytes[at];
+            self.out.extend_from_slice(&bytes[start..at]);
+            start = at + 1;
+            let short = match byte {
+                b'"' => b'"',
+                b'\\' => b'\\',
+                0x08 => b'b',
+                0x0C => b'f',
+                b'\n' => b'n',
+                b'\r' => b'r',
+                b'\t' => b't',
+                _ => 0,
+            };
+            if short != 0 {
+                self.out.extend_from_slice(&[b'\\', short]);
+            } else {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.extend_from_slice(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[(byte >> 4) as usize],
+                    HEX[(byte & 0xF) as usize],
+                ]);
+            }
+        }
+        self.out.extend_from_slice(&bytes[start..]);
+    }
+
+    /// `,"key":` (no comma before the first) for a field name. Field names are written
+    /// as they are: every field of the crate's types is a plain identifier (the debug
+    /// assertion and the test of the whole report check it); map keys, which can be
+    /// anything, go through [`Writer::string`].
+    fn field_name(&mut self, key: &'static str, first: bool) {
+        debug_assert!(!key.bytes().any(needs_escape), "field name {key:?}");
+        self.out.reserve(key.len() + 4);
+        if !first {
+            self.out.push(b',');
+        }
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+    }
+
+    /// `"key":` for an enum variant's name, as [`Writer::field_name`].
+    fn variant_key(&mut self, variant: &'static str) {
+        self.field_name(variant, true);
+    }
+
+    /// Writes with `serde_json`'s formatter (numbers), which cannot fail on a `Vec`.
+    fn format(&mut self, write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> Result {
+        write(&mut self.out).map_err(Error::io)
+    }
+}
+
+/// An array or object being written; `first` until its first element.
+struct Compound<'a> {
+    writer: &'a mut Writer,
+    first: bool,
+}
+
+impl<'a> ser::Serializer for &'a mut Writer {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'a>;
+    type SerializeTuple = Compound<'a>;
+    type SerializeTupleStruct = Compound<'a>;
+    type SerializeTupleVariant = Compound<'a>;
+    type SerializeMap = Compound<'a>;
+    type SerializeStruct = Compound<'a>;
+    type SerializeStructVariant = Compound<'a>;
+
+    fn serialize_bool(self, value: bool) -> Result {
+        self.out
+            .extend_from_slice(if value { b"true" } else { b"false" });
+        Ok(())
+    }
+
+    fn serialize_i8(self, value: i8) -> Result {
+        self.serialize_i64(value.into())
+    }
+
+    fn serialize_i16(self, value: i16) -> Result {
+        self.serialize_i64(value.into())
+    }
+
+    fn serialize_i32(self, value: i32) -> Result {
+        self.serialize_i64(value.into())
+    }
+
+    fn serialize_i64(self, value: i64) -> Result {
+        self.format(|out| CompactFormatter.write_i64(out, value))
+    }
+
+    fn serialize_i128(self, value: i128) -> Result {
+        self.format(|out| CompactFormatter.write_i128(out, value))
+    }
+
+    fn serialize_u8(self, value: u8) -> Result {
+        self.serialize_u64(value.into())
+    }
+
+    fn serialize_u16(self, value: u16) -> Result {
+        self.serialize_u64(value.into())
+    }
+
+    fn serialize_u32(self, value: u32) -> Result {
+        self.serialize_u64(value.into())
+    }
+
+    fn serialize_u64(self, value: u64) -> Result {
+        self.format(|out| CompactFormatter.write_u64(out, value))
+    }
+
+    fn serialize_u128(self, value: u128) -> Result {
+        self.format(|out| CompactFormatter.write_u128(out, value))
+    }
+
+    fn serialize_f32(self, value: f32) -> Result {
+        if value.is_finite() {
+            self.format(|out| CompactFormatter.write_f32(out, value))
+        } else {
+            self.serialize_unit()
+        }
+    }
+
+    fn serialize_f64(self, value: f64) -> Result {
+        if value.is_finite() {
+            self.format(|out| CompactFormatter.write_f64(out, value))
+        } else {
+            self.serialize_unit()
+        }
+    }
+
+    fn serialize_char(self, value: char) -> Result {
+        self.string(value.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+
+    fn serialize_str(self, value: &str) -> Result {
+        self.string(value);
+        Ok(())
+    }
+
+    fn serialize_bytes(self, value: &[u8]) -> Result {
+        self.format(|out| CompactFormatter.write_byte_array(out, value))
+    }
+
+    fn serialize_none(self) -> Result {
+        self.serialize_unit()
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result {
+        self.out.extend_from_slice(b"null");
+        Ok(())
+    }
+
+    fn serialize_unit_struct(self, _name: &'static str) -> Result {
+        self.serialize_unit()
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result {
+        self.string(variant);
+        Ok(())
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result {
+        self.out.push(b'{');
+        self.variant_key(variant);
+        value.serialize(&mut *self)?;
+        self.out.push(b'}');
+        Ok(())
+    }
+
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>> {
+        self.out.push(b'[');
+        Ok(Compound {
+            writer: self,
+            first: true,
+        })
+    }
+
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a>> {
+        self.serialize_seq(Some(len))
+    }
+
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a>> {
+        self.serialize_seq(Some(len))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a>> {
+        self.out.push(b'{');
+        self.variant_key(variant);
+        self.serialize_seq(Some(len))
+    }
+
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>> {
+        self.out.push(b'{');
+        Ok(Compound {
+            writer: self,
+            first: true,
+        })
+    }
+
+    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a>> {
+        self.serialize_map(Some(len))
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a>> {
+        self.out.push(b'{');
+        self.variant_key(variant);
+        self.serialize_map(Some(len))
+    }
+}
+
+impl Compound<'_> {
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        if !self.first {
+            self.writer.out.push(b',');
+        }
+        self.first = false;
+        value.serialize(&mut *self.writer)
+    }
+
+    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
+        self.writer.field_name(key, self.first);
+        self.first = false;
+        value.serialize(&mut *self.writer)
+    }
+
+    fn close(self, mark: u8) -> Result {
+        self.writer.out.push(mark);
+        Ok(())
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        self.element(value)
+    }
+
+    fn end(self) -> Result {
+        self.close(b']')
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        self.element(value)
+    }
+
+    fn end(self) -> Result {
+        self.close(b']')
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        self.element(value)
+    }
+
+    fn end(self) -> Result {
+        self.close(b']')
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        self.element(value)
+    }
+
+    fn end(self) -> Result {
+        self.writer.out.extend_from_slice(b"]}");
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result {
+        if !self.first {
+            self.writer.out.push(b',');
+        }
+        self.first = false;
+        key.serialize(KeySerializer {
+            writer: &mut *self.writer,
+        })?;
+        self.writer.out.push(b':');
+        Ok(())
+    }
+
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        value.serialize(&mut *self.writer)
+    }
+
+    fn end(self) -> Result {
+        self.close(b'}')
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
+        self.field(key, value)
+    }
+
+    fn end(self) -> Result {
+        self.close(b'}')
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
+        self.field(key, value)
+    }
+
+    fn end(self) -> Result {
+        self.writer.out.extend_from_slice(b"}}");
+        Ok(())
+    }
+}
+
+/// A map key: a string, or a number, boolean or character written as one, as `serde_json`
+/// accepts.
+/// Any other key is an error, and [`crate::Report::to_json`] then asks `serde_json`.
+struct KeySerializer<'a> {
+    writer: &'a mut Writer,
+}
+
+fn key_must_be_a_string() -> Error {
+    ser::Error::custom("key must be a string")
+}
+
+impl KeySerializer<'_> {
+    fn quoted(self, write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> Result {
+        self.writer.out.push(b'"');
+        self.writer.format(write)?;
+        self.writer.out.push(b'"');
+        Ok(())
+    }
+}
+
+impl ser::Serializer for KeySerializer<'_> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = ser::Impossible<(), Error>;
+    type SerializeTuple = ser::Impossible<(), Error>;
+    type SerializeTupleStruct = ser::Impossible<(), Error>;
+    type SerializeTupleVariant = ser::Impossible<(), Error>;
+    type SerializeMap = ser::Impossible<(), Error>;
+    type SerializeStruct = ser::Impossible<(), Error>;
+    type SerializeStructVariant = ser::Impossible<(), Error>;
+
+    fn serialize_str(self, value: &str) -> Result {
+        self.writer.string(value);
+        Ok(())
+    }
+
+    fn serialize_char(self, value: char) -> Result {
+        self.writer.string(value.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result {
+        self.writer.string(variant);
+        Ok(())
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result {
+        value.serialize(self)
+    }
+
+    fn serialize_i8(self, value: i8) -> Result {
+        self.serialize_i64(value.into())
+    }
+
+    fn serialize_i16(self, value: i16) -> Result {
+        self.serialize_i64(value.into())
+    }
+
+    fn serialize_i32(self, value: i32) -> Result {
+        self.serialize_i64(value.into())
+    }
+
+    fn serialize_i64(self, value: i64) -> Result {
+        self.quoted(|out| CompactFormatter.write_i64(out, value))
+    }
+
+    fn serialize_i128(self, value: i128) -> Result {
+        self.quoted(|out| CompactFormatter.write_i128(out, value))
+    }
+
+    fn serialize_u8(self, value: u8) -> Result {
+        self.serialize_u64(value.into())
+    }
+
+    fn serialize_u16(self, value: u16) -> Result {
+        self.serialize_u64(value.into())
+    }
+
+    fn serialize_u32(self, value: u32) -> Result {
+        self.serialize_u64(value.into())
+    }
+
+    fn serialize_u64(self, value: u64) -> Result {
+        self.quoted(|out| CompactFormatter.write_u64(out, value))
+    }
+
+    fn serialize_u128(self, value: u128) -> Result {
+        self.quoted(|out| CompactFormatter.write_u128(out, value))
+    }
+
+    fn serialize_bool(self, value: bool) -> Result {
+        self.quoted(|out| CompactFormatter.write_bool(out, value))
+    }
+
+    fn serialize_f32(self, value: f32) -> Result {
+        if !value.is_finite() {
+            return Err(ser::Error::custom("float key must be finite"));
+        }
+        self.quoted(|out| CompactFormatter.write_f32(out, value))
+    }
+
+    fn serialize_f64(self, value: f64) -> Result {
+        if !value.is_finite() {
+            return Err(ser::Error::custom("float key must be finite"));
+        }
+        self.quoted(|out| CompactFormatter.write_f64(out, value))
+    }
+
+    fn serialize_bytes(self, _value: &[u8]) -> Result {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_none(self) -> Result {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, _value: &T) -> Result {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_unit(self) -> Result {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_unit_struct(self, _name: &'static str) -> Result {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant> {
+        Err(key_must_be_a_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde::Serialize;
+    use serde_json::json;
+
+    /// Every shape serde can hand a serializer, compared with `serde_json`.
+    #[test]
+    fn writes_what_serde_json_writes() {
+        #[derive(Serialize)]
+        enum Shape {
+            Unit,
+            Newtype(u8),
+            Tuple(i32, f64),
+            Struct { a: Option<&'static str>, b: Vec<u8> },
+        }
+        #[derive(Serialize)]
+        struct Inner {
+            x: f64,
+        }
+        #[derive(Serialize)]
+        struct Outer {
+            #[serde(flatten)]
+            inner: Inner,
+            shapes: Vec<Shape>,
+            empty: Vec<u8>,
+            map: BTreeMap<String, serde_json::Value>,
+            numbered: BTreeMap<u32, bool>,
+            flags: BTreeMap<bool, u8>,
+            tuple: (char, i128, u128, f32),
+            text: &'static str,
+            unit: (),
+            escaped_key: BTreeMap<&'static str, u8>,
+        }
+        let value = Outer {
+            inner: Inner { x: 0.1 + 0.2 },
+            shapes: vec![
+                Shape::Unit,
+                Shape::Newtype(7),
+                Shape::Tuple(-3, 1e300),
+                Shape::Struct {
+                    a: Some("b"),
+                    b: vec![1, 2],
+                },
+                Shape::Struct { a: None, b: vec![] },
+            ],
+            empty: vec![],
+            map: BTreeMap::from([
+                ("nan".to_string(), json!(f64::NAN)),
+                ("nested".to_string(), json!({"k": [1, -2, 2.5, null, "s"]})),
+            ]),
+            numbered: BTreeMap::from([(3, true), (10, false)]),
+            flags: BTreeMap::from([(false, 0), (true, 1)]),
+            tuple: ('"', -170141183460469231731687303715884105728, u128::MAX, 1.5),
+            text: "quote \" backslash \\ tab\t nl\n cr\r bs\u{8} ff\u{c} nul\0 us\u{1f} del\u{7f} “curly” é 😀",
+            unit: (),
+            escaped_key: BTreeMap::from([("a\"b\n", 1)]),
+        };
+        let ours = super::to_string(&value, 0).unwrap();
+        assert_eq!(ours, serde_json::to_string(&value).unwrap());
+        for f in [
+            0.0,
+            -0.0,
+            1.0,
+            3.0,
+            0.6,
+            1e-7,
+            123456789.125,
+            f64::MAX,
+            f64::INFINITY,
+        ] {
+            assert_eq!(
+                super::to_string(&f, 0).unwrap(),
+                serde_json::to_string(&f).unwrap()
+            );
+        }
+    }
+
+    /// The word test agrees with the byte test for every byte at every place among
+    /// neighbours that are and are not escaped.
+    #[test]
+    fn finds_every_escape() {
+        for neighbour in [b'a', 0x1F, 0x20, b'"', 0x80, 0xFF, b'\\', 0x21, b']'] {
+            for byte in 0..=255u8 {
+                for place in 0..8 {
+                    let mut bytes = [b'x'; 8];
+                    bytes[(place + 3) % 8] = neighbour;
+                    bytes[place] = byte;
+                    let expected = bytes.iter().any(|&b| super::needs_escape(b));
+                    let word = u64::from_ne_bytes(bytes);
+                    assert_eq!(super::word_needs_escape(word), expected, "{bytes:?}");
+                    let naive = bytes.iter().position(|&b| super::needs_escape(b));
+                    assert_eq!(super::next_escape(&bytes, 0), naive, "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn refuses_keys_serde_json_refuses() {
+        let map = BTreeMap::from([(vec![1u8], 1u8)]);
+        assert!(super::to_string(&map, 0).is_err());
+        assert!(serde_json::to_string(&map).is_err());
+    }
+}
