@@ -4,7 +4,7 @@
 use super::around::{currency_symbol, dollar_prefix, qualifier_and_change, suffix};
 use super::judge::{looks_like_year, one_counts, ordinal, over_a_period, what_is_counted};
 use super::pair::second_number;
-use super::parse::{read, Form, Reading};
+use super::parse::{read, vulgar_fraction, Form, Reading};
 use super::view::{View, NONE};
 use super::{Direction, NumberKind, NumericClaim};
 use crate::article::Article;
@@ -106,8 +106,7 @@ fn finish(article: &Article, v: &View, d: Draft) -> NumericClaim {
 }
 
 fn look(v: &View, i: usize) -> Outcome {
-    let could_start = v.is_number(i) || v.scan.hit_at(i).is_some() || v.is_any(i, &["a", "an"]);
-    if !could_start {
+    if !could_start(v, i) {
         return Outcome::Skip(i + 1);
     }
     if let Some(d) = factor_word(v, i) {
@@ -156,6 +155,30 @@ fn look(v: &View, i: usize) -> Outcome {
         return verdict;
     }
     read_around(v, i, r, d)
+}
+
+/// True when a claim can start at token `i`: a number, "a"/"an", a vulgar fraction, or
+/// a hit that is a number word, ordinal, fraction, scale or change word. Every other token
+/// reads as nothing, so the cheap test spares the whole look.
+fn could_start(v: &View, i: usize) -> bool {
+    const STARTS: &[Category] = &[
+        Category::NumberWord,
+        Category::Ordinal,
+        Category::Fraction,
+        Category::Scale,
+        Category::Change,
+    ];
+    if v.is_number(i) || v.is_any(i, &["a", "an"]) {
+        return true;
+    }
+    let Some(hit) = v.scan.hit_at(i) else {
+        return false;
+    };
+    v.scan
+        .entries(hit)
+        .iter()
+        .any(|e| STARTS.contains(&e.category))
+        || vulgar_fraction(v.word(i)).is_some()
 }
 
 /// Qualifier, unit, second number, direction, subject; then the last judgements on a

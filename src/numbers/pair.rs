@@ -3,10 +3,12 @@
 //! "one in five"); and the look-alikes that are none of them (scores, phone numbers,
 //! spans of years).
 
+use once_cell::sync::Lazy;
+
 use super::around::{currency_symbol, suffix};
 use super::claim::{Draft, Outcome};
 use super::parse::{read, Form, Reading};
-use super::view::View;
+use super::view::{View, WordSet};
 use super::NumberKind;
 
 /// Words after a score ("a 3-1 win") or before one ("won 2-0").
@@ -17,6 +19,8 @@ pub(super) const SCORE_WORDS: &[&str] = &[
     "score", "scoreline", "margin", "record", "tie", "tied", "split", "beaten", "losing",
     "winning", "drawn", "thrashed", "routed", "edged", "downed", "trounced", "series",
 ];
+
+static SCORE_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(SCORE_WORDS));
 
 /// Ranges ("3-5%", "between 3 and 5", "from 2,000 to 3,000"), changes with both ends
 /// ("rose from 2.1% to 3%") and ratios ("18 of the 31", "one in five").
@@ -124,9 +128,9 @@ fn range(
             return Some(Outcome::Claim(reference));
         }
         // "3-1", "2-2", "a 5-4 ruling": scores and votes, not ranges.
-        let score_word = v.is_any(second.end, SCORE_WORDS)
-            || v.is_any(r.first.wrapping_sub(1), SCORE_WORDS)
-            || v.is_any(r.first.wrapping_sub(2), SCORE_WORDS);
+        let score_word = v.is_in(second.end, &SCORE_SET)
+            || v.is_in(r.first.wrapping_sub(1), &SCORE_SET)
+            || v.is_in(r.first.wrapping_sub(2), &SCORE_SET);
         if integers && (second.value <= d.value || score_word) && d.kind == NumberKind::Count {
             return Some(Outcome::Skip(second.end));
         }

@@ -3,7 +3,9 @@
 //! and the scale words and fraction tails shared with number words ("1.5 million",
 //! "3 million and a half"); number words themselves are read in `words`.
 
-use super::view::{find, payload_value, View};
+use once_cell::sync::Lazy;
+
+use super::view::{find, payload_value, View, WordSet};
 use crate::lexicon::Category;
 
 /// How a number was written, which decides what it can be.
@@ -57,8 +59,22 @@ pub(crate) fn read(v: &View, i: usize, money: bool) -> Option<Reading> {
 }
 
 fn digits_value(text: &str) -> Option<f64> {
-    let cleaned: String = text.chars().filter(|&c| c != ',').collect();
-    cleaned.parse::<f64>().ok().filter(|x| x.is_finite())
+    let value = if !text.contains(',') {
+        text.parse::<f64>().ok()
+    } else if text.len() <= 64 {
+        // Without the thousands separators, in a buffer on the stack.
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for &b in text.as_bytes().iter().filter(|&&b| b != b',') {
+            buf[n] = b;
+            n += 1;
+        }
+        std::str::from_utf8(&buf[..n]).ok()?.parse::<f64>().ok()
+    } else {
+        let cleaned: String = text.chars().filter(|&c| c != ',').collect();
+        cleaned.parse::<f64>().ok()
+    };
+    value.filter(|x| x.is_finite())
 }
 
 fn read_digits(v: &View, i: usize, money: bool) -> Reading {
@@ -360,5 +376,6 @@ fn metres_or_millions(v: &View, next: usize) -> bool {
         "over",
         "metres",
     ];
-    v.is_word(next) && !v.is_any(next, METRES)
+    static METRES_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(METRES));
+    v.is_word(next) && !v.is_in(next, &METRES_SET)
 }

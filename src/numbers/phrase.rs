@@ -1,7 +1,9 @@
 //! The noun phrase a number counts or measures, read from the tokens after it: a few
 //! words up to the first function word, verb form or punctuation mark.
 
-use super::view::View;
+use once_cell::sync::Lazy;
+
+use super::view::{View, WordSet};
 use crate::lexicon::Category;
 
 /// Determiners skipped after "of": "18 of the 31", "2 percent of its budget".
@@ -36,6 +38,8 @@ const STOP: &[&str] = &[
     "years", "stayed", "struck", "hit", "killed", "fled", "own", "lack",
 ];
 
+static STOP_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(STOP));
+
 /// The noun phrase starting at token `k`, as a token range, if there is one.
 pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
     // "two more rate cuts", "5 additional officers": the modifier is not the head.
@@ -49,11 +53,25 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
     let mut j = k;
     while words < 4 && v.is_word(j) {
         let w = v.word(j);
-        let lower = w.to_ascii_lowercase();
+        let mut buf = [0u8; 64];
+        let owned;
+        let lower: &str = if w.len() <= buf.len() {
+            let b = &mut buf[..w.len()];
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            // ASCII lowercasing keeps the text valid UTF-8.
+            std::str::from_utf8(b).unwrap_or(w)
+        } else {
+            owned = w.to_ascii_lowercase();
+            &owned
+        };
         // A number word ends the phrase too: "the first ten years".
+        if STOP_SET.contains(lower) {
+            break;
+        }
         let number =
             v.entry(j, Category::NumberWord).is_some() || v.entry(j, Category::Scale).is_some();
-        if STOP.contains(&lower.as_str()) || number {
+        if number {
             break;
         }
         // A verb form after the head ends the phrase: "member states expected to",
@@ -72,7 +90,7 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
         let adverb = lower.ends_with("ly") && !lower.ends_with("ply") && !lower.ends_with("ily");
         if adverb
             && !matches!(
-                lower.as_str(),
+                lower,
                 "ally"
                     | "rally"
                     | "italy"
@@ -97,7 +115,7 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
         j += 1;
         // The head of a counted phrase is usually its first plural: "member states",
         // "people" (then a verb may follow: "people lack").
-        if is_plural(&lower) && !v.is_punct(j, &['-']) {
+        if is_plural(lower) && !v.is_punct(j, &['-']) {
             break;
         }
         // "long-range missiles": a hyphen inside the phrase joins two words.

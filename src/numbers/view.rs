@@ -3,7 +3,7 @@
 //! read across a sentence boundary or past the ends of the text.
 
 use crate::lexicon::{Category, Entry, Lexicon};
-use crate::scan::{Scan, TokenKind};
+use crate::scan::{Scan, Token, TokenKind};
 
 /// One sentence of tokens, seen from the numbers analyzer.
 pub(crate) struct View<'a> {
@@ -26,29 +26,48 @@ impl<'a> View<'a> {
         i >= self.lo && i < self.hi
     }
 
+    /// Token `i`, or None outside the sentence.
+    fn token(&self, i: usize) -> Option<&'a Token> {
+        if self.has(i) {
+            self.scan.tokens().get(i)
+        } else {
+            None
+        }
+    }
+
     /// The text of token `i`, or "" outside the sentence.
     pub fn word(&self, i: usize) -> &'a str {
-        if self.has(i) {
-            self.scan.tokens()[i].text(self.text)
-        } else {
-            ""
-        }
+        self.token(i).map_or("", |t| t.text(self.text))
     }
 
     /// The kind of token `i`.
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.has(i).then(|| self.scan.tokens()[i].kind)
+        self.token(i).map(|t| t.kind)
+    }
+
+    /// The text of token `i` when it is a word token. Every word the rules compare
+    /// tokens with starts with a letter, which only word tokens do.
+    fn word_token(&self, i: usize) -> Option<&'a str> {
+        self.token(i)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(self.text))
     }
 
     /// True when token `i` is a word equal to `word`, ignoring ASCII case.
     pub fn is(&self, i: usize, word: &str) -> bool {
-        self.word(i).eq_ignore_ascii_case(word)
+        self.word_token(i)
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
     }
 
     /// True when token `i` is one of `words`, ignoring ASCII case.
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        let w = self.word(i);
-        !w.is_empty() && words.iter().any(|x| w.eq_ignore_ascii_case(x))
+        self.word_token(i)
+            .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    }
+
+    /// True when token `i` is a word of `set`, ignoring ASCII case.
+    pub fn is_in(&self, i: usize, set: &WordSet) -> bool {
+        self.word_token(i).is_some_and(|w| set.contains(w))
     }
 
     /// True when token `i` is a word token.
@@ -63,12 +82,18 @@ impl<'a> View<'a> {
 
     /// True when token `i` is punctuation within `marks`.
     pub fn is_punct(&self, i: usize, marks: &[char]) -> bool {
-        self.kind(i) == Some(TokenKind::Punct)
-            && self
-                .word(i)
+        let Some(t) = self.token(i).filter(|t| t.kind == TokenKind::Punct) else {
+            return false;
+        };
+        let b = self.text.as_bytes()[t.span.start];
+        if b.is_ascii() {
+            marks.contains(&char::from(b))
+        } else {
+            t.text(self.text)
                 .chars()
                 .next()
                 .is_some_and(|c| marks.contains(&c))
+        }
     }
 
     /// True when token `i` starts exactly where token `i - 1` ends (no space between).
@@ -80,7 +105,18 @@ impl<'a> View<'a> {
 
     /// True when token `i` starts with an uppercase letter.
     pub fn capitalized(&self, i: usize) -> bool {
-        self.word(i).chars().next().is_some_and(char::is_uppercase)
+        let Some(t) = self.token(i) else {
+            return false;
+        };
+        let b = self.text.as_bytes()[t.span.start];
+        if b.is_ascii() {
+            b.is_ascii_uppercase()
+        } else {
+            t.text(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        }
     }
 
     /// The entry of `category` of the hit starting at token `i`, with the hit's end token.
@@ -146,4 +182,41 @@ pub(crate) fn payload_value(entry: &Entry) -> Option<f64> {
 /// The first entry of `category` in `entries`.
 pub(crate) fn find(entries: &[Entry], category: Category) -> Option<&Entry> {
     entries.iter().find(|e| e.category == category)
+}
+
+/// A set of words, looked up ignoring ASCII case by binary search: for the closed word
+/// lists the rules test at many tokens.
+pub(crate) struct WordSet {
+    /// Lowercase, sorted.
+    words: Vec<&'static [u8]>,
+    /// The longest word's length.
+    longest: usize,
+}
+
+impl WordSet {
+    /// The set of `words` (lowercase ASCII words: the lists are written so).
+    pub fn new(words: &[&'static str]) -> WordSet {
+        let mut sorted: Vec<&'static [u8]> = words.iter().map(|w| w.as_bytes()).collect();
+        debug_assert!(sorted.iter().all(|w| !w.iter().any(u8::is_ascii_uppercase)));
+        sorted.sort_unstable();
+        sorted.dedup();
+        let longest = sorted.iter().map(|w| w.len()).max().unwrap_or(0);
+        WordSet {
+            words: sorted,
+            longest,
+        }
+    }
+
+    /// True when `word`, ASCII case ignored, is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        if bytes.is_empty() || bytes.len() > self.longest || bytes.len() > 32 {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        let lower = &mut buf[..bytes.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        self.words.binary_search(&&*lower).is_ok()
+    }
 }
