@@ -9,6 +9,7 @@ use super::view::{View, NONE};
 use super::{Direction, NumberKind, NumericClaim};
 use crate::article::Article;
 use crate::lexicon::Category;
+use crate::scan::TokenKind;
 
 /// A claim being built, in tokens.
 #[derive(Clone, Debug)]
@@ -60,6 +61,7 @@ pub(super) fn find(article: &Article) -> Vec<NumericClaim> {
         let v = View {
             text,
             scan,
+            tokens,
             lexicon: article.lexicon(),
             ends: &ends,
             lo,
@@ -168,7 +170,15 @@ fn could_start(v: &View, i: usize) -> bool {
         Category::Scale,
         Category::Change,
     ];
-    if v.is_number(i) || v.is_any(i, &["a", "an"]) {
+    let token = &v.tokens[i];
+    if token.kind == TokenKind::Number {
+        return true;
+    }
+    let word = token.text(v.text);
+    if token.kind == TokenKind::Word
+        && word.len() <= 2
+        && (word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an"))
+    {
         return true;
     }
     let Some(hit) = v.scan.hit_at(i) else {
@@ -178,7 +188,8 @@ fn could_start(v: &View, i: usize) -> bool {
         .entries(hit)
         .iter()
         .any(|e| STARTS.contains(&e.category))
-        || vulgar_fraction(v.word(i)).is_some()
+        || (word.as_bytes().first().is_some_and(|b| !b.is_ascii())
+            && vulgar_fraction(word).is_some())
 }
 
 /// Qualifier, unit, second number, direction, subject; then the last judgements on a

@@ -2,23 +2,19 @@
 //! rank, whether four digits are a year, whether "one" counts, whether "over" means
 //! "more than".
 
-use once_cell::sync::Lazy;
-
 use super::claim::{Draft, Outcome};
 use super::parse::{Form, Reading};
 use super::phrase::{self, subject_at};
-use super::view::{View, WordSet};
+use super::view::View;
 use super::NumberKind;
 use crate::lexicon::Category;
 
-/// Words before a four-digit number that make it a year.
+/// Words before a four-digit number that make it a year (lowercase, in byte order).
 pub(super) const YEAR_BEFORE: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "of", "the", "during", "before", "after",
-    "early", "late", "mid", "around", "through", "spring", "summer", "autumn", "fall", "winter",
-    "year", "fiscal", "circa", "between", "and", "to", "for", "in", "'s", "this",
+    "'s", "after", "and", "around", "autumn", "before", "between", "by", "circa", "during",
+    "early", "fall", "fiscal", "for", "from", "in", "late", "mid", "of", "since", "spring",
+    "summer", "the", "this", "through", "till", "to", "until", "winter", "year",
 ];
-
-static YEAR_BEFORE_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(YEAR_BEFORE));
 
 /// An ordinal: a rank ("second term", "third-largest"), a date ("the 21st century",
 /// "May 5th"), or nothing when it is an adverb ("he first said").
@@ -133,7 +129,7 @@ pub(super) fn looks_like_year(v: &View, r: &Reading, d: &Draft) -> bool {
     // "c. 1430", "ca. 1900": circa, abbreviated.
     let circa = prev == "." && v.is_any(r.first.wrapping_sub(2), &["c", "ca"]);
     let after_year_word =
-        r.first > v.lo && (v.is_in(r.first - 1, &YEAR_BEFORE_SET) || prev.ends_with("'s") || circa);
+        r.first > v.lo && (v.is_in(r.first - 1, YEAR_BEFORE) || prev.ends_with("'s") || circa);
     let plural_noun = d.subject.is_some_and(|(a, b)| {
         phrase::is_plural(&v.word(b - 1).to_ascii_lowercase()) && !v.capitalized(a)
     });

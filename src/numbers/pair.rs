@@ -3,24 +3,20 @@
 //! "one in five"); and the look-alikes that are none of them (scores, phone numbers,
 //! spans of years).
 
-use once_cell::sync::Lazy;
-
 use super::around::{currency_symbol, suffix};
 use super::claim::{Draft, Outcome};
 use super::parse::{read, Form, Reading};
-use super::view::{View, WordSet};
+use super::view::View;
 use super::NumberKind;
 
-/// Words after a score ("a 3-1 win") or before one ("won 2-0").
+/// Words after a score ("a 3-1 win") or before one ("won 2-0"); lowercase, in byte order.
 #[rustfmt::skip]
 pub(super) const SCORE_WORDS: &[&str] = &[
-    "win", "victory", "defeat", "loss", "lead", "draw", "vote", "votes", "decision", "ruling",
-    "majority", "won", "beat", "lost", "drew", "defeated", "trailed", "led", "voted", "ruled",
-    "score", "scoreline", "margin", "record", "tie", "tied", "split", "beaten", "losing",
-    "winning", "drawn", "thrashed", "routed", "edged", "downed", "trounced", "series",
+    "beat", "beaten", "decision", "defeat", "defeated", "downed", "draw", "drawn", "drew",
+    "edged", "lead", "led", "losing", "loss", "lost", "majority", "margin", "record", "routed",
+    "ruled", "ruling", "score", "scoreline", "series", "split", "thrashed", "tie", "tied",
+    "trailed", "trounced", "victory", "vote", "voted", "votes", "win", "winning", "won",
 ];
-
-static SCORE_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(SCORE_WORDS));
 
 /// Ranges ("3-5%", "between 3 and 5", "from 2,000 to 3,000"), changes with both ends
 /// ("rose from 2.1% to 3%") and ratios ("18 of the 31", "one in five").
@@ -128,9 +124,9 @@ fn range(
             return Some(Outcome::Claim(reference));
         }
         // "3-1", "2-2", "a 5-4 ruling": scores and votes, not ranges.
-        let score_word = v.is_in(second.end, &SCORE_SET)
-            || v.is_in(r.first.wrapping_sub(1), &SCORE_SET)
-            || v.is_in(r.first.wrapping_sub(2), &SCORE_SET);
+        let score_word = v.is_in(second.end, SCORE_WORDS)
+            || v.is_in(r.first.wrapping_sub(1), SCORE_WORDS)
+            || v.is_in(r.first.wrapping_sub(2), SCORE_WORDS);
         if integers && (second.value <= d.value || score_word) && d.kind == NumberKind::Count {
             return Some(Outcome::Skip(second.end));
         }

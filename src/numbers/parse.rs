@@ -3,9 +3,7 @@
 //! and the scale words and fraction tails shared with number words ("1.5 million",
 //! "3 million and a half"); number words themselves are read in `words`.
 
-use once_cell::sync::Lazy;
-
-use super::view::{find, payload_value, View, WordSet};
+use super::view::{find, payload_value, View};
 use crate::lexicon::Category;
 
 /// How a number was written, which decides what it can be.
@@ -59,6 +57,29 @@ pub(crate) fn read(v: &View, i: usize, money: bool) -> Option<Reading> {
 }
 
 fn digits_value(text: &str) -> Option<f64> {
+    // Whole numbers below 2^53 are exact: the same value `parse` gives, without its cost.
+    let mut whole: u64 = 0;
+    let mut digits = 0;
+    for &b in text.as_bytes() {
+        match b {
+            b'0'..=b'9' => {
+                whole = whole * 10 + u64::from(b - b'0');
+                digits += 1;
+                if digits > 15 {
+                    break;
+                }
+            }
+            b',' => {}
+            _ => {
+                digits = 0;
+                break;
+            }
+        }
+    }
+    if (1..=15).contains(&digits) {
+        #[allow(clippy::cast_precision_loss)]
+        return Some(whole as f64);
+    }
     let value = if !text.contains(',') {
         text.parse::<f64>().ok()
     } else if text.len() <= 64 {
@@ -336,46 +357,46 @@ pub(super) fn read_scale(v: &View, r: &mut Reading) {
 /// After a glued lowercase "m" with no currency: true when the next word makes it
 /// "million" ("2m people"), false when it is metres ("100m sprint", "8m tall", "5m.").
 fn metres_or_millions(v: &View, next: usize) -> bool {
+    // Lowercase, in byte order (binary search).
     const METRES: &[&str] = &[
-        "tall",
-        "high",
-        "long",
-        "deep",
-        "wide",
-        "away",
         "above",
-        "below",
-        "from",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
         "and",
-        "or",
-        "by",
-        "per",
-        "sprint",
-        "race",
-        "hurdles",
-        "freestyle",
-        "butterfly",
+        "at",
+        "away",
         "backstroke",
+        "below",
         "breaststroke",
-        "relay",
+        "butterfly",
+        "by",
         "dash",
-        "final",
-        "events",
+        "deep",
+        "deeper",
         "event",
+        "events",
+        "final",
+        "freestyle",
+        "from",
+        "high",
+        "higher",
+        "hurdles",
+        "in",
+        "long",
+        "longer",
+        "metres",
+        "of",
+        "on",
+        "or",
+        "over",
+        "per",
+        "race",
+        "relay",
+        "sprint",
+        "tall",
+        "to",
+        "under",
         "wall",
         "walls",
-        "deeper",
-        "higher",
-        "longer",
-        "under",
-        "over",
-        "metres",
+        "wide",
     ];
-    static METRES_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(METRES));
-    v.is_word(next) && !v.is_in(next, &METRES_SET)
+    v.is_word(next) && !v.is_in(next, METRES)
 }

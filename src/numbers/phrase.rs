@@ -1,9 +1,7 @@
 //! The noun phrase a number counts or measures, read from the tokens after it: a few
 //! words up to the first function word, verb form or punctuation mark.
 
-use once_cell::sync::Lazy;
-
-use super::view::{View, WordSet};
+use super::view::{in_sorted, View};
 use crate::lexicon::Category;
 
 /// Determiners skipped after "of": "18 of the 31", "2 percent of its budget".
@@ -14,31 +12,31 @@ pub(crate) const DETERMINERS: &[&str] = &[
 
 /// Closed-class words that end a noun phrase. A closed list by nature (articles,
 /// prepositions, auxiliaries, pronouns), so it stays here rather than in a lexicon.
+/// Lowercase, in byte order (binary search).
 #[rustfmt::skip]
 const STOP: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
-    "but", "nor", "as", "than", "that", "which", "who", "whom", "whose", "is", "are", "was",
-    "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should",
-    "may", "might", "must", "can", "do", "does", "did", "not", "this", "these", "those", "it",
-    "its", "their", "his", "her", "our", "your", "my", "they", "he", "she", "we", "you", "i",
-    "there", "here", "per", "each", "into", "over", "under", "about", "after", "before",
-    "since", "until", "while", "if", "when", "where", "so", "such", "also", "only", "just",
-    "up", "down", "out", "off", "said", "says", "say", "against", "between", "among", "during",
-    "through", "across", "within", "without", "ago", "earlier", "later", "more", "less", "then",
-    "now", "too", "very", "all", "both", "either", "neither", "what", "how", "why", "because",
-    "although", "though", "whether", "via", "like", "toward", "towards", "upon", "onto",
-    "around", "near", "above", "below", "beyond", "despite", "including", "whereas", "versus",
-    "vs", "am", "pm", "every", "another", "other", "some", "any", "no", "again", "ever",
-    "never", "yet", "still", "already", "even", "live", "work", "need", "want", "get", "got", "fell", "rose", "grew",
-    "sank", "slid", "shrank", "wrote",
-    "go", "went", "come", "came", "make", "made", "take", "took", "see", "saw", "think", "know",
-    "knew", "told", "tell", "seem", "remain", "remained", "become", "became", "left", "due",
-    "last", "next", "found", "gave", "give", "ran", "began", "paid", "sold", "bought", "held",
-    "kept", "met", "put", "set", "goes", "won", "lost", "felt", "showed", "according", "year",
-    "years", "stayed", "struck", "hit", "killed", "fled", "own", "lack",
+    "a", "about", "above", "according", "across", "after", "again", "against", "ago", "all",
+    "already", "also", "although", "am", "among", "an", "and", "another", "any", "are",
+    "around", "as", "at", "be", "became", "because", "become", "been", "before", "began",
+    "being", "below", "between", "beyond", "both", "bought", "but", "by", "came", "can",
+    "come", "could", "despite", "did", "do", "does", "down", "due", "during", "each",
+    "earlier", "either", "even", "ever", "every", "fell", "felt", "fled", "for", "found",
+    "from", "gave", "get", "give", "go", "goes", "got", "grew", "had", "has", "have", "he",
+    "held", "her", "here", "his", "hit", "how", "i", "if", "in", "including", "into", "is",
+    "it", "its", "just", "kept", "killed", "knew", "know", "lack", "last", "later", "left",
+    "less", "like", "live", "lost", "made", "make", "may", "met", "might", "more", "must",
+    "my", "near", "need", "neither", "never", "next", "no", "nor", "not", "now", "of", "off",
+    "on", "only", "onto", "or", "other", "our", "out", "over", "own", "paid", "per", "pm",
+    "put", "ran", "remain", "remained", "rose", "said", "sank", "saw", "say", "says", "see",
+    "seem", "set", "she", "should", "showed", "shrank", "since", "slid", "so", "sold", "some",
+    "stayed", "still", "struck", "such", "take", "tell", "than", "that", "the", "their",
+    "then", "there", "these", "they", "think", "this", "those", "though", "through", "to",
+    "told", "too", "took", "toward", "towards", "under", "until", "up", "upon", "versus",
+    "very", "via", "vs", "want", "was", "we", "went", "were", "what", "when", "where",
+    "whereas", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with",
+    "within", "without", "won", "work", "would", "wrote", "year", "years", "yet", "you",
+    "your",
 ];
-
-static STOP_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(STOP));
 
 /// The noun phrase starting at token `k`, as a token range, if there is one.
 pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
@@ -66,7 +64,7 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
             &owned
         };
         // A number word ends the phrase too: "the first ten years".
-        if STOP_SET.contains(lower) {
+        if in_sorted(STOP, lower) {
             break;
         }
         let number =

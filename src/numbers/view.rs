@@ -9,6 +9,8 @@ use crate::scan::{Scan, Token, TokenKind};
 pub(crate) struct View<'a> {
     pub text: &'a str,
     pub scan: &'a Scan,
+    /// The scan's tokens.
+    pub tokens: &'a [Token],
     pub lexicon: &'a Lexicon,
     /// Per token: the hit that ends just before it (its `end_token` is this index).
     pub ends: &'a [u32],
@@ -22,31 +24,36 @@ pub(crate) const NONE: u32 = u32::MAX;
 
 impl<'a> View<'a> {
     /// True when token `i` is inside the sentence.
+    #[inline]
     pub fn has(&self, i: usize) -> bool {
         i >= self.lo && i < self.hi
     }
 
     /// Token `i`, or None outside the sentence.
+    #[inline]
     fn token(&self, i: usize) -> Option<&'a Token> {
         if self.has(i) {
-            self.scan.tokens().get(i)
+            self.tokens.get(i)
         } else {
             None
         }
     }
 
     /// The text of token `i`, or "" outside the sentence.
+    #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         self.token(i).map_or("", |t| t.text(self.text))
     }
 
     /// The kind of token `i`.
+    #[inline]
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
         self.token(i).map(|t| t.kind)
     }
 
     /// The text of token `i` when it is a word token. Every word the rules compare
     /// tokens with starts with a letter, which only word tokens do.
+    #[inline]
     fn word_token(&self, i: usize) -> Option<&'a str> {
         self.token(i)
             .filter(|t| t.kind == TokenKind::Word)
@@ -54,6 +61,7 @@ impl<'a> View<'a> {
     }
 
     /// True when token `i` is a word equal to `word`, ignoring ASCII case.
+    #[inline]
     pub fn is(&self, i: usize, word: &str) -> bool {
         self.word_token(i)
             .is_some_and(|w| w.eq_ignore_ascii_case(word))
@@ -65,22 +73,25 @@ impl<'a> View<'a> {
             .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
     }
 
-    /// True when token `i` is a word of `set`, ignoring ASCII case.
-    pub fn is_in(&self, i: usize, set: &WordSet) -> bool {
-        self.word_token(i).is_some_and(|w| set.contains(w))
+    /// True when token `i` is a word of `sorted` (see [`in_sorted`]), ignoring ASCII case.
+    pub fn is_in(&self, i: usize, sorted: &[&str]) -> bool {
+        self.word_token(i).is_some_and(|w| in_sorted(sorted, w))
     }
 
     /// True when token `i` is a word token.
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Word)
     }
 
     /// True when token `i` is a number token.
+    #[inline]
     pub fn is_number(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Number)
     }
 
     /// True when token `i` is punctuation within `marks`.
+    #[inline]
     pub fn is_punct(&self, i: usize, marks: &[char]) -> bool {
         let Some(t) = self.token(i).filter(|t| t.kind == TokenKind::Punct) else {
             return false;
@@ -97,13 +108,13 @@ impl<'a> View<'a> {
     }
 
     /// True when token `i` starts exactly where token `i - 1` ends (no space between).
+    #[inline]
     pub fn glued(&self, i: usize) -> bool {
-        i > self.lo
-            && self.has(i)
-            && self.scan.tokens()[i - 1].span.end == self.scan.tokens()[i].span.start
+        i > self.lo && self.has(i) && self.tokens[i - 1].span.end == self.tokens[i].span.start
     }
 
     /// True when token `i` starts with an uppercase letter.
+    #[inline]
     pub fn capitalized(&self, i: usize) -> bool {
         let Some(t) = self.token(i) else {
             return false;
@@ -184,39 +195,20 @@ pub(crate) fn find(entries: &[Entry], category: Category) -> Option<&Entry> {
     entries.iter().find(|e| e.category == category)
 }
 
-/// A set of words, looked up ignoring ASCII case by binary search: for the closed word
-/// lists the rules test at many tokens.
-pub(crate) struct WordSet {
-    /// Lowercase, sorted.
-    words: Vec<&'static [u8]>,
-    /// The longest word's length.
-    longest: usize,
-}
-
-impl WordSet {
-    /// The set of `words` (lowercase ASCII words: the lists are written so).
-    pub fn new(words: &[&'static str]) -> WordSet {
-        let mut sorted: Vec<&'static [u8]> = words.iter().map(|w| w.as_bytes()).collect();
-        debug_assert!(sorted.iter().all(|w| !w.iter().any(u8::is_ascii_uppercase)));
-        sorted.sort_unstable();
-        sorted.dedup();
-        let longest = sorted.iter().map(|w| w.len()).max().unwrap_or(0);
-        WordSet {
-            words: sorted,
-            longest,
-        }
+/// True when `word`, ASCII case ignored, is in `sorted`: a list of lowercase words in
+/// byte order (the closed word lists the rules test at many tokens), by binary search.
+pub(crate) fn in_sorted(sorted: &[&str], word: &str) -> bool {
+    debug_assert!(sorted.windows(2).all(|w| w[0] < w[1]), "list not sorted");
+    debug_assert!(sorted
+        .iter()
+        .all(|w| !w.bytes().any(|b| b.is_ascii_uppercase())));
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; 32];
+    if bytes.is_empty() || bytes.len() > buf.len() {
+        return false;
     }
-
-    /// True when `word`, ASCII case ignored, is in the set.
-    pub fn contains(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
-        if bytes.is_empty() || bytes.len() > self.longest || bytes.len() > 32 {
-            return false;
-        }
-        let mut buf = [0u8; 32];
-        let lower = &mut buf[..bytes.len()];
-        lower.copy_from_slice(bytes);
-        lower.make_ascii_lowercase();
-        self.words.binary_search(&&*lower).is_ok()
-    }
+    let lower = &mut buf[..bytes.len()];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    sorted.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok()
 }
