@@ -36,8 +36,9 @@ pub(super) enum Outcome {
     Skip(usize),
 }
 
-/// Every claim of the article, sorted by start.
-pub(super) fn find(article: &Article) -> Vec<NumericClaim> {
+/// Every claim of the article, sorted by start; dates and identifiers only when
+/// `dates_and_references` (they still hide the claims they overlap).
+pub(super) fn find(article: &Article, dates_and_references: bool) -> Vec<NumericClaim> {
     let text = article.text();
     let scan = article.scan();
     let tokens = scan.tokens();
@@ -47,7 +48,8 @@ pub(super) fn find(article: &Article) -> Vec<NumericClaim> {
             *slot = h as u32;
         }
     }
-    let mut claims: Vec<NumericClaim> = Vec::new();
+    // Drafts with their byte spans: the text is copied only for the claims kept.
+    let mut drafts: Vec<(usize, usize, Draft)> = Vec::new();
     let (mut lo, mut hi) = (0, 0);
     let mut i = 0;
     while i < tokens.len() {
@@ -70,29 +72,36 @@ pub(super) fn find(article: &Article) -> Vec<NumericClaim> {
         match look(&v, i) {
             Outcome::Claim(d) => {
                 let next = d.end.max(i + 1);
-                claims.push(finish(article, &v, d));
+                let start = tokens[d.first].span.start;
+                let end = tokens[d.end.max(d.first + 1) - 1].span.end;
+                drafts.push((start, end, d));
                 i = next;
             }
             Outcome::Skip(next) => i = next.max(i + 1),
         }
     }
-    claims.sort_by_key(|c| (c.start, c.end));
-    claims.dedup_by(|later, earlier| later.start < earlier.end);
-    claims
+    drafts.sort_by_key(|&(start, end, _)| (start, end));
+    drafts.dedup_by(|later, earlier| later.0 < earlier.1);
+    drafts
+        .into_iter()
+        .filter(|(_, _, d)| {
+            dates_and_references || !matches!(d.kind, NumberKind::Date | NumberKind::Reference)
+        })
+        .map(|(start, end, d)| finish(article, start, end, d))
+        .collect()
 }
 
-fn finish(article: &Article, v: &View, d: Draft) -> NumericClaim {
-    let tokens = v.scan.tokens();
-    let start = tokens[d.first].span.start;
-    let end = tokens[d.end.max(d.first + 1) - 1].span.end;
+fn finish(article: &Article, start: usize, end: usize, d: Draft) -> NumericClaim {
+    let text = article.text();
+    let tokens = article.scan().tokens();
     let words = |(a, b): (usize, usize)| -> String {
-        v.text[tokens[a].span.start..tokens[b - 1].span.end].to_string()
+        text[tokens[a].span.start..tokens[b - 1].span.end].to_string()
     };
     let finite = |x: f64| if x.is_finite() { x } else { 0.0 };
     NumericClaim {
         start,
         end,
-        text: v.text[start..end].to_string(),
+        text: text[start..end].to_string(),
         kind: d.kind,
         value: finite(d.value),
         of: d.of.map(finite),

@@ -28,15 +28,20 @@ pub(super) fn second_number(
 ) -> Option<Outcome> {
     let k = d.end;
     let dash = v.is_punct(k, &['-', '–', '—', '‐']);
-    let word = if dash { "-" } else { v.word(k) };
-    let connector = match (word.to_ascii_lowercase().as_str(), opener) {
-        ("-", _) => "-",
-        ("to", _) => "to",
-        ("and", Some("between")) => "and",
-        ("of", _) => "of",
-        ("in", _) => "in",
-        ("out", _) if v.is(k + 1, "of") => "out of",
-        _ => return None,
+    let connector = if dash {
+        "-"
+    } else if v.is(k, "to") {
+        "to"
+    } else if v.is(k, "and") && opener == Some("between") {
+        "and"
+    } else if v.is(k, "of") {
+        "of"
+    } else if v.is(k, "in") {
+        "in"
+    } else if v.is(k, "out") && v.is(k + 1, "of") {
+        "out of"
+    } else {
+        return None;
     };
     let mut n = if connector == "out of" { k + 2 } else { k + 1 };
     if connector == "in" && v.is(n, "every") {

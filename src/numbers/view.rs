@@ -24,13 +24,13 @@ pub(crate) const NONE: u32 = u32::MAX;
 
 impl<'a> View<'a> {
     /// True when token `i` is inside the sentence.
-    #[inline]
+    #[inline(always)]
     pub fn has(&self, i: usize) -> bool {
         i >= self.lo && i < self.hi
     }
 
     /// Token `i`, or None outside the sentence.
-    #[inline]
+    #[inline(always)]
     fn token(&self, i: usize) -> Option<&'a Token> {
         if self.has(i) {
             self.tokens.get(i)
@@ -40,20 +40,20 @@ impl<'a> View<'a> {
     }
 
     /// The text of token `i`, or "" outside the sentence.
-    #[inline]
+    #[inline(always)]
     pub fn word(&self, i: usize) -> &'a str {
         self.token(i).map_or("", |t| t.text(self.text))
     }
 
     /// The kind of token `i`.
-    #[inline]
+    #[inline(always)]
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
         self.token(i).map(|t| t.kind)
     }
 
     /// The text of token `i` when it is a word token. Every word the rules compare
     /// tokens with starts with a letter, which only word tokens do.
-    #[inline]
+    #[inline(always)]
     fn word_token(&self, i: usize) -> Option<&'a str> {
         self.token(i)
             .filter(|t| t.kind == TokenKind::Word)
@@ -61,7 +61,7 @@ impl<'a> View<'a> {
     }
 
     /// True when token `i` is a word equal to `word`, ignoring ASCII case.
-    #[inline]
+    #[inline(always)]
     pub fn is(&self, i: usize, word: &str) -> bool {
         self.word_token(i)
             .is_some_and(|w| w.eq_ignore_ascii_case(word))
@@ -79,19 +79,19 @@ impl<'a> View<'a> {
     }
 
     /// True when token `i` is a word token.
-    #[inline]
+    #[inline(always)]
     pub fn is_word(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Word)
     }
 
     /// True when token `i` is a number token.
-    #[inline]
+    #[inline(always)]
     pub fn is_number(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Number)
     }
 
     /// True when token `i` is punctuation within `marks`.
-    #[inline]
+    #[inline(always)]
     pub fn is_punct(&self, i: usize, marks: &[char]) -> bool {
         let Some(t) = self.token(i).filter(|t| t.kind == TokenKind::Punct) else {
             return false;
@@ -108,13 +108,13 @@ impl<'a> View<'a> {
     }
 
     /// True when token `i` starts exactly where token `i - 1` ends (no space between).
-    #[inline]
+    #[inline(always)]
     pub fn glued(&self, i: usize) -> bool {
         i > self.lo && self.has(i) && self.tokens[i - 1].span.end == self.tokens[i].span.start
     }
 
     /// True when token `i` starts with an uppercase letter.
-    #[inline]
+    #[inline(always)]
     pub fn capitalized(&self, i: usize) -> bool {
         let Some(t) = self.token(i) else {
             return false;
