@@ -50,25 +50,25 @@ pub(super) fn find(article: &Article, dates_and_references: bool) -> Vec<Numeric
     }
     // Drafts with their byte spans: the text is copied only for the claims kept.
     let mut drafts: Vec<(usize, usize, Draft)> = Vec::new();
-    let (mut lo, mut hi) = (0, 0);
+    let mut v = View {
+        text,
+        scan,
+        tokens,
+        lexicon: article.lexicon(),
+        ends: &ends,
+        lo: 0,
+        hi: 0,
+    };
     let mut i = 0;
     while i < tokens.len() {
-        if i >= hi {
-            lo = i;
-            hi = i;
-            while hi < tokens.len() && tokens[hi].sentence == tokens[lo].sentence {
-                hi += 1;
+        if i >= v.hi {
+            // The next sentence.
+            v.lo = i;
+            v.hi = i;
+            while v.hi < tokens.len() && tokens[v.hi].sentence == tokens[i].sentence {
+                v.hi += 1;
             }
         }
-        let v = View {
-            text,
-            scan,
-            tokens,
-            lexicon: article.lexicon(),
-            ends: &ends,
-            lo,
-            hi,
-        };
         match look(&v, i) {
             Outcome::Claim(d) => {
                 let next = d.end.max(i + 1);

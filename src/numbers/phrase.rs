@@ -1,7 +1,7 @@
 //! The noun phrase a number counts or measures, read from the tokens after it: a few
 //! words up to the first function word, verb form or punctuation mark.
 
-use super::view::{in_sorted, View};
+use super::view::{in_sorted_lower, View};
 use crate::lexicon::Category;
 
 /// Determiners skipped after "of": "18 of the 31", "2 percent of its budget".
@@ -53,18 +53,17 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
         let w = v.word(j);
         let mut buf = [0u8; 64];
         let owned;
-        let lower: &str = if w.len() <= buf.len() {
+        let lower: &[u8] = if w.len() <= buf.len() {
             let b = &mut buf[..w.len()];
             b.copy_from_slice(w.as_bytes());
             b.make_ascii_lowercase();
-            // ASCII lowercasing keeps the text valid UTF-8.
-            std::str::from_utf8(b).unwrap_or(w)
+            b
         } else {
             owned = w.to_ascii_lowercase();
-            &owned
+            owned.as_bytes()
         };
         // A number word ends the phrase too: "the first ten years".
-        if in_sorted(STOP, lower) {
+        if in_sorted_lower(STOP, lower) {
             break;
         }
         let number =
@@ -75,35 +74,35 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
         // A verb form after the head ends the phrase: "member states expected to",
         // (a word in -ing after a singular is usually a noun: "consecutive meeting"),
         // "people said", "prices rose"; so does an adverb ("nearly").
-        let verb = lower.ends_with("ed") || (lower.ends_with("ing") && takes_object(v, j + 1));
+        let verb = lower.ends_with(b"ed") || (lower.ends_with(b"ing") && takes_object(v, j + 1));
         // A change word is a verb only in the past ("prices dropped"; "fell", "rose" are
         // stop words); otherwise a noun ("rate cuts", "quarterly decline").
         let finite_verb = v.entry(j, Category::SpeechVerb).is_some()
-            || (v.entry(j, Category::Change).is_some() && lower.ends_with("ed"));
+            || (v.entry(j, Category::Change).is_some() && lower.ends_with(b"ed"));
         // Right after the number a speech or change word is a noun ("3 claims", "a 3% rise");
         // irregular past forms ("fell", "rose") are in the stop list.
         if (verb || finite_verb) && words > 0 {
             break;
         }
-        let adverb = lower.ends_with("ly") && !lower.ends_with("ply") && !lower.ends_with("ily");
+        let adverb = lower.ends_with(b"ly") && !lower.ends_with(b"ply") && !lower.ends_with(b"ily");
         if adverb
             && !matches!(
                 lower,
-                "ally"
-                    | "rally"
-                    | "italy"
-                    | "july"
-                    | "assembly"
-                    | "quarterly"
-                    | "yearly"
-                    | "monthly"
-                    | "weekly"
-                    | "daily"
-                    | "hourly"
-                    | "elderly"
-                    | "early"
-                    | "costly"
-                    | "deadly"
+                b"ally"
+                    | b"rally"
+                    | b"italy"
+                    | b"july"
+                    | b"assembly"
+                    | b"quarterly"
+                    | b"yearly"
+                    | b"monthly"
+                    | b"weekly"
+                    | b"daily"
+                    | b"hourly"
+                    | b"elderly"
+                    | b"early"
+                    | b"costly"
+                    | b"deadly"
             )
         {
             break;
@@ -113,7 +112,7 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
         j += 1;
         // The head of a counted phrase is usually its first plural: "member states",
         // "people" (then a verb may follow: "people lack").
-        if is_plural(lower) && !v.is_punct(j, &['-']) {
+        if is_plural_bytes(lower) && !v.is_punct(j, &['-']) {
             break;
         }
         // "long-range missiles": a hyphen inside the phrase joins two words.
@@ -126,6 +125,11 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
 
 /// True for a plural noun form: "states", "people", "children".
 pub(super) fn is_plural(lower: &str) -> bool {
+    is_plural_bytes(lower.as_bytes())
+}
+
+/// [`is_plural`] of a lowercase word's bytes.
+fn is_plural_bytes(lower: &[u8]) -> bool {
     const IRREGULAR: &[&str] = &[
         "people",
         "children",
@@ -143,14 +147,14 @@ pub(super) fn is_plural(lower: &str) -> bool {
         "media",
         "troops",
     ];
-    IRREGULAR.contains(&lower)
+    IRREGULAR.iter().any(|w| w.as_bytes() == lower)
         || (lower.len() > 3
-            && lower.ends_with('s')
-            && !lower.ends_with("'s")
-            && !lower.ends_with("’s")
-            && !lower.ends_with("ss")
-            && !lower.ends_with("us")
-            && !lower.ends_with("is"))
+            && lower.ends_with(b"s")
+            && !lower.ends_with(b"'s")
+            && !lower.ends_with("’s".as_bytes())
+            && !lower.ends_with(b"ss")
+            && !lower.ends_with(b"us")
+            && !lower.ends_with(b"is"))
 }
 
 /// True when the word after an -ing form is its object ("joining Democrats", "killing

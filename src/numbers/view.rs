@@ -210,5 +210,10 @@ pub(crate) fn in_sorted(sorted: &[&str], word: &str) -> bool {
     let lower = &mut buf[..bytes.len()];
     lower.copy_from_slice(bytes);
     lower.make_ascii_lowercase();
+    in_sorted_lower(sorted, lower)
+}
+
+/// [`in_sorted`] of a word already lowercased.
+pub(crate) fn in_sorted_lower(sorted: &[&str], lower: &[u8]) -> bool {
     sorted.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok()
 }
