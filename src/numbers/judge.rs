@@ -130,9 +130,9 @@ pub(super) fn looks_like_year(v: &View, r: &Reading, d: &Draft) -> bool {
     let circa = prev == "." && v.is_any(r.first.wrapping_sub(2), &["c", "ca"]);
     let after_year_word =
         r.first > v.lo && (v.is_in(r.first - 1, YEAR_BEFORE) || prev.ends_with("'s") || circa);
-    let plural_noun = d.subject.is_some_and(|(a, b)| {
-        phrase::is_plural(&v.word(b - 1).to_ascii_lowercase()) && !v.capitalized(a)
-    });
+    let plural_noun = d
+        .subject
+        .is_some_and(|(a, b)| phrase::is_plural_word(v.word(b - 1)) && !v.capitalized(a));
     if vague && plural_noun {
         // "about 2000 people"
         return false;

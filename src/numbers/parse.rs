@@ -153,27 +153,28 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
             return r;
         }
         let suffix = v.word(j);
-        let lower = suffix.to_ascii_lowercase();
-        match lower.as_str() {
-            // "1.5x": a factor, read with the units.
-            "x" => return r,
-            "st" | "nd" | "rd" | "th" => {
-                r.form = Form::Ordinal;
-                r.end = j + 1;
-                return r;
-            }
-            "s" if value >= 10.0 => {
-                r.form = Form::Date;
-                r.end = j + 1;
-                return r;
-            }
-            "am" | "pm" | "a" | "p" if lower.len() == 2 || v.is_punct(j + 1, &['.']) => {
-                r.form = Form::Time;
-                r.end = j + 1;
-                read_clock_suffix_dots(v, &mut r, j);
-                return r;
-            }
-            _ => {}
+        let is = |word: &str| suffix.eq_ignore_ascii_case(word);
+        // "1.5x": a factor, read with the units.
+        if is("x") {
+            return r;
+        }
+        if is("st") || is("nd") || is("rd") || is("th") {
+            r.form = Form::Ordinal;
+            r.end = j + 1;
+            return r;
+        }
+        if is("s") && value >= 10.0 {
+            r.form = Form::Date;
+            r.end = j + 1;
+            return r;
+        }
+        if (is("am") || is("pm") || is("a") || is("p"))
+            && (suffix.len() == 2 || v.is_punct(j + 1, &['.']))
+        {
+            r.form = Form::Time;
+            r.end = j + 1;
+            read_clock_suffix_dots(v, &mut r, j);
+            return r;
         }
         let mut entries = v.lookup(suffix);
         if suffix == "m" && !money && metres_or_millions(v, j + 1) {
@@ -201,11 +202,11 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
             find(entries, Category::Unit).is_some() || find(entries, Category::Currency).is_some();
         // A glued "m" or "b" is a scale only for money or when written "M"/"B"; "mm" is
         // millimetres, "MM" millions.
-        let ambiguous = matches!(lower.as_str(), "m" | "b" | "t" | "mm");
+        let ambiguous = is("m") || is("b") || is("t") || is("mm");
         let scale_here =
             is_scale && (!ambiguous || money || suffix.chars().all(|c| c.is_ascii_uppercase()));
         if scale_here {
-            if lower == "mm" && suffix != "MM" {
+            if is("mm") && suffix != "MM" {
                 // millimetres: left to the unit reader
             } else {
                 let m = find(entries, Category::Scale)

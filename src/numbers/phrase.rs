@@ -128,6 +128,18 @@ pub(super) fn is_plural(lower: &str) -> bool {
     is_plural_bytes(lower.as_bytes())
 }
 
+/// [`is_plural`] of a word in any case.
+pub(super) fn is_plural_word(word: &str) -> bool {
+    let mut buf = [0u8; 64];
+    if word.len() > buf.len() {
+        return is_plural(&word.to_ascii_lowercase());
+    }
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    is_plural_bytes(lower)
+}
+
 /// [`is_plural`] of a lowercase word's bytes.
 fn is_plural_bytes(lower: &[u8]) -> bool {
     const IRREGULAR: &[&str] = &[
