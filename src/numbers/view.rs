@@ -245,5 +245,19 @@ pub(crate) fn in_sorted(sorted: &[&str], word: &str) -> bool {
 
 /// [`in_sorted`] of a word already lowercased.
 pub(crate) fn in_sorted_lower(sorted: &[&str], lower: &[u8]) -> bool {
-    sorted.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok()
+    sorted
+        .binary_search_by(|w| compare_short(w.as_bytes(), lower))
+        .is_ok()
+}
+
+/// The byte order of two short words, compared in a loop (the slice order without a
+/// call to `memcmp` for a few bytes).
+#[inline(always)]
+fn compare_short(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
