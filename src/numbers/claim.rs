@@ -180,15 +180,16 @@ fn could_start(v: &View, i: usize) -> bool {
         Category::Change,
     ];
     let token = &v.tokens[i];
-    if token.kind == TokenKind::Number {
-        return true;
-    }
-    let word = token.text(v.text);
-    if token.kind == TokenKind::Word
-        && word.len() <= 2
-        && (word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an"))
-    {
-        return true;
+    let span = token.span;
+    match token.kind {
+        TokenKind::Number => return true,
+        TokenKind::Word if span.end - span.start <= 2 => {
+            let word = &v.text.as_bytes()[span.start..span.end];
+            if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
+                return true;
+            }
+        }
+        _ => {}
     }
     let Some(hit) = v.scan.hit_at(i) else {
         return false;
@@ -197,8 +198,8 @@ fn could_start(v: &View, i: usize) -> bool {
         .entries(hit)
         .iter()
         .any(|e| STARTS.contains(&e.category))
-        || (word.as_bytes().first().is_some_and(|b| !b.is_ascii())
-            && vulgar_fraction(word).is_some())
+        || (!v.text.as_bytes()[span.start].is_ascii()
+            && vulgar_fraction(token.text(v.text)).is_some())
 }
 
 /// Qualifier, unit, second number, direction, subject; then the last judgements on a

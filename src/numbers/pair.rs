@@ -4,7 +4,7 @@
 //! spans of years).
 
 use super::around::{currency_symbol, suffix};
-use super::claim::{Draft, Outcome};
+use super::claim::{plain, Draft, Outcome};
 use super::parse::{read, Form, Reading};
 use super::view::View;
 use super::NumberKind;
@@ -143,10 +143,11 @@ fn range(
             return None;
         }
         // What the second number is on its own: "$5", "20 dollars", "4%", "10 km".
-        let mut probe = d.clone();
-        probe.end = second.end;
-        probe.kind = NumberKind::Count;
-        probe.unit = None;
+        // (`suffix` reads only the end, kind, value and unit of the draft: no copy of its
+        // strings is needed.)
+        let mut probe = plain(second, NumberKind::Count);
+        probe.first = d.first;
+        probe.value = d.value;
         let _ = suffix(v, &second, &mut probe);
         let money_after = symbol_before(v, second.first) || probe.kind == NumberKind::Money;
         if d.kind != NumberKind::Count && (d.kind == NumberKind::Money) != money_after {
