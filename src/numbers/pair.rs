@@ -20,12 +20,12 @@ pub(super) const SCORE_WORDS: &[&str] = &[
 
 /// Ranges ("3-5%", "between 3 and 5", "from 2,000 to 3,000"), changes with both ends
 /// ("rose from 2.1% to 3%") and ratios ("18 of the 31", "one in five").
-pub(super) fn second_number(
-    v: &View,
+pub(super) fn second_number<'a>(
+    v: &View<'a>,
     r: &Reading,
-    d: &mut Draft,
+    d: &mut Draft<'a>,
     opener: Option<&str>,
-) -> Option<Outcome> {
+) -> Option<Outcome<'a>> {
     let k = d.end;
     let dash = v.is_punct(k, &['-', '–', '—', '‐']);
     let connector = if dash {
@@ -91,14 +91,14 @@ pub(super) fn second_number(
 
 /// Two numbers joined by "-", "to" or "between ... and": a range, a change with both
 /// ends, or a look-alike (a span of years, a phone number, a score).
-fn range(
-    v: &View,
+fn range<'a>(
+    v: &View<'a>,
     r: &Reading,
-    d: &mut Draft,
+    d: &mut Draft<'a>,
     second: Reading,
     connector: &str,
     opener: Option<&str>,
-) -> Option<Outcome> {
+) -> Option<Outcome<'a>> {
     let integers = d.value.fract() == 0.0 && second.value.fract() == 0.0;
     if r.year_like && second.year_like && d.kind == NumberKind::Count {
         // "between 2010 and 2020", "from 2019 to 2021": years.
