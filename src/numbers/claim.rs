@@ -50,7 +50,12 @@ pub(super) fn find(article: &Article, dates_and_references: bool) -> Vec<Numeric
         }
     }
     // Drafts with their byte spans: the text is copied only for the claims kept.
-    let mut drafts: Vec<(usize, usize, Draft)> = Vec::new();
+    // Most claims start at a number token: room for as many drafts as there are numbers.
+    let numbers = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Number)
+        .count();
+    let mut drafts: Vec<(usize, usize, Draft)> = Vec::with_capacity(numbers + 8);
     let mut v = View {
         text,
         scan,
@@ -83,13 +88,13 @@ pub(super) fn find(article: &Article, dates_and_references: bool) -> Vec<Numeric
     }
     drafts.sort_by_key(|&(start, end, _)| (start, end));
     drafts.dedup_by(|later, earlier| later.0 < earlier.1);
-    drafts
-        .into_iter()
-        .filter(|(_, _, d)| {
-            dates_and_references || !matches!(d.kind, NumberKind::Date | NumberKind::Reference)
-        })
-        .map(|(start, end, d)| finish(article, start, end, d))
-        .collect()
+    let mut claims = Vec::with_capacity(drafts.len());
+    for (start, end, d) in drafts {
+        if dates_and_references || !matches!(d.kind, NumberKind::Date | NumberKind::Reference) {
+            claims.push(finish(article, start, end, d));
+        }
+    }
+    claims
 }
 
 fn finish(article: &Article, start: usize, end: usize, d: Draft) -> NumericClaim {
