@@ -180,11 +180,7 @@ impl Analyzer for Numbers {
     }
 
     fn analyze(&self, article: &Article) -> Vec<NumericClaim> {
-        let mut claims = claim::find(article);
-        if !self.dates_and_references {
-            claims.retain(|c| !matches!(c.kind, NumberKind::Date | NumberKind::Reference));
-        }
-        claims
+        claim::find(article, self.dates_and_references)
     }
 }
 

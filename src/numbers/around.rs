@@ -43,10 +43,10 @@ pub(super) fn dollar_prefix(prefix: &str) -> Option<&'static str> {
 
 /// Qualifier ("at least"), change ("rose", "up", "fell by") and "between"/"from" before
 /// the claim. Returns the word that opens a two-number claim, if any.
-pub(super) fn qualifier_and_change(v: &View, d: &mut Draft) -> Option<&'static str> {
+pub(super) fn qualifier_and_change<'a>(v: &View<'a>, d: &mut Draft<'a>) -> Option<&'static str> {
     let mut at = d.first;
     if let Some((q, e)) = v.entry_before(at, Category::Qualifier) {
-        d.qualifier = Some(e.payload.to_string());
+        d.qualifier = Some(&e.payload);
         at = q;
     }
     // "an estimated 5,000": "estimated" is the hedging and attribution lexicons' word.
@@ -54,7 +54,7 @@ pub(super) fn qualifier_and_change(v: &View, d: &mut Draft) -> Option<&'static s
         && v.is(at.wrapping_sub(1), "estimated")
         && v.is_any(at.wrapping_sub(2), &["an", "the"])
     {
-        d.qualifier = Some("estimated".to_string());
+        d.qualifier = Some("estimated");
         at -= 2;
     }
     let mut opener = None;
@@ -85,7 +85,7 @@ pub(super) fn qualifier_and_change(v: &View, d: &mut Draft) -> Option<&'static s
 
 /// What follows the number: a currency word, a percent sign or word, a unit. Returns a
 /// token to skip to when the number is part of a compound adjective ("two-tier").
-pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
+pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option<usize> {
     let k = d.end;
     // A glued word: "300km", "7.62mm", "115.5USD".
     let glued = v.glued(k) && v.is_word(k);
@@ -103,26 +103,23 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
         } else {
             "degree"
         };
-        d.unit = Some(unit.into());
+        d.unit = Some(unit);
         return None;
     }
     if glued && matches!(v.word(k), "C" | "F") && d.kind == NumberKind::Count {
         // "40C": degrees, as British news writes them.
         d.kind = NumberKind::Quantity;
-        d.unit = Some(
-            if v.word(k) == "C" {
-                "degree celsius"
-            } else {
-                "degree fahrenheit"
-            }
-            .into(),
-        );
+        d.unit = Some(if v.word(k) == "C" {
+            "degree celsius"
+        } else {
+            "degree fahrenheit"
+        });
         d.end = k + 1;
         return None;
     }
     if v.is_punct(k, &['%']) {
         d.kind = NumberKind::Percent;
-        d.unit = Some("percent".into());
+        d.unit = Some("percent");
         d.end = k + 1;
         return None;
     }
@@ -131,7 +128,7 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
         let symbol = currency_symbol(v.word(k)).filter(|_| !v.is_number(k + 1));
         if let Some(code) = symbol {
             d.kind = NumberKind::Money;
-            d.unit = Some(code.into());
+            d.unit = Some(code);
             d.end = k + 1;
             return None;
         }
@@ -139,7 +136,7 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
         if v.is_any(k + 1, &["dollar", "dollars"]) {
             if let Some(code) = dollar_nation(v.word(k)) {
                 d.kind = NumberKind::Money;
-                d.unit = Some(code.into());
+                d.unit = Some(code);
                 d.end = k + 2;
                 return None;
             }
@@ -188,26 +185,23 @@ pub(super) fn suffix(v: &View, r: &Reading, d: &mut Draft) -> Option<usize> {
         if d.kind != NumberKind::Money {
             d.kind = NumberKind::Money;
             let mut parts = e.payload.split_whitespace();
-            d.unit = parts.next().map(str::to_string);
+            d.unit = parts.next();
             if let Some(f) = parts.next().and_then(|f| f.parse::<f64>().ok()) {
                 d.value *= f;
             }
             d.end = end;
-        } else if d.unit.as_deref() == e.payload.split_whitespace().next() {
+        } else if d.unit == e.payload.split_whitespace().next() {
             // "$5 to $10 dollars", "10 dollars to 20 dollars": the same currency again.
             d.end = end;
         }
         return None;
     }
     if let Some(e) = find_entry(entries, Category::Unit) {
-        let unit = e.payload.to_string();
+        let unit: &'a str = &e.payload;
         if d.kind == NumberKind::Money {
             return None;
         }
-        if matches!(
-            unit.as_str(),
-            "percent" | "percentage point" | "basis point"
-        ) {
+        if matches!(unit, "percent" | "percentage point" | "basis point") {
             d.kind = NumberKind::Percent;
         } else {
             d.kind = NumberKind::Quantity;

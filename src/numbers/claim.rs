@@ -4,15 +4,16 @@
 use super::around::{currency_symbol, dollar_prefix, qualifier_and_change, suffix};
 use super::judge::{looks_like_year, one_counts, ordinal, over_a_period, what_is_counted};
 use super::pair::second_number;
-use super::parse::{read, Form, Reading};
+use super::parse::{read, vulgar_fraction, Form, Reading};
 use super::view::{View, NONE};
 use super::{Direction, NumberKind, NumericClaim};
 use crate::article::Article;
 use crate::lexicon::Category;
+use crate::scan::TokenKind;
 
 /// A claim being built, in tokens.
 #[derive(Clone, Debug)]
-pub(super) struct Draft {
+pub(super) struct Draft<'a> {
     pub(super) first: usize,
     pub(super) end: usize,
     pub(super) kind: NumberKind,
@@ -20,23 +21,25 @@ pub(super) struct Draft {
     pub(super) of: Option<f64>,
     pub(super) from: Option<f64>,
     pub(super) to: Option<f64>,
-    pub(super) unit: Option<String>,
-    pub(super) qualifier: Option<String>,
+    /// Static or a lexicon payload: a String is made only for the claims kept.
+    pub(super) unit: Option<&'a str>,
+    pub(super) qualifier: Option<&'a str>,
     pub(super) change: Option<Direction>,
     pub(super) subject: Option<(usize, usize)>,
     pub(super) base: Option<(usize, usize)>,
 }
 
 /// What the look at a token decided.
-pub(super) enum Outcome {
+pub(super) enum Outcome<'a> {
     /// A claim.
-    Claim(Draft),
+    Claim(Draft<'a>),
     /// No claim here; go on reading at this token (past what was read).
     Skip(usize),
 }
 
-/// Every claim of the article, sorted by start.
-pub(super) fn find(article: &Article) -> Vec<NumericClaim> {
+/// Every claim of the article, sorted by start; dates and identifiers only when
+/// `dates_and_references` (they still hide the claims they overlap).
+pub(super) fn find(article: &Article, dates_and_references: bool) -> Vec<NumericClaim> {
     let text = article.text();
     let scan = article.scan();
     let tokens = scan.tokens();
@@ -46,58 +49,72 @@ pub(super) fn find(article: &Article) -> Vec<NumericClaim> {
             *slot = h as u32;
         }
     }
-    let mut claims: Vec<NumericClaim> = Vec::new();
-    let (mut lo, mut hi) = (0, 0);
+    // Drafts with their byte spans: the text is copied only for the claims kept.
+    // Most claims start at a number token: room for as many drafts as there are numbers.
+    let numbers = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Number)
+        .count();
+    let mut drafts: Vec<(usize, usize, Draft)> = Vec::with_capacity(numbers + 8);
+    let mut v = View {
+        text,
+        scan,
+        tokens,
+        lexicon: article.lexicon(),
+        ends: &ends,
+        lo: 0,
+        hi: 0,
+    };
     let mut i = 0;
     while i < tokens.len() {
-        if i >= hi {
-            lo = i;
-            hi = i;
-            while hi < tokens.len() && tokens[hi].sentence == tokens[lo].sentence {
-                hi += 1;
+        if i >= v.hi {
+            // The next sentence.
+            v.lo = i;
+            v.hi = i;
+            while v.hi < tokens.len() && tokens[v.hi].sentence == tokens[i].sentence {
+                v.hi += 1;
             }
         }
-        let v = View {
-            text,
-            scan,
-            lexicon: article.lexicon(),
-            ends: &ends,
-            lo,
-            hi,
-        };
         match look(&v, i) {
             Outcome::Claim(d) => {
                 let next = d.end.max(i + 1);
-                claims.push(finish(article, &v, d));
+                let start = tokens[d.first].span.start;
+                let end = tokens[d.end.max(d.first + 1) - 1].span.end;
+                drafts.push((start, end, d));
                 i = next;
             }
             Outcome::Skip(next) => i = next.max(i + 1),
         }
     }
-    claims.sort_by_key(|c| (c.start, c.end));
-    claims.dedup_by(|later, earlier| later.start < earlier.end);
+    drafts.sort_by_key(|&(start, end, _)| (start, end));
+    drafts.dedup_by(|later, earlier| later.0 < earlier.1);
+    let mut claims = Vec::with_capacity(drafts.len());
+    for (start, end, d) in drafts {
+        if dates_and_references || !matches!(d.kind, NumberKind::Date | NumberKind::Reference) {
+            claims.push(finish(article, start, end, d));
+        }
+    }
     claims
 }
 
-fn finish(article: &Article, v: &View, d: Draft) -> NumericClaim {
-    let tokens = v.scan.tokens();
-    let start = tokens[d.first].span.start;
-    let end = tokens[d.end.max(d.first + 1) - 1].span.end;
+fn finish(article: &Article, start: usize, end: usize, d: Draft) -> NumericClaim {
+    let text = article.text();
+    let tokens = article.scan().tokens();
     let words = |(a, b): (usize, usize)| -> String {
-        v.text[tokens[a].span.start..tokens[b - 1].span.end].to_string()
+        text[tokens[a].span.start..tokens[b - 1].span.end].to_string()
     };
     let finite = |x: f64| if x.is_finite() { x } else { 0.0 };
     NumericClaim {
         start,
         end,
-        text: v.text[start..end].to_string(),
+        text: text[start..end].to_string(),
         kind: d.kind,
         value: finite(d.value),
         of: d.of.map(finite),
         from: d.from.map(finite),
         to: d.to.map(finite),
-        unit: d.unit,
-        qualifier: d.qualifier,
+        unit: d.unit.map(str::to_string),
+        qualifier: d.qualifier.map(str::to_string),
         change: d.change,
         subject: d.subject.map(words),
         base: d.base.map(words),
@@ -105,9 +122,8 @@ fn finish(article: &Article, v: &View, d: Draft) -> NumericClaim {
     }
 }
 
-fn look(v: &View, i: usize) -> Outcome {
-    let could_start = v.is_number(i) || v.scan.hit_at(i).is_some() || v.is_any(i, &["a", "an"]);
-    if !could_start {
+fn look<'a>(v: &View<'a>, i: usize) -> Outcome<'a> {
+    if !could_start(v, i) {
         return Outcome::Skip(i + 1);
     }
     if let Some(d) = factor_word(v, i) {
@@ -145,7 +161,7 @@ fn look(v: &View, i: usize) -> Outcome {
         // "a magnitude 7.8 earthquake": a measure whose unit comes first.
         d.first = first - 1;
         d.kind = NumberKind::Quantity;
-        d.unit = Some("magnitude".into());
+        d.unit = Some("magnitude");
         d.subject = super::phrase::subject_at(v, d.end);
         return Outcome::Claim(d);
     }
@@ -158,12 +174,46 @@ fn look(v: &View, i: usize) -> Outcome {
     read_around(v, i, r, d)
 }
 
+/// True when a claim can start at token `i`: a number, "a"/"an", a vulgar fraction, or
+/// a hit that is a number word, ordinal, fraction, scale or change word. Every other token
+/// reads as nothing, so the cheap test spares the whole look.
+fn could_start(v: &View, i: usize) -> bool {
+    const STARTS: &[Category] = &[
+        Category::NumberWord,
+        Category::Ordinal,
+        Category::Fraction,
+        Category::Scale,
+        Category::Change,
+    ];
+    let token = &v.tokens[i];
+    let span = token.span;
+    match token.kind {
+        TokenKind::Number => return true,
+        TokenKind::Word if span.end - span.start <= 2 => {
+            let word = &v.text.as_bytes()[span.start..span.end];
+            if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
+                return true;
+            }
+        }
+        _ => {}
+    }
+    let Some(hit) = v.scan.hit_at(i) else {
+        return false;
+    };
+    v.scan
+        .entries(hit)
+        .iter()
+        .any(|e| STARTS.contains(&e.category))
+        || (!v.text.as_bytes()[span.start].is_ascii()
+            && vulgar_fraction(token.text(v.text)).is_some())
+}
+
 /// Qualifier, unit, second number, direction, subject; then the last judgements on a
 /// bare count (a year? the pronoun "one"?).
-fn read_around(v: &View, i: usize, r: Reading, mut d: Draft) -> Outcome {
+fn read_around<'a>(v: &View<'a>, i: usize, r: Reading, mut d: Draft<'a>) -> Outcome<'a> {
     let before = qualifier_and_change(v, &mut d);
     if r.plural && d.qualifier.is_none() {
-        d.qualifier = Some("at_least".to_string());
+        d.qualifier = Some("at_least");
     }
     if let Some(skip_to) = suffix(v, &r, &mut d) {
         return Outcome::Skip(skip_to);
@@ -200,7 +250,7 @@ fn read_around(v: &View, i: usize, r: Reading, mut d: Draft) -> Outcome {
 
 /// Digits glued to a preceding word or to URL punctuation ("%20", "id=305", "J1149.5")
 /// are parts of a code, not numbers.
-fn inside_code(v: &View, i: usize) -> Option<Outcome> {
+fn inside_code<'a>(v: &View<'a>, i: usize) -> Option<Outcome<'a>> {
     if !(v.is_number(i) && v.glued(i) && i > v.lo) {
         return None;
     }
@@ -223,7 +273,7 @@ fn inside_code(v: &View, i: usize) -> Option<Outcome> {
 
 /// A currency symbol (and its prefix, "US$") before the number: the claim's first token
 /// and the ISO code.
-fn money_before(v: &View, i: usize) -> (usize, Option<String>) {
+fn money_before(v: &View, i: usize) -> (usize, Option<&'static str>) {
     if i <= v.lo {
         return (i, None);
     }
@@ -237,11 +287,11 @@ fn money_before(v: &View, i: usize) -> (usize, Option<String>) {
             first = i - 2;
         }
     }
-    (first, Some(code.to_string()))
+    (first, Some(code))
 }
 
 /// A currency code before the number: "USD 5", "EUR 20", "Rs 500".
-fn currency_code_before(v: &View, first: &mut usize) -> Option<String> {
+fn currency_code_before<'a>(v: &View<'a>, first: &mut usize) -> Option<&'a str> {
     let (at, e) = v.entry_before(*first, Category::Currency)?;
     let word = v.word(at);
     let code = word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
@@ -249,12 +299,12 @@ fn currency_code_before(v: &View, first: &mut usize) -> Option<String> {
         return None;
     }
     *first = at;
-    e.payload.split_whitespace().next().map(str::to_string)
+    e.payload.split_whitespace().next()
 }
 
 /// Numbers that are no count whatever surrounds them: list markers, digit groups in a
 /// row, times, dates and codes read by the parser, number words inside names.
-fn not_a_count(v: &View, i: usize, r: &Reading) -> Option<Outcome> {
+fn not_a_count<'a>(v: &View<'a>, i: usize, r: &Reading) -> Option<Outcome<'a>> {
     // "1. The first point", "2) Next": a list marker opening the sentence.
     if r.form == Form::Digits
         && i == v.lo
@@ -304,7 +354,13 @@ fn not_a_count(v: &View, i: usize, r: &Reading) -> Option<Outcome> {
 
 /// A sign before the number ("-5", "minus 5"), or a hyphen that joins it to a word
 /// ("COVID-19", "F-35", "mid-2020"), which makes it an identifier or a year.
-fn sign(v: &View, i: usize, r: &mut Reading, first: &mut usize, money: bool) -> Option<Outcome> {
+fn sign<'a>(
+    v: &View<'a>,
+    i: usize,
+    r: &mut Reading,
+    first: &mut usize,
+    money: bool,
+) -> Option<Outcome<'a>> {
     if !money && i > v.lo && v.is_punct(i - 1, &['-', '−']) && v.glued(i) {
         let joined = v.glued(i - 1) && (v.is_word(i - 2) || v.is_number(i - 2));
         if joined {
@@ -332,7 +388,12 @@ fn sign(v: &View, i: usize, r: &mut Reading, first: &mut usize, money: bool) -> 
 
 /// Identifiers ("Article 5", "No. 10", "#1", "(202)") and dates ("January 31",
 /// "31 January", "Jan. 31"); also "the second half", which is no fraction.
-fn identifier_or_date(v: &View, i: usize, r: &Reading, first: usize) -> Option<Outcome> {
+fn identifier_or_date<'a>(
+    v: &View<'a>,
+    i: usize,
+    r: &Reading,
+    first: usize,
+) -> Option<Outcome<'a>> {
     if let Some((at, e)) = v.entry_before(first, Category::Reference) {
         if &*e.payload != "cap" || v.capitalized(at) {
             let mut d = plain(*r, NumberKind::Reference);
@@ -382,7 +443,7 @@ fn identifier_or_date(v: &View, i: usize, r: &Reading, first: usize) -> Option<O
 }
 
 /// "one day", "one another", "at one point": "one" that counts nothing.
-fn one_that_counts_nothing(v: &View, i: usize, r: &Reading) -> Option<Outcome> {
+fn one_that_counts_nothing<'a>(v: &View<'a>, i: usize, r: &Reading) -> Option<Outcome<'a>> {
     let bare_one = r.form == Form::Words && r.value == 1.0 && r.end == i + 1 && v.is(i, "one");
     let nothing = v
         .entry(r.end, Category::NotQuantity)
@@ -391,7 +452,7 @@ fn one_that_counts_nothing(v: &View, i: usize, r: &Reading) -> Option<Outcome> {
 }
 
 /// "10 Downing Street", "1600 Pennsylvania Avenue": an address.
-fn address(v: &View, r: &Reading) -> Option<Outcome> {
+fn address<'a>(v: &View<'a>, r: &Reading) -> Option<Outcome<'a>> {
     if r.form != Form::Digits || !v.is_word(r.end) || !v.capitalized(r.end) {
         return None;
     }
@@ -402,7 +463,7 @@ fn address(v: &View, r: &Reading) -> Option<Outcome> {
 }
 
 /// "3% higher", "$2 less", "a 3% rise": the direction written after the amount.
-fn direction_after(v: &View, d: &mut Draft) {
+fn direction_after<'a>(v: &View<'a>, d: &mut Draft<'a>) {
     if d.change.is_some() || d.kind == NumberKind::Count {
         return;
     }
@@ -418,7 +479,7 @@ fn direction_after(v: &View, d: &mut Draft) {
     }
 }
 
-pub(super) fn plain(r: Reading, kind: NumberKind) -> Draft {
+pub(super) fn plain<'a>(r: Reading, kind: NumberKind) -> Draft<'a> {
     Draft {
         first: r.first,
         end: r.end,
@@ -446,7 +507,7 @@ fn is_month_before(v: &View, first: usize) -> bool {
 }
 
 /// "doubled", "tripled", "a threefold increase".
-fn factor_word(v: &View, i: usize) -> Option<Draft> {
+fn factor_word<'a>(v: &View<'a>, i: usize) -> Option<Draft<'a>> {
     let (end, e) = v.entry(i, Category::Change)?;
     let mut parts = e.payload.split_whitespace();
     let direction = parts.next()?;
@@ -480,7 +541,7 @@ fn factor_word(v: &View, i: usize) -> Option<Draft> {
 
 /// "Nintendo 64", "Killzone 2", "BWV 582", "Level 4": digits right after a capitalised
 /// name, counting nothing after them, are part of the name.
-fn named_thing(v: &View, r: &Reading, d: &Draft) -> bool {
+fn named_thing<'a>(v: &View<'a>, r: &Reading, d: &Draft<'a>) -> bool {
     const NOT_NAMES: &[Category] = &[
         Category::SentenceStarter,
         Category::Month,

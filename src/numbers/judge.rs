@@ -9,16 +9,16 @@ use super::view::View;
 use super::NumberKind;
 use crate::lexicon::Category;
 
-/// Words before a four-digit number that make it a year.
+/// Words before a four-digit number that make it a year (lowercase, in byte order).
 pub(super) const YEAR_BEFORE: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "of", "the", "during", "before", "after",
-    "early", "late", "mid", "around", "through", "spring", "summer", "autumn", "fall", "winter",
-    "year", "fiscal", "circa", "between", "and", "to", "for", "in", "'s", "this",
+    "'s", "after", "and", "around", "autumn", "before", "between", "by", "circa", "during",
+    "early", "fall", "fiscal", "for", "from", "in", "late", "mid", "of", "since", "spring",
+    "summer", "the", "this", "through", "till", "to", "until", "winter", "year",
 ];
 
 /// An ordinal: a rank ("second term", "third-largest"), a date ("the 21st century",
 /// "May 5th"), or nothing when it is an adverb ("he first said").
-pub(super) fn ordinal(v: &View, r: Reading, mut d: Draft) -> Outcome {
+pub(super) fn ordinal<'a>(v: &View<'a>, r: Reading, mut d: Draft<'a>) -> Outcome<'a> {
     let k = r.end;
     if v.is_any(k, &["century", "centuries", "millennium"])
         || (v.is(k, "of") && v.entry(k + 1, Category::Month).is_some())
@@ -66,7 +66,7 @@ pub(super) fn ordinal(v: &View, r: Reading, mut d: Draft) -> Outcome {
 
 /// Subject and base: the noun phrase after the claim ("40,000 troops"), after "of"
 /// ("dozens of people", "2 percent of gross domestic product").
-pub(super) fn what_is_counted(v: &View, d: &mut Draft) {
+pub(super) fn what_is_counted<'a>(v: &View<'a>, d: &mut Draft<'a>) {
     let k = d.end;
     let of = v.is(k, "of");
     let start = if of {
@@ -87,8 +87,8 @@ pub(super) fn what_is_counted(v: &View, d: &mut Draft) {
             phrase = Some((a, b - 1));
         }
     }
-    let percent = d.kind == NumberKind::Percent
-        || (d.kind == NumberKind::Range && d.unit.as_deref() == Some("percent"));
+    let percent =
+        d.kind == NumberKind::Percent || (d.kind == NumberKind::Range && d.unit == Some("percent"));
     if percent {
         // "2 percent of gross domestic product": the base; a noun right after a
         // percentage ("a 5% stake") is too often a time phrase ("4% year on year").
@@ -113,10 +113,10 @@ pub(super) fn what_is_counted(v: &View, d: &mut Draft) {
 
 /// True when a four-digit number is a year: "in 2024", "the 2020 election", but not
 /// "more than 2000 people" or "sent 1500 troops".
-pub(super) fn looks_like_year(v: &View, r: &Reading, d: &Draft) -> bool {
+pub(super) fn looks_like_year<'a>(v: &View<'a>, r: &Reading, d: &Draft<'a>) -> bool {
     // "around 2020", "some time about 1990" are years; "more than 2000" is a count.
     let vague = matches!(
-        d.qualifier.as_deref(),
+        d.qualifier,
         Some("about" | "around" | "roughly" | "approximately" | "some" | "just")
     );
     if (d.qualifier.is_some() && !vague) || d.change.is_some() {
@@ -129,10 +129,10 @@ pub(super) fn looks_like_year(v: &View, r: &Reading, d: &Draft) -> bool {
     // "c. 1430", "ca. 1900": circa, abbreviated.
     let circa = prev == "." && v.is_any(r.first.wrapping_sub(2), &["c", "ca"]);
     let after_year_word =
-        r.first > v.lo && (v.is_any(r.first - 1, YEAR_BEFORE) || prev.ends_with("'s") || circa);
-    let plural_noun = d.subject.is_some_and(|(a, b)| {
-        phrase::is_plural(&v.word(b - 1).to_ascii_lowercase()) && !v.capitalized(a)
-    });
+        r.first > v.lo && (v.is_in(r.first - 1, YEAR_BEFORE) || prev.ends_with("'s") || circa);
+    let plural_noun = d
+        .subject
+        .is_some_and(|(a, b)| phrase::is_plural_word(v.word(b - 1)) && !v.capitalized(a));
     if vague && plural_noun {
         // "about 2000 people"
         return false;
@@ -147,7 +147,7 @@ pub(super) fn looks_like_year(v: &View, r: &Reading, d: &Draft) -> bool {
 /// True when a bare "one" counts something: "one solution", "one in five"; false for
 /// the pronoun ("one of them", "the one that", "no one") and the generic "one" of a
 /// contrast ("an attack on one ally is an attack on all").
-pub(super) fn one_counts(v: &View, i: usize, d: &Draft) -> bool {
+pub(super) fn one_counts<'a>(v: &View<'a>, i: usize, d: &Draft<'a>) -> bool {
     const BEFORE: &[&str] = &[
         "the", "no", "this", "that", "any", "every", "each", "which", "another", "such", "last",
         "no-one", "someone", "everyone", "a", "little", "big", "right", "wrong", "good", "new",
@@ -196,16 +196,16 @@ pub(super) fn one_counts(v: &View, i: usize, d: &Draft) -> bool {
 
 /// "cost $1 trillion over 10 years": "over" a duration is a period, not "more than",
 /// unless a verb of duration precedes it ("lasted over 10 years").
-pub(super) fn over_a_period(v: &View, d: &mut Draft) {
+pub(super) fn over_a_period<'a>(v: &View<'a>, d: &mut Draft<'a>) {
     const DURATION: &[&str] = &["year", "month", "week", "day", "decade", "hour", "century"];
     const LASTING: &[&str] = &[
         "for", "lasting", "lasted", "last", "took", "take", "takes", "spent", "served", "of",
         "aged", "age",
     ];
-    if !matches!(d.qualifier.as_deref(), Some("over" | "under")) {
+    if !matches!(d.qualifier, Some("over" | "under")) {
         return;
     }
-    if !d.unit.as_deref().is_some_and(|u| DURATION.contains(&u)) {
+    if !d.unit.is_some_and(|u| DURATION.contains(&u)) {
         return;
     }
     let at = v

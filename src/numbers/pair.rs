@@ -4,39 +4,44 @@
 //! spans of years).
 
 use super::around::{currency_symbol, suffix};
-use super::claim::{Draft, Outcome};
+use super::claim::{plain, Draft, Outcome};
 use super::parse::{read, Form, Reading};
 use super::view::View;
 use super::NumberKind;
 
-/// Words after a score ("a 3-1 win") or before one ("won 2-0").
+/// Words after a score ("a 3-1 win") or before one ("won 2-0"); lowercase, in byte order.
 #[rustfmt::skip]
 pub(super) const SCORE_WORDS: &[&str] = &[
-    "win", "victory", "defeat", "loss", "lead", "draw", "vote", "votes", "decision", "ruling",
-    "majority", "won", "beat", "lost", "drew", "defeated", "trailed", "led", "voted", "ruled",
-    "score", "scoreline", "margin", "record", "tie", "tied", "split", "beaten", "losing",
-    "winning", "drawn", "thrashed", "routed", "edged", "downed", "trounced", "series",
+    "beat", "beaten", "decision", "defeat", "defeated", "downed", "draw", "drawn", "drew",
+    "edged", "lead", "led", "losing", "loss", "lost", "majority", "margin", "record", "routed",
+    "ruled", "ruling", "score", "scoreline", "series", "split", "thrashed", "tie", "tied",
+    "trailed", "trounced", "victory", "vote", "voted", "votes", "win", "winning", "won",
 ];
 
 /// Ranges ("3-5%", "between 3 and 5", "from 2,000 to 3,000"), changes with both ends
 /// ("rose from 2.1% to 3%") and ratios ("18 of the 31", "one in five").
-pub(super) fn second_number(
-    v: &View,
+pub(super) fn second_number<'a>(
+    v: &View<'a>,
     r: &Reading,
-    d: &mut Draft,
+    d: &mut Draft<'a>,
     opener: Option<&str>,
-) -> Option<Outcome> {
+) -> Option<Outcome<'a>> {
     let k = d.end;
     let dash = v.is_punct(k, &['-', '–', '—', '‐']);
-    let word = if dash { "-" } else { v.word(k) };
-    let connector = match (word.to_ascii_lowercase().as_str(), opener) {
-        ("-", _) => "-",
-        ("to", _) => "to",
-        ("and", Some("between")) => "and",
-        ("of", _) => "of",
-        ("in", _) => "in",
-        ("out", _) if v.is(k + 1, "of") => "out of",
-        _ => return None,
+    let connector = if dash {
+        "-"
+    } else if v.is(k, "to") {
+        "to"
+    } else if v.is(k, "and") && opener == Some("between") {
+        "and"
+    } else if v.is(k, "of") {
+        "of"
+    } else if v.is(k, "in") {
+        "in"
+    } else if v.is(k, "out") && v.is(k + 1, "of") {
+        "out of"
+    } else {
+        return None;
     };
     let mut n = if connector == "out of" { k + 2 } else { k + 1 };
     if connector == "in" && v.is(n, "every") {
@@ -86,14 +91,14 @@ pub(super) fn second_number(
 
 /// Two numbers joined by "-", "to" or "between ... and": a range, a change with both
 /// ends, or a look-alike (a span of years, a phone number, a score).
-fn range(
-    v: &View,
+fn range<'a>(
+    v: &View<'a>,
     r: &Reading,
-    d: &mut Draft,
+    d: &mut Draft<'a>,
     second: Reading,
     connector: &str,
     opener: Option<&str>,
-) -> Option<Outcome> {
+) -> Option<Outcome<'a>> {
     let integers = d.value.fract() == 0.0 && second.value.fract() == 0.0;
     if r.year_like && second.year_like && d.kind == NumberKind::Count {
         // "between 2010 and 2020", "from 2019 to 2021": years.
@@ -124,9 +129,9 @@ fn range(
             return Some(Outcome::Claim(reference));
         }
         // "3-1", "2-2", "a 5-4 ruling": scores and votes, not ranges.
-        let score_word = v.is_any(second.end, SCORE_WORDS)
-            || v.is_any(r.first.wrapping_sub(1), SCORE_WORDS)
-            || v.is_any(r.first.wrapping_sub(2), SCORE_WORDS);
+        let score_word = v.is_in(second.end, SCORE_WORDS)
+            || v.is_in(r.first.wrapping_sub(1), SCORE_WORDS)
+            || v.is_in(r.first.wrapping_sub(2), SCORE_WORDS);
         if integers && (second.value <= d.value || score_word) && d.kind == NumberKind::Count {
             return Some(Outcome::Skip(second.end));
         }
@@ -138,10 +143,11 @@ fn range(
             return None;
         }
         // What the second number is on its own: "$5", "20 dollars", "4%", "10 km".
-        let mut probe = d.clone();
-        probe.end = second.end;
-        probe.kind = NumberKind::Count;
-        probe.unit = None;
+        // (`suffix` reads only the end, kind, value and unit of the draft: no copy of its
+        // strings is needed.)
+        let mut probe = plain(second, NumberKind::Count);
+        probe.first = d.first;
+        probe.value = d.value;
         let _ = suffix(v, &second, &mut probe);
         let money_after = symbol_before(v, second.first) || probe.kind == NumberKind::Money;
         if d.kind != NumberKind::Count && (d.kind == NumberKind::Money) != money_after {

@@ -57,8 +57,45 @@ pub(crate) fn read(v: &View, i: usize, money: bool) -> Option<Reading> {
 }
 
 fn digits_value(text: &str) -> Option<f64> {
-    let cleaned: String = text.chars().filter(|&c| c != ',').collect();
-    cleaned.parse::<f64>().ok().filter(|x| x.is_finite())
+    // Whole numbers below 2^53 are exact: the same value `parse` gives, without its cost.
+    let mut whole: u64 = 0;
+    let mut digits = 0;
+    for &b in text.as_bytes() {
+        match b {
+            b'0'..=b'9' => {
+                whole = whole * 10 + u64::from(b - b'0');
+                digits += 1;
+                if digits > 15 {
+                    break;
+                }
+            }
+            b',' => {}
+            _ => {
+                digits = 0;
+                break;
+            }
+        }
+    }
+    if (1..=15).contains(&digits) {
+        #[allow(clippy::cast_precision_loss)]
+        return Some(whole as f64);
+    }
+    let value = if !text.contains(',') {
+        text.parse::<f64>().ok()
+    } else if text.len() <= 64 {
+        // Without the thousands separators, in a buffer on the stack.
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for &b in text.as_bytes().iter().filter(|&&b| b != b',') {
+            buf[n] = b;
+            n += 1;
+        }
+        std::str::from_utf8(&buf[..n]).ok()?.parse::<f64>().ok()
+    } else {
+        let cleaned: String = text.chars().filter(|&c| c != ',').collect();
+        cleaned.parse::<f64>().ok()
+    };
+    value.filter(|x| x.is_finite())
 }
 
 fn read_digits(v: &View, i: usize, money: bool) -> Reading {
@@ -116,27 +153,28 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
             return r;
         }
         let suffix = v.word(j);
-        let lower = suffix.to_ascii_lowercase();
-        match lower.as_str() {
-            // "1.5x": a factor, read with the units.
-            "x" => return r,
-            "st" | "nd" | "rd" | "th" => {
-                r.form = Form::Ordinal;
-                r.end = j + 1;
-                return r;
-            }
-            "s" if value >= 10.0 => {
-                r.form = Form::Date;
-                r.end = j + 1;
-                return r;
-            }
-            "am" | "pm" | "a" | "p" if lower.len() == 2 || v.is_punct(j + 1, &['.']) => {
-                r.form = Form::Time;
-                r.end = j + 1;
-                read_clock_suffix_dots(v, &mut r, j);
-                return r;
-            }
-            _ => {}
+        let is = |word: &str| suffix.eq_ignore_ascii_case(word);
+        // "1.5x": a factor, read with the units.
+        if is("x") {
+            return r;
+        }
+        if is("st") || is("nd") || is("rd") || is("th") {
+            r.form = Form::Ordinal;
+            r.end = j + 1;
+            return r;
+        }
+        if is("s") && value >= 10.0 {
+            r.form = Form::Date;
+            r.end = j + 1;
+            return r;
+        }
+        if (is("am") || is("pm") || is("a") || is("p"))
+            && (suffix.len() == 2 || v.is_punct(j + 1, &['.']))
+        {
+            r.form = Form::Time;
+            r.end = j + 1;
+            read_clock_suffix_dots(v, &mut r, j);
+            return r;
         }
         let mut entries = v.lookup(suffix);
         if suffix == "m" && !money && metres_or_millions(v, j + 1) {
@@ -164,11 +202,11 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
             find(entries, Category::Unit).is_some() || find(entries, Category::Currency).is_some();
         // A glued "m" or "b" is a scale only for money or when written "M"/"B"; "mm" is
         // millimetres, "MM" millions.
-        let ambiguous = matches!(lower.as_str(), "m" | "b" | "t" | "mm");
+        let ambiguous = is("m") || is("b") || is("t") || is("mm");
         let scale_here =
             is_scale && (!ambiguous || money || suffix.chars().all(|c| c.is_ascii_uppercase()));
         if scale_here {
-            if lower == "mm" && suffix != "MM" {
+            if is("mm") && suffix != "MM" {
                 // millimetres: left to the unit reader
             } else {
                 let m = find(entries, Category::Scale)
@@ -320,45 +358,46 @@ pub(super) fn read_scale(v: &View, r: &mut Reading) {
 /// After a glued lowercase "m" with no currency: true when the next word makes it
 /// "million" ("2m people"), false when it is metres ("100m sprint", "8m tall", "5m.").
 fn metres_or_millions(v: &View, next: usize) -> bool {
+    // Lowercase, in byte order (binary search).
     const METRES: &[&str] = &[
-        "tall",
-        "high",
-        "long",
-        "deep",
-        "wide",
-        "away",
         "above",
-        "below",
-        "from",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
         "and",
-        "or",
-        "by",
-        "per",
-        "sprint",
-        "race",
-        "hurdles",
-        "freestyle",
-        "butterfly",
+        "at",
+        "away",
         "backstroke",
+        "below",
         "breaststroke",
-        "relay",
+        "butterfly",
+        "by",
         "dash",
-        "final",
-        "events",
+        "deep",
+        "deeper",
         "event",
+        "events",
+        "final",
+        "freestyle",
+        "from",
+        "high",
+        "higher",
+        "hurdles",
+        "in",
+        "long",
+        "longer",
+        "metres",
+        "of",
+        "on",
+        "or",
+        "over",
+        "per",
+        "race",
+        "relay",
+        "sprint",
+        "tall",
+        "to",
+        "under",
         "wall",
         "walls",
-        "deeper",
-        "higher",
-        "longer",
-        "under",
-        "over",
-        "metres",
+        "wide",
     ];
-    v.is_word(next) && !v.is_any(next, METRES)
+    v.is_word(next) && !v.is_in(next, METRES)
 }

@@ -1,7 +1,7 @@
 //! The noun phrase a number counts or measures, read from the tokens after it: a few
 //! words up to the first function word, verb form or punctuation mark.
 
-use super::view::View;
+use super::view::{in_sorted_lower, View};
 use crate::lexicon::Category;
 
 /// Determiners skipped after "of": "18 of the 31", "2 percent of its budget".
@@ -12,28 +12,30 @@ pub(crate) const DETERMINERS: &[&str] = &[
 
 /// Closed-class words that end a noun phrase. A closed list by nature (articles,
 /// prepositions, auxiliaries, pronouns), so it stays here rather than in a lexicon.
+/// Lowercase, in byte order (binary search).
 #[rustfmt::skip]
 const STOP: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
-    "but", "nor", "as", "than", "that", "which", "who", "whom", "whose", "is", "are", "was",
-    "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should",
-    "may", "might", "must", "can", "do", "does", "did", "not", "this", "these", "those", "it",
-    "its", "their", "his", "her", "our", "your", "my", "they", "he", "she", "we", "you", "i",
-    "there", "here", "per", "each", "into", "over", "under", "about", "after", "before",
-    "since", "until", "while", "if", "when", "where", "so", "such", "also", "only", "just",
-    "up", "down", "out", "off", "said", "says", "say", "against", "between", "among", "during",
-    "through", "across", "within", "without", "ago", "earlier", "later", "more", "less", "then",
-    "now", "too", "very", "all", "both", "either", "neither", "what", "how", "why", "because",
-    "although", "though", "whether", "via", "like", "toward", "towards", "upon", "onto",
-    "around", "near", "above", "below", "beyond", "despite", "including", "whereas", "versus",
-    "vs", "am", "pm", "every", "another", "other", "some", "any", "no", "again", "ever",
-    "never", "yet", "still", "already", "even", "live", "work", "need", "want", "get", "got", "fell", "rose", "grew",
-    "sank", "slid", "shrank", "wrote",
-    "go", "went", "come", "came", "make", "made", "take", "took", "see", "saw", "think", "know",
-    "knew", "told", "tell", "seem", "remain", "remained", "become", "became", "left", "due",
-    "last", "next", "found", "gave", "give", "ran", "began", "paid", "sold", "bought", "held",
-    "kept", "met", "put", "set", "goes", "won", "lost", "felt", "showed", "according", "year",
-    "years", "stayed", "struck", "hit", "killed", "fled", "own", "lack",
+    "a", "about", "above", "according", "across", "after", "again", "against", "ago", "all",
+    "already", "also", "although", "am", "among", "an", "and", "another", "any", "are",
+    "around", "as", "at", "be", "became", "because", "become", "been", "before", "began",
+    "being", "below", "between", "beyond", "both", "bought", "but", "by", "came", "can",
+    "come", "could", "despite", "did", "do", "does", "down", "due", "during", "each",
+    "earlier", "either", "even", "ever", "every", "fell", "felt", "fled", "for", "found",
+    "from", "gave", "get", "give", "go", "goes", "got", "grew", "had", "has", "have", "he",
+    "held", "her", "here", "his", "hit", "how", "i", "if", "in", "including", "into", "is",
+    "it", "its", "just", "kept", "killed", "knew", "know", "lack", "last", "later", "left",
+    "less", "like", "live", "lost", "made", "make", "may", "met", "might", "more", "must",
+    "my", "near", "need", "neither", "never", "next", "no", "nor", "not", "now", "of", "off",
+    "on", "only", "onto", "or", "other", "our", "out", "over", "own", "paid", "per", "pm",
+    "put", "ran", "remain", "remained", "rose", "said", "sank", "saw", "say", "says", "see",
+    "seem", "set", "she", "should", "showed", "shrank", "since", "slid", "so", "sold", "some",
+    "stayed", "still", "struck", "such", "take", "tell", "than", "that", "the", "their",
+    "then", "there", "these", "they", "think", "this", "those", "though", "through", "to",
+    "told", "too", "took", "toward", "towards", "under", "until", "up", "upon", "versus",
+    "very", "via", "vs", "want", "was", "we", "went", "were", "what", "when", "where",
+    "whereas", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with",
+    "within", "without", "won", "work", "would", "wrote", "year", "years", "yet", "you",
+    "your",
 ];
 
 /// The noun phrase starting at token `k`, as a token range, if there is one.
@@ -49,45 +51,58 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
     let mut j = k;
     while words < 4 && v.is_word(j) {
         let w = v.word(j);
-        let lower = w.to_ascii_lowercase();
+        let mut buf = [0u8; 64];
+        let owned;
+        let lower: &[u8] = if w.len() <= buf.len() {
+            let b = &mut buf[..w.len()];
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            b
+        } else {
+            owned = w.to_ascii_lowercase();
+            owned.as_bytes()
+        };
         // A number word ends the phrase too: "the first ten years".
+        if in_sorted_lower(STOP, lower) {
+            break;
+        }
         let number =
             v.entry(j, Category::NumberWord).is_some() || v.entry(j, Category::Scale).is_some();
-        if STOP.contains(&lower.as_str()) || number {
+        if number {
             break;
         }
         // A verb form after the head ends the phrase: "member states expected to",
         // (a word in -ing after a singular is usually a noun: "consecutive meeting"),
         // "people said", "prices rose"; so does an adverb ("nearly").
-        let verb = lower.ends_with("ed") || (lower.ends_with("ing") && takes_object(v, j + 1));
+        let verb = lower.ends_with(b"ed") || (lower.ends_with(b"ing") && takes_object(v, j + 1));
         // A change word is a verb only in the past ("prices dropped"; "fell", "rose" are
         // stop words); otherwise a noun ("rate cuts", "quarterly decline").
         let finite_verb = v.entry(j, Category::SpeechVerb).is_some()
-            || (v.entry(j, Category::Change).is_some() && lower.ends_with("ed"));
+            || (v.entry(j, Category::Change).is_some() && lower.ends_with(b"ed"));
         // Right after the number a speech or change word is a noun ("3 claims", "a 3% rise");
         // irregular past forms ("fell", "rose") are in the stop list.
         if (verb || finite_verb) && words > 0 {
             break;
         }
-        let adverb = lower.ends_with("ly") && !lower.ends_with("ply") && !lower.ends_with("ily");
+        let adverb = lower.ends_with(b"ly") && !lower.ends_with(b"ply") && !lower.ends_with(b"ily");
         if adverb
             && !matches!(
-                lower.as_str(),
-                "ally"
-                    | "rally"
-                    | "italy"
-                    | "july"
-                    | "assembly"
-                    | "quarterly"
-                    | "yearly"
-                    | "monthly"
-                    | "weekly"
-                    | "daily"
-                    | "hourly"
-                    | "elderly"
-                    | "early"
-                    | "costly"
-                    | "deadly"
+                lower,
+                b"ally"
+                    | b"rally"
+                    | b"italy"
+                    | b"july"
+                    | b"assembly"
+                    | b"quarterly"
+                    | b"yearly"
+                    | b"monthly"
+                    | b"weekly"
+                    | b"daily"
+                    | b"hourly"
+                    | b"elderly"
+                    | b"early"
+                    | b"costly"
+                    | b"deadly"
             )
         {
             break;
@@ -97,7 +112,7 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
         j += 1;
         // The head of a counted phrase is usually its first plural: "member states",
         // "people" (then a verb may follow: "people lack").
-        if is_plural(&lower) && !v.is_punct(j, &['-']) {
+        if is_plural_bytes(lower) && !v.is_punct(j, &['-']) {
             break;
         }
         // "long-range missiles": a hyphen inside the phrase joins two words.
@@ -110,6 +125,23 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
 
 /// True for a plural noun form: "states", "people", "children".
 pub(super) fn is_plural(lower: &str) -> bool {
+    is_plural_bytes(lower.as_bytes())
+}
+
+/// [`is_plural`] of a word in any case.
+pub(super) fn is_plural_word(word: &str) -> bool {
+    let mut buf = [0u8; 64];
+    if word.len() > buf.len() {
+        return is_plural(&word.to_ascii_lowercase());
+    }
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    is_plural_bytes(lower)
+}
+
+/// [`is_plural`] of a lowercase word's bytes.
+fn is_plural_bytes(lower: &[u8]) -> bool {
     const IRREGULAR: &[&str] = &[
         "people",
         "children",
@@ -127,14 +159,14 @@ pub(super) fn is_plural(lower: &str) -> bool {
         "media",
         "troops",
     ];
-    IRREGULAR.contains(&lower)
+    IRREGULAR.iter().any(|w| w.as_bytes() == lower)
         || (lower.len() > 3
-            && lower.ends_with('s')
-            && !lower.ends_with("'s")
-            && !lower.ends_with("’s")
-            && !lower.ends_with("ss")
-            && !lower.ends_with("us")
-            && !lower.ends_with("is"))
+            && lower.ends_with(b"s")
+            && !lower.ends_with(b"'s")
+            && !lower.ends_with("’s".as_bytes())
+            && !lower.ends_with(b"ss")
+            && !lower.ends_with(b"us")
+            && !lower.ends_with(b"is"))
 }
 
 /// True when the word after an -ing form is its object ("joining Democrats", "killing

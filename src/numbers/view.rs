@@ -3,12 +3,14 @@
 //! read across a sentence boundary or past the ends of the text.
 
 use crate::lexicon::{Category, Entry, Lexicon};
-use crate::scan::{Scan, TokenKind};
+use crate::scan::{Scan, Token, TokenKind};
 
 /// One sentence of tokens, seen from the numbers analyzer.
 pub(crate) struct View<'a> {
     pub text: &'a str,
     pub scan: &'a Scan,
+    /// The scan's tokens.
+    pub tokens: &'a [Token],
     pub lexicon: &'a Lexicon,
     /// Per token: the hit that ends just before it (its `end_token` is this index).
     pub ends: &'a [u32],
@@ -22,65 +24,110 @@ pub(crate) const NONE: u32 = u32::MAX;
 
 impl<'a> View<'a> {
     /// True when token `i` is inside the sentence.
+    #[inline(always)]
     pub fn has(&self, i: usize) -> bool {
         i >= self.lo && i < self.hi
     }
 
-    /// The text of token `i`, or "" outside the sentence.
-    pub fn word(&self, i: usize) -> &'a str {
+    /// Token `i`, or None outside the sentence.
+    #[inline(always)]
+    fn token(&self, i: usize) -> Option<&'a Token> {
         if self.has(i) {
-            self.scan.tokens()[i].text(self.text)
+            self.tokens.get(i)
         } else {
-            ""
+            None
         }
     }
 
+    /// The text of token `i`, or "" outside the sentence.
+    #[inline(always)]
+    pub fn word(&self, i: usize) -> &'a str {
+        self.token(i).map_or("", |t| t.text(self.text))
+    }
+
     /// The kind of token `i`.
+    #[inline(always)]
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.has(i).then(|| self.scan.tokens()[i].kind)
+        self.token(i).map(|t| t.kind)
+    }
+
+    /// The text of token `i` when it is a word token. Every word the rules compare
+    /// tokens with starts with a letter, which only word tokens do.
+    #[inline(always)]
+    fn word_token(&self, i: usize) -> Option<&'a str> {
+        self.token(i)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(self.text))
     }
 
     /// True when token `i` is a word equal to `word`, ignoring ASCII case.
+    #[inline(always)]
     pub fn is(&self, i: usize, word: &str) -> bool {
-        self.word(i).eq_ignore_ascii_case(word)
+        self.word_token(i)
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
     }
 
     /// True when token `i` is one of `words`, ignoring ASCII case.
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        let w = self.word(i);
-        !w.is_empty() && words.iter().any(|x| w.eq_ignore_ascii_case(x))
+        self.word_token(i)
+            .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    }
+
+    /// True when token `i` is a word of `sorted` (see [`in_sorted`]), ignoring ASCII case.
+    pub fn is_in(&self, i: usize, sorted: &[&str]) -> bool {
+        self.word_token(i).is_some_and(|w| in_sorted(sorted, w))
     }
 
     /// True when token `i` is a word token.
+    #[inline(always)]
     pub fn is_word(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Word)
     }
 
     /// True when token `i` is a number token.
+    #[inline(always)]
     pub fn is_number(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Number)
     }
 
     /// True when token `i` is punctuation within `marks`.
+    #[inline(always)]
     pub fn is_punct(&self, i: usize, marks: &[char]) -> bool {
-        self.kind(i) == Some(TokenKind::Punct)
-            && self
-                .word(i)
+        let Some(t) = self.token(i).filter(|t| t.kind == TokenKind::Punct) else {
+            return false;
+        };
+        let b = self.text.as_bytes()[t.span.start];
+        if b.is_ascii() {
+            marks.contains(&char::from(b))
+        } else {
+            t.text(self.text)
                 .chars()
                 .next()
                 .is_some_and(|c| marks.contains(&c))
+        }
     }
 
     /// True when token `i` starts exactly where token `i - 1` ends (no space between).
+    #[inline(always)]
     pub fn glued(&self, i: usize) -> bool {
-        i > self.lo
-            && self.has(i)
-            && self.scan.tokens()[i - 1].span.end == self.scan.tokens()[i].span.start
+        i > self.lo && self.has(i) && self.tokens[i - 1].span.end == self.tokens[i].span.start
     }
 
     /// True when token `i` starts with an uppercase letter.
+    #[inline(always)]
     pub fn capitalized(&self, i: usize) -> bool {
-        self.word(i).chars().next().is_some_and(char::is_uppercase)
+        let Some(t) = self.token(i) else {
+            return false;
+        };
+        let b = self.text.as_bytes()[t.span.start];
+        if b.is_ascii() {
+            b.is_ascii_uppercase()
+        } else {
+            t.text(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        }
     }
 
     /// The entry of `category` of the hit starting at token `i`, with the hit's end token.
@@ -140,10 +187,77 @@ impl<'a> View<'a> {
 
 /// The payload's leading number.
 pub(crate) fn payload_value(entry: &Entry) -> Option<f64> {
-    entry.payload.split_whitespace().next()?.parse().ok()
+    let first = entry.payload.split_whitespace().next()?;
+    plain_number(first).or_else(|| first.parse().ok())
+}
+
+/// The value of a whole number ("1000") or a power of ten ("1e6"), the payloads number
+/// words mostly have, without the cost of parsing a float: the same value `parse` gives,
+/// since both are exact.
+fn plain_number(s: &str) -> Option<f64> {
+    const POWERS: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 15 {
+        return None;
+    }
+    let digits = |d: &[u8]| -> Option<u64> {
+        if d.is_empty() || !d.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(d.iter().fold(0u64, |n, &x| n * 10 + u64::from(x - b'0')))
+    };
+    if let Some(n) = digits(b) {
+        #[allow(clippy::cast_precision_loss)]
+        return Some(n as f64);
+    }
+    if b.len() <= 4 && b.starts_with(b"1e") {
+        let n = usize::try_from(digits(&b[2..])?).ok()?;
+        return POWERS.get(n).copied();
+    }
+    None
 }
 
 /// The first entry of `category` in `entries`.
 pub(crate) fn find(entries: &[Entry], category: Category) -> Option<&Entry> {
     entries.iter().find(|e| e.category == category)
+}
+
+/// True when `word`, ASCII case ignored, is in `sorted`: a list of lowercase words in
+/// byte order (the closed word lists the rules test at many tokens), by binary search.
+pub(crate) fn in_sorted(sorted: &[&str], word: &str) -> bool {
+    debug_assert!(sorted.windows(2).all(|w| w[0] < w[1]), "list not sorted");
+    debug_assert!(sorted
+        .iter()
+        .all(|w| !w.bytes().any(|b| b.is_ascii_uppercase())));
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; 32];
+    if bytes.is_empty() || bytes.len() > buf.len() {
+        return false;
+    }
+    let lower = &mut buf[..bytes.len()];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    in_sorted_lower(sorted, lower)
+}
+
+/// [`in_sorted`] of a word already lowercased.
+pub(crate) fn in_sorted_lower(sorted: &[&str], lower: &[u8]) -> bool {
+    sorted
+        .binary_search_by(|w| compare_short(w.as_bytes(), lower))
+        .is_ok()
+}
+
+/// The byte order of two short words, compared in a loop (the slice order without a
+/// call to `memcmp` for a few bytes).
+#[inline(always)]
+fn compare_short(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
