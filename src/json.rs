@@ -136,6 +136,15 @@ impl Writer {
         self.out.extend_from_slice(b"\":");
     }
 
+    /// A name known to need no escape (a unit variant's), as a JSON string.
+    fn name(&mut self, name: &'static str) {
+        debug_assert!(!name.bytes().any(needs_escape), "name {name:?}");
+        self.out.reserve(name.len() + 2);
+        self.out.push(b'"');
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.push(b'"');
+    }
+
     /// `"key":` for an enum variant's name, as [`Writer::field_name`].
     fn variant_key(&mut self, variant: &'static str) {
         self.field_name(variant, true);
@@ -263,7 +272,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         _index: u32,
         variant: &'static str,
     ) -> Result {
-        self.string(variant);
+        self.name(variant);
         Ok(())
     }
 
