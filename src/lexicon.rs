@@ -40,19 +40,13 @@ use std::fmt;
 use std::sync::Arc;
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA as ContiguousNfa;
+use aho_corasick::dfa::DFA as ScannerDfa;
+use aho_corasick::StartKind;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-
-/// States of the scanner (the contiguous NFA the scan walks from each token start) fewer
-/// bytes than this from the start use a dense table of transitions, one lookup per byte;
-/// deeper ones a list searched in chunks. With the default lexicon, 4 (aho-corasick's
-/// default is 2) costs 0.5 MB more and 2% more build time, and makes the scan ~6
-/// instructions per byte of text cheaper; 8 would cost 1.4 MB more for 2 more.
-const SCANNER_DENSE_DEPTH: usize = 4;
 
 /// The longest phrase a lexicon accepts, in bytes.
 pub const MAX_PHRASE_BYTES: usize = 128;
@@ -189,7 +183,7 @@ pub struct Lexicon {
     automaton: AhoCorasick,
     /// The same phrases, as an automaton the scan walks byte by byte from each token start
     /// (anchored searches without the per-call cost of [`AhoCorasick::find`]).
-    scanner: ContiguousNfa,
+    scanner: ScannerDfa,
     /// Per automaton pattern: the range of its entries in `entries`.
     pattern_entries: Vec<(u32, u32)>,
     /// Per automaton pattern: the phrase as written in the lexicon.
@@ -232,7 +226,7 @@ impl Lexicon {
     }
 
     /// The automaton the scan walks (anchored searches from token starts).
-    pub(crate) fn scanner(&self) -> &ContiguousNfa {
+    pub(crate) fn scanner(&self) -> &ScannerDfa {
         &self.scanner
     }
 
@@ -443,9 +437,11 @@ impl LexiconBuilder {
                 pattern_phrase.push(phrase_index);
             }
         }
-        // Contiguous NFAs: built several times faster than a DFA, in a fraction of its
-        // memory (see the notes on issue 6). The scan walks `scanner` from each token
-        // start; `automaton` serves unanchored searches (bare passes, single words).
+        // `automaton`, a contiguous NFA, serves unanchored searches (bare passes, single
+        // words): an unanchored DFA would take twice the build time and several times the
+        // memory. The scan walks `scanner` from each token start: a DFA with anchored
+        // starts only, one table lookup per byte, built in a few milliseconds more
+        // (default lexicon: both automata 3.7 MB; see the notes on issue 6).
         let unbuildable = |e: aho_corasick::BuildError| Error::Lexicon {
             entry: String::new(),
             origin: "builder".into(),
@@ -463,11 +459,11 @@ impl LexiconBuilder {
                     .build(&patterns)
             })
             .map_err(unbuildable)?;
-        let scanner = ContiguousNfa::builder()
+        let scanner = ScannerDfa::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .prefilter(false)
-            .dense_depth(SCANNER_DENSE_DEPTH)
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .map_err(unbuildable)?;
         let mut first_bytes = [false; 256];
