@@ -21,6 +21,7 @@
 mod grouping;
 mod quoted;
 mod reported;
+pub(crate) mod words;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -32,7 +33,7 @@ use crate::names::Ctx;
 use crate::quotes::{Quote, QuoteKind};
 use crate::sources::{Mention, Source, SourceKind};
 use crate::span::Span;
-use reported::MODALS;
+use words::{AND_BUT, BASE_FORMS, MODALS};
 
 /// Quotes and sources of one article, computed together.
 #[derive(Clone, Debug, Default)]
@@ -168,7 +169,7 @@ fn collect_cues(ctx: &Ctx<'_>) -> Vec<Cue> {
             let mode = if mode == Mode::Clause
                 && first > 0
                 && ctx.lower_is(first - 1, MODALS)
-                && ctx.lower_is(first, &["say", "tell", "add", "write", "argue", "claim"])
+                && ctx.lower_is(first, BASE_FORMS)
             {
                 Mode::That
             } else {
@@ -254,8 +255,8 @@ impl Builder<'_, '_> {
             })
         };
         // "described the fire as ... and said ...": the verbs share their subject.
-        let shared = cue.participle
-            || cue.tokens.start > 0 && ctx.lower_is(cue.tokens.start - 1, &["and", "but"]);
+        let shared =
+            cue.participle || cue.tokens.start > 0 && ctx.lower_is(cue.tokens.start - 1, AND_BUT);
         let source = match speaker {
             Some(s) => self.register(&s),
             None if shared => {

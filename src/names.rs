@@ -8,9 +8,13 @@
 //! A run right before an organisation word ("the Stimson Center") is an organisation's
 //! name, and a possessive ("Trump's adviser") names a possessor, not the speaker.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::article::Article;
+use crate::attribution::words::{
+    Words, AFTER_CUE_STOPS, CLAUSE_WORDS, COUNT_WORDS, PREPOSITIONS, THE,
+};
 use crate::lexicon::{Category, Entry};
 use crate::scan::{Scan, Token, TokenKind};
 use crate::span::Span;
@@ -39,53 +43,62 @@ const NOT_NAME: &[Category] = &[
     Category::Ordinal,
 ];
 
-/// Number and quantity words that start a sentence in capitals but name no one:
-/// "Two diplomats said", "Several officials said".
-const COUNT_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
-    "many", "most", "some", "few", "both", "all", "each", "every", "other", "others", "another",
-];
+/// Category bits of [`NOT_NAME`].
+const NOT_NAME_BITS: u64 = {
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < NOT_NAME.len() {
+        bits |= 1 << NOT_NAME[i] as u32;
+        i += 1;
+    }
+    bits
+};
 
-/// Words that end a speaker phrase when walking away from its cue: they start a clause
-/// or join two clauses. Grammar, not vocabulary, so they live here rather than in a
-/// lexicon file.
-const CLAUSE_WORDS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "when", "while", "where", "because", "as", "if",
-    "although", "though", "after", "before", "since", "until", "and", "but", "or", "so", "than",
-    "whether", "unless", "once", "is", "was", "are", "were", "be", "been", "has", "have", "had",
-    "it's", "not", "also",
-];
+/// The bit of a category in [`Info::cats`].
+const fn bit(category: Category) -> u64 {
+    1 << category as u32
+}
 
-/// Prepositions: a name after one is not the phrase's speaker (`a spokesman for Smith`).
-const PREPOSITIONS: &[&str] = &[
-    "for", "of", "at", "from", "with", "by", "to", "in", "on", "between", "against", "about",
-    "under", "over", "toward", "towards", "behind", "like", "than",
-];
+// Token flags.
+const WORD: u8 = 1;
+const NUMBER: u8 = 1 << 1;
+const PUNCT: u8 = 1 << 2;
+/// A word starting with an upper-case letter.
+const CAPITALISED: u8 = 1 << 3;
+/// `.`, `!`, `?`, `…` or `;` (a stop unless it is an honorific's dot).
+const STOP_MARK: u8 = 1 << 4;
+/// A quotation mark of any family.
+const QUOTE_MARK: u8 = 1 << 5;
+/// `NAME_WORD` is known.
+const NAME_KNOWN: u8 = 1 << 6;
+/// May be a word of a person's name (when `NAME_KNOWN`).
+const NAME_WORD: u8 = 1 << 7;
 
-/// Extra words that end a speaker phrase that follows its cue (`said Smith on Monday`).
-const AFTER_CUE_STOPS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "today",
-    "yesterday",
-    "recently",
-    "told",
-    "then",
-    "after",
-    "before",
-];
+/// `Info::words` not looked up yet.
+const UNKNOWN: u64 = 1 << 63;
 
-/// Determiners and possessives: a speech word after one is a noun (`the said`, `a say`).
-pub(crate) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
-    "whose",
-];
+/// What the rules ask about a token, computed once per token (the costlier parts on
+/// first use).
+struct Info {
+    /// Categories of the hit covering the token, one bit each.
+    cats: u64,
+    /// Word classes (see `attribution::words`) of the token, or `UNKNOWN`.
+    words: Cell<u64>,
+    /// The first character of a punctuation token.
+    first: char,
+    /// Index of the hit covering the token, or `NO_HIT`.
+    cover: u32,
+    /// Index+1 of the outermost quotation holding the token, or 0.
+    quoted: u32,
+    flags: Cell<u8>,
+}
+
+/// True when a word ends like a possessive: "Trump's", "Growers'".
+fn possessive(w: &str) -> bool {
+    // The last byte of `s`, `'` or `’`.
+    matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99))
+        && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’"))
+}
 
 /// The article as the attribution rules read it: tokens, the hit covering each token,
 /// and whether each token lies inside quotation marks.
@@ -94,24 +107,80 @@ pub(crate) struct Ctx<'a> {
     pub(crate) article: &'a Article,
     pub(crate) tokens: &'a [Token],
     pub(crate) scan: &'a Scan,
-    cover: Vec<u32>,
-    /// Per token: index+1 of the outermost quotation holding it, or 0.
-    quoted: Vec<u32>,
+    info: Vec<Info>,
 }
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(article: &'a Article) -> Ctx<'a> {
         let scan = article.scan();
+        let text = article.text();
         let tokens = scan.tokens();
-        let mut cover = vec![NO_HIT; tokens.len()];
+        let bytes = text.as_bytes();
+        let mut info: Vec<Info> = tokens
+            .iter()
+            .map(|t| {
+                let lead = bytes.get(t.span.start).copied().unwrap_or(0);
+                let decode = || {
+                    text.get(t.span.start..t.span.end)
+                        .and_then(|w| w.chars().next())
+                        .unwrap_or('\0')
+                };
+                let mut flags = 0u8;
+                let mut first = '\0';
+                let mut words = 0u64;
+                match t.kind {
+                    TokenKind::Word => {
+                        flags |= WORD;
+                        let upper = if lead.is_ascii() {
+                            lead.is_ascii_uppercase()
+                        } else {
+                            decode().is_uppercase()
+                        };
+                        if upper {
+                            flags |= CAPITALISED;
+                        }
+                        words = UNKNOWN;
+                    }
+                    TokenKind::Number => flags |= NUMBER,
+                    TokenKind::Punct => {
+                        flags |= PUNCT;
+                        first = if lead.is_ascii() {
+                            char::from(lead)
+                        } else {
+                            decode()
+                        };
+                        if matches!(first, '.' | '!' | '?' | '…' | ';') {
+                            flags |= STOP_MARK;
+                        }
+                        if crate::marks::family_of(first).is_some() {
+                            flags |= QUOTE_MARK;
+                        }
+                    }
+                }
+                Info {
+                    cats: 0,
+                    words: Cell::new(words),
+                    first,
+                    cover: NO_HIT,
+                    quoted: 0,
+                    flags: Cell::new(flags),
+                }
+            })
+            .collect();
         for (index, hit) in scan.hits().iter().enumerate() {
-            for slot in
-                &mut cover[hit.first_token as usize..(hit.end_token as usize).min(tokens.len())]
+            let cats = scan
+                .entries(hit)
+                .iter()
+                .fold(0u64, |bits, e| bits | bit(e.category));
+            let end = (hit.end_token as usize).min(tokens.len());
+            for slot in info
+                .get_mut(hit.first_token as usize..end)
+                .unwrap_or_default()
             {
-                *slot = index as u32;
+                slot.cover = index as u32;
+                slot.cats = cats;
             }
         }
-        let mut quoted = vec![0u32; tokens.len()];
         let mut t = 0usize;
         for (index, q) in article.quotations().iter().enumerate() {
             if q.depth != 0 {
@@ -121,22 +190,25 @@ impl<'a> Ctx<'a> {
                 t += 1;
             }
             while t < tokens.len() && tokens[t].span.end <= q.inner.end {
-                quoted[t] = index as u32 + 1;
+                info[t].quoted = index as u32 + 1;
                 t += 1;
             }
         }
         Ctx {
-            text: article.text(),
+            text,
             article,
             tokens,
             scan,
-            cover,
-            quoted,
+            info,
         }
     }
 
     pub(crate) fn len(&self) -> usize {
         self.tokens.len()
+    }
+
+    fn flags(&self, i: usize) -> u8 {
+        self.info.get(i).map_or(0, |t| t.flags.get())
     }
 
     /// The token's text (`""` out of range).
@@ -145,39 +217,31 @@ impl<'a> Ctx<'a> {
     }
 
     pub(crate) fn is_word(&self, i: usize) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Word)
+        self.flags(i) & WORD != 0
+    }
+
+    pub(crate) fn is_number(&self, i: usize) -> bool {
+        self.flags(i) & NUMBER != 0
+    }
+
+    pub(crate) fn is_punctuation(&self, i: usize) -> bool {
+        self.flags(i) & PUNCT != 0
     }
 
     /// True when token `i` is the punctuation mark `c`.
     pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
-        self.tokens
+        self.info
             .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Punct && t.span.text(self.text).starts_with(c))
+            .is_some_and(|t| t.flags.get() & PUNCT != 0 && t.first == c)
     }
 
     pub(crate) fn is_quote_mark(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Punct
-                && t.span
-                    .text(self.text)
-                    .chars()
-                    .next()
-                    .and_then(crate::marks::family_of)
-                    .is_some()
-        })
+        self.flags(i) & QUOTE_MARK != 0
     }
 
     /// True for `.`, `!`, `?`, `…` and `;`.
     pub(crate) fn is_stop(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Punct
-                && matches!(
-                    t.span.text(self.text).chars().next(),
-                    Some('.' | '!' | '?' | '…' | ';')
-                )
-        }) && !self.honorific_dot(i)
+        self.flags(i) & STOP_MARK != 0 && !self.honorific_dot(i)
     }
 
     /// True when token `i` is the dot of an honorific before a name ("Sen.", "Dr."):
@@ -192,7 +256,9 @@ impl<'a> Ctx<'a> {
     }
 
     pub(crate) fn is_dash(&self, i: usize) -> bool {
-        self.is_punct(i, '—') || self.is_punct(i, '–') || self.is_punct(i, '-')
+        self.info
+            .get(i)
+            .is_some_and(|t| t.flags.get() & PUNCT != 0 && matches!(t.first, '—' | '–' | '-'))
     }
 
     pub(crate) fn sentence(&self, i: usize) -> u32 {
@@ -201,34 +267,42 @@ impl<'a> Ctx<'a> {
 
     /// The outermost quotation holding token `i`, as an index into `article.quotations()`.
     pub(crate) fn quotation_of(&self, i: usize) -> Option<usize> {
-        match self.quoted.get(i) {
-            Some(&q) if q > 0 => Some(q as usize - 1),
+        match self.info.get(i) {
+            Some(t) if t.quoted > 0 => Some(t.quoted as usize - 1),
             _ => None,
         }
     }
 
-    pub(crate) fn lower_is(&self, i: usize, words: &[&str]) -> bool {
-        let w = self.word(i);
-        words.iter().any(|x| w.eq_ignore_ascii_case(x))
+    /// True when token `i` is a word of one of the classes `words`, ignoring ASCII case.
+    pub(crate) fn lower_is(&self, i: usize, words: Words) -> bool {
+        let Some(t) = self.info.get(i) else {
+            return false;
+        };
+        let mut classes = t.words.get();
+        if classes == UNKNOWN {
+            classes = crate::attribution::words::classes(self.word(i));
+            t.words.set(classes);
+        }
+        classes & words.0 != 0
     }
 
     pub(crate) fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        self.flags(i) & CAPITALISED != 0
     }
 
     /// The entries of the hit covering token `i`.
     pub(crate) fn entries(&self, i: usize) -> &'a [Entry] {
-        match self.cover.get(i) {
-            Some(&h) if h != NO_HIT => self.scan.entries(&self.scan.hits()[h as usize]),
+        match self.info.get(i) {
+            Some(t) if t.cover != NO_HIT => self.scan.entries(&self.scan.hits()[t.cover as usize]),
             _ => &[],
         }
     }
 
     /// The token range of the hit covering token `i`.
     pub(crate) fn hit_range(&self, i: usize) -> Option<Range<usize>> {
-        match self.cover.get(i) {
-            Some(&h) if h != NO_HIT => {
-                let hit = &self.scan.hits()[h as usize];
+        match self.info.get(i) {
+            Some(t) if t.cover != NO_HIT => {
+                let hit = &self.scan.hits()[t.cover as usize];
                 Some(hit.first_token as usize..hit.end_token as usize)
             }
             _ => None,
@@ -236,10 +310,21 @@ impl<'a> Ctx<'a> {
     }
 
     pub(crate) fn has(&self, i: usize, category: Category) -> bool {
-        self.entries(i).iter().any(|e| e.category == category)
+        self.info
+            .get(i)
+            .is_some_and(|t| t.cats & bit(category) != 0)
+    }
+
+    /// True when the hit covering token `i` has an entry of any of `categories`.
+    pub(crate) fn has_any(&self, i: usize, categories: &[Category]) -> bool {
+        let bits = categories.iter().fold(0u64, |b, &c| b | bit(c));
+        self.info.get(i).is_some_and(|t| t.cats & bits != 0)
     }
 
     pub(crate) fn entry(&self, i: usize, category: Category) -> Option<&'a Entry> {
+        if !self.has(i, category) {
+            return None;
+        }
         self.entries(i).iter().find(|e| e.category == category)
     }
 
@@ -259,8 +344,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub(crate) fn is_possessive(&self, i: usize) -> bool {
-        let w = self.word(i);
-        w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+        possessive(self.word(i))
     }
 
     fn glued(&self, a: usize, b: usize) -> bool {
@@ -272,20 +356,22 @@ impl<'a> Ctx<'a> {
 
     /// True when token `i` can be a word of a person's name.
     fn name_word(&self, i: usize) -> bool {
-        if !self.capitalised(i) {
+        let Some(t) = self.info.get(i) else {
+            return false;
+        };
+        let flags = t.flags.get();
+        if flags & CAPITALISED == 0 {
             return false;
         }
-        let entries = self.entries(i);
-        if entries.iter().any(|e| NOT_NAME.contains(&e.category)) || self.lower_is(i, COUNT_WORDS) {
-            return false;
+        if flags & NAME_KNOWN != 0 {
+            return flags & NAME_WORD != 0;
         }
-        let w = self.word(i);
-        // Acronyms (NATO, EU) are organisations more often than people.
-        let upper = w
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
-        !(upper && w.chars().count() > 1)
+        let name = t.cats & NOT_NAME_BITS == 0
+            && !self.lower_is(i, COUNT_WORDS)
+            && !is_acronym(self.word(i));
+        t.flags
+            .set(flags | NAME_KNOWN | if name { NAME_WORD } else { 0 });
+        name
     }
 
     /// Person-name runs in `range`, each as a token range, in order. A run ending in a
@@ -346,9 +432,9 @@ impl<'a> Ctx<'a> {
         self.capitalised(i)
             && self.hit_range(i).is_some_and(|r| r.len() == 1)
             && self
-                .entries(i)
-                .iter()
-                .all(|e| e.category == Category::Title)
+                .info
+                .get(i)
+                .is_some_and(|t| t.cats & !bit(Category::Title) == 0)
             && !self.capitalised(i + 1)
     }
 
@@ -371,19 +457,21 @@ impl<'a> Ctx<'a> {
     /// Center", "Stimson Center", "Beijing office".
     fn is_org_name(&self, start: usize, end: usize) -> bool {
         let next_is_org = self.capitalised(end)
-            && self.entries(end).iter().any(|e| {
-                matches!(
-                    e.category,
-                    Category::OrgWord | Category::NotPerson | Category::Organization
-                )
-            });
+            && self.has_any(
+                end,
+                &[
+                    Category::OrgWord,
+                    Category::NotPerson,
+                    Category::Organization,
+                ],
+            );
         // "the Growers' Union": look past a plural possessive.
         let org_after_apostrophe = self.is_apostrophe_after(end)
             && self.capitalised(end + 1)
             && self.has(end + 1, Category::OrgWord);
         // "the Tessaly foreign ministry", "the Trump administration": a run after "the"
         // qualifies something else.
-        let after_the = start > 0 && self.lower_is(start - 1, &["the"]);
+        let after_the = start > 0 && self.lower_is(start - 1, THE);
         next_is_org || org_after_apostrophe || after_the
     }
 
@@ -409,7 +497,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when token `i` may belong to a speaker phrase.
-    fn phrase_token(&self, i: usize, stops: &[&str]) -> bool {
+    fn phrase_token(&self, i: usize, stops: Words) -> bool {
         let Some(t) = self.tokens.get(i) else {
             return false;
         };
@@ -448,7 +536,7 @@ impl<'a> Ctx<'a> {
         while start > floor
             && end - start < max
             && self.sentence(start - 1) == self.sentence(end.saturating_sub(1))
-            && self.phrase_token(start - 1, &[])
+            && self.phrase_token(start - 1, Words::NONE)
         {
             start -= 1;
         }
@@ -481,4 +569,17 @@ impl<'a> Ctx<'a> {
         }
         start..end
     }
+}
+
+/// Acronyms (NATO, EU) are organisations more often than people.
+fn is_acronym(w: &str) -> bool {
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        return b.len() > 1 && !b.iter().any(u8::is_ascii_lowercase);
+    }
+    let upper = w
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    upper && w.chars().count() > 1
 }

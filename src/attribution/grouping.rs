@@ -11,6 +11,7 @@ use crate::sources::SourceKind;
 use crate::span::Span;
 use crate::speakers::Speaker;
 
+use super::words::{DETERMINERS, FEMALE_HONORIFICS, MALE_HONORIFICS};
 use super::{Acc, Builder, Gender};
 
 impl Builder<'_, '_> {
@@ -72,9 +73,9 @@ impl Builder<'_, '_> {
             }
             // "Mr Hale", "Ms Finch": the honorific tells which pronoun fits.
             let honorific = speaker.range.clone().find_map(|i| {
-                if ctx.lower_is(i, &["mr", "mr."]) {
+                if ctx.lower_is(i, MALE_HONORIFICS) {
                     Some(Gender::Male)
-                } else if ctx.lower_is(i, &["ms", "ms.", "mrs", "mrs.", "miss"]) {
+                } else if ctx.lower_is(i, FEMALE_HONORIFICS) {
                     Some(Gender::Female)
                 } else {
                     None
@@ -250,7 +251,7 @@ impl Builder<'_, '_> {
                                     ctx.capitalised(i)
                                         || ctx.is_punct(i, '-')
                                         || ctx.is_punct(i, '.')
-                                        || ctx.lower_is(i, crate::names::DETERMINERS)
+                                        || ctx.lower_is(i, DETERMINERS)
                                         || ctx.has(i, Category::Title)
                                 })
                             })
