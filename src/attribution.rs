@@ -71,7 +71,10 @@ struct Builder<'c, 'a> {
     /// Per cue: attributes a quotation already, so it reports nothing more.
     used: Vec<bool>,
     sources: Vec<Acc>,
+    /// Named sources by lower-case name (and surname keys).
     by_key: HashMap<String, usize>,
+    /// Other sources by kind and lower-case wording (see `grouping::register`).
+    by_role: HashMap<(SourceKind, String), usize>,
     by_surname: HashMap<String, usize>,
     quotes: Vec<Raw>,
     /// The latest attributed speaker and its paragraph.
@@ -126,6 +129,7 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
         cues,
         sources: Vec::new(),
         by_key: HashMap::new(),
+        by_role: HashMap::new(),
         by_surname: HashMap::new(),
         quotes: Vec::new(),
         last: None,

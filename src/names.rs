@@ -54,10 +54,13 @@ const NOT_NAME_BITS: u64 = {
     bits
 };
 
-/// The bit of a category in [`Info::cats`].
+/// The bit of a category in a hit's category mask.
 const fn bit(category: Category) -> u64 {
     1 << category as u32
 }
+
+/// A token's word classes, or a hit's categories, not looked up yet.
+const UNKNOWN: u64 = 1 << 63;
 
 // Token flags.
 const WORD: u8 = 1;
@@ -74,23 +77,41 @@ const NAME_KNOWN: u8 = 1 << 6;
 /// May be a word of a person's name (when `NAME_KNOWN`).
 const NAME_WORD: u8 = 1 << 7;
 
-/// `Info::words` not looked up yet.
-const UNKNOWN: u64 = 1 << 63;
-
-/// What the rules ask about a token, computed once per token (the costlier parts on
-/// first use).
-struct Info {
-    /// Categories of the hit covering the token, one bit each.
-    cats: u64,
-    /// Word classes (see `attribution::words`) of the token, or `UNKNOWN`.
-    words: Cell<u64>,
-    /// The first character of a punctuation token.
-    first: char,
-    /// Index of the hit covering the token, or `NO_HIT`.
-    cover: u32,
-    /// Index+1 of the outermost quotation holding the token, or 0.
-    quoted: u32,
-    flags: Cell<u8>,
+/// The flags of a token, but the name flags.
+fn flags_of(text: &str, t: &Token) -> u8 {
+    let lead = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+    let first = || {
+        if lead.is_ascii() {
+            char::from(lead)
+        } else {
+            t.span.text(text).chars().next().unwrap_or('\0')
+        }
+    };
+    match t.kind {
+        TokenKind::Word => {
+            let upper = if lead.is_ascii() {
+                lead.is_ascii_uppercase()
+            } else {
+                first().is_uppercase()
+            };
+            if upper {
+                WORD | CAPITALISED
+            } else {
+                WORD
+            }
+        }
+        TokenKind::Number => NUMBER,
+        TokenKind::Punct => {
+            let c = first();
+            let mut flags = PUNCT;
+            if matches!(c, '.' | '!' | '?' | '…' | ';') {
+                flags |= STOP_MARK;
+            } else if crate::marks::family_of(c).is_some() {
+                flags |= QUOTE_MARK;
+            }
+            flags
+        }
+    }
 }
 
 /// True when a word ends like a possessive: "Trump's", "Growers'".
@@ -107,80 +128,40 @@ pub(crate) struct Ctx<'a> {
     pub(crate) article: &'a Article,
     pub(crate) tokens: &'a [Token],
     pub(crate) scan: &'a Scan,
-    info: Vec<Info>,
+    /// Per token: index of the hit covering it, or `NO_HIT`.
+    cover: Vec<u32>,
+    /// Per hit: its entries' categories, one bit each, or `UNKNOWN`.
+    hit_cats: Vec<Cell<u64>>,
+    /// Per token: index+1 of the outermost quotation holding it, or 0.
+    quoted: Vec<u32>,
+    /// Per token: its word classes (see `attribution::words`), or `UNKNOWN`.
+    words: Vec<Cell<u64>>,
+    /// Per token: kind and punctuation flags, and whether it can be a word of a
+    /// person's name once known.
+    flags: Vec<Cell<u8>>,
 }
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(article: &'a Article) -> Ctx<'a> {
         let scan = article.scan();
-        let text = article.text();
         let tokens = scan.tokens();
-        let bytes = text.as_bytes();
-        let mut info: Vec<Info> = tokens
-            .iter()
-            .map(|t| {
-                let lead = bytes.get(t.span.start).copied().unwrap_or(0);
-                let decode = || {
-                    text.get(t.span.start..t.span.end)
-                        .and_then(|w| w.chars().next())
-                        .unwrap_or('\0')
-                };
-                let mut flags = 0u8;
-                let mut first = '\0';
-                let mut words = 0u64;
-                match t.kind {
-                    TokenKind::Word => {
-                        flags |= WORD;
-                        let upper = if lead.is_ascii() {
-                            lead.is_ascii_uppercase()
-                        } else {
-                            decode().is_uppercase()
-                        };
-                        if upper {
-                            flags |= CAPITALISED;
-                        }
-                        words = UNKNOWN;
-                    }
-                    TokenKind::Number => flags |= NUMBER,
-                    TokenKind::Punct => {
-                        flags |= PUNCT;
-                        first = if lead.is_ascii() {
-                            char::from(lead)
-                        } else {
-                            decode()
-                        };
-                        if matches!(first, '.' | '!' | '?' | '…' | ';') {
-                            flags |= STOP_MARK;
-                        }
-                        if crate::marks::family_of(first).is_some() {
-                            flags |= QUOTE_MARK;
-                        }
-                    }
-                }
-                Info {
-                    cats: 0,
-                    words: Cell::new(words),
-                    first,
-                    cover: NO_HIT,
-                    quoted: 0,
-                    flags: Cell::new(flags),
-                }
-            })
-            .collect();
-        for (index, hit) in scan.hits().iter().enumerate() {
-            let cats = scan
-                .entries(hit)
-                .iter()
-                .fold(0u64, |bits, e| bits | bit(e.category));
+        let hits = scan.hits();
+        let mut cover = vec![NO_HIT; tokens.len()];
+        for (index, hit) in hits.iter().enumerate() {
             let end = (hit.end_token as usize).min(tokens.len());
-            for slot in info
+            for slot in cover
                 .get_mut(hit.first_token as usize..end)
                 .unwrap_or_default()
             {
-                slot.cover = index as u32;
-                slot.cats = cats;
+                *slot = index as u32;
             }
         }
+        let text = article.text();
+        let flags = tokens
+            .iter()
+            .map(|t| Cell::new(flags_of(text, t)))
+            .collect();
+        let mut quoted = vec![0u32; tokens.len()];
         let mut t = 0usize;
         for (index, q) in article.quotations().iter().enumerate() {
             if q.depth != 0 {
@@ -190,7 +171,7 @@ impl<'a> Ctx<'a> {
                 t += 1;
             }
             while t < tokens.len() && tokens[t].span.end <= q.inner.end {
-                info[t].quoted = index as u32 + 1;
+                quoted[t] = index as u32 + 1;
                 t += 1;
             }
         }
@@ -199,7 +180,11 @@ impl<'a> Ctx<'a> {
             article,
             tokens,
             scan,
-            info,
+            cover,
+            hit_cats: vec![Cell::new(UNKNOWN); hits.len()],
+            quoted,
+            words: vec![Cell::new(UNKNOWN); tokens.len()],
+            flags,
         }
     }
 
@@ -207,13 +192,14 @@ impl<'a> Ctx<'a> {
         self.tokens.len()
     }
 
-    fn flags(&self, i: usize) -> u8 {
-        self.info.get(i).map_or(0, |t| t.flags.get())
-    }
-
     /// The token's text (`""` out of range).
     pub(crate) fn word(&self, i: usize) -> &'a str {
         self.tokens.get(i).map_or("", |t| t.span.text(self.text))
+    }
+
+    #[inline]
+    fn flags(&self, i: usize) -> u8 {
+        self.flags.get(i).map_or(0, Cell::get)
     }
 
     pub(crate) fn is_word(&self, i: usize) -> bool {
@@ -228,11 +214,31 @@ impl<'a> Ctx<'a> {
         self.flags(i) & PUNCT != 0
     }
 
+    /// The first character of punctuation token `i`, if it is one.
+    fn punct_char(&self, i: usize) -> Option<char> {
+        let t = self.tokens.get(i).filter(|t| t.kind == TokenKind::Punct)?;
+        t.span.text(self.text).chars().next()
+    }
+
     /// True when token `i` is the punctuation mark `c`.
+    #[inline]
     pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
-        self.info
-            .get(i)
-            .is_some_and(|t| t.flags.get() & PUNCT != 0 && t.first == c)
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        if t.kind != TokenKind::Punct {
+            return false;
+        }
+        let bytes = self.text.as_bytes();
+        if c.is_ascii() {
+            bytes.get(t.span.start) == Some(&(c as u8))
+        } else {
+            let mut buf = [0u8; 4];
+            let c = c.encode_utf8(&mut buf).as_bytes();
+            bytes
+                .get(t.span.start..t.span.end)
+                .is_some_and(|b| b.starts_with(c))
+        }
     }
 
     pub(crate) fn is_quote_mark(&self, i: usize) -> bool {
@@ -256,9 +262,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub(crate) fn is_dash(&self, i: usize) -> bool {
-        self.info
-            .get(i)
-            .is_some_and(|t| t.flags.get() & PUNCT != 0 && matches!(t.first, '—' | '–' | '-'))
+        matches!(self.punct_char(i), Some('—' | '–' | '-'))
     }
 
     pub(crate) fn sentence(&self, i: usize) -> u32 {
@@ -267,58 +271,91 @@ impl<'a> Ctx<'a> {
 
     /// The outermost quotation holding token `i`, as an index into `article.quotations()`.
     pub(crate) fn quotation_of(&self, i: usize) -> Option<usize> {
-        match self.info.get(i) {
-            Some(t) if t.quoted > 0 => Some(t.quoted as usize - 1),
+        match self.quoted.get(i) {
+            Some(&q) if q > 0 => Some(q as usize - 1),
             _ => None,
         }
     }
 
     /// True when token `i` is a word of one of the classes `words`, ignoring ASCII case.
+    #[inline]
     pub(crate) fn lower_is(&self, i: usize, words: Words) -> bool {
-        let Some(t) = self.info.get(i) else {
+        let Some(cell) = self.words.get(i) else {
             return false;
         };
-        let mut classes = t.words.get();
+        let mut classes = cell.get();
         if classes == UNKNOWN {
-            classes = crate::attribution::words::classes(self.word(i));
-            t.words.set(classes);
+            classes = self.learn_words(i);
+            cell.set(classes);
         }
         classes & words.0 != 0
     }
 
+    /// The word classes of token `i`, on first use.
+    #[inline(never)]
+    fn learn_words(&self, i: usize) -> u64 {
+        if self.is_word(i) {
+            crate::attribution::words::classes(self.word(i))
+        } else {
+            0
+        }
+    }
+
+    #[inline]
     pub(crate) fn capitalised(&self, i: usize) -> bool {
         self.flags(i) & CAPITALISED != 0
     }
 
+    /// The categories of the hit covering token `i`, one bit each.
+    #[inline]
+    fn cats(&self, i: usize) -> u64 {
+        match self.cover.get(i) {
+            Some(&h) if h != NO_HIT => {
+                let cell = &self.hit_cats[h as usize];
+                let mut cats = cell.get();
+                if cats == UNKNOWN {
+                    cats = self
+                        .scan
+                        .entries(&self.scan.hits()[h as usize])
+                        .iter()
+                        .fold(0u64, |bits, e| bits | bit(e.category));
+                    cell.set(cats);
+                }
+                cats
+            }
+            _ => 0,
+        }
+    }
+
     /// The entries of the hit covering token `i`.
     pub(crate) fn entries(&self, i: usize) -> &'a [Entry] {
-        match self.info.get(i) {
-            Some(t) if t.cover != NO_HIT => self.scan.entries(&self.scan.hits()[t.cover as usize]),
+        match self.cover.get(i) {
+            Some(&h) if h != NO_HIT => self.scan.entries(&self.scan.hits()[h as usize]),
             _ => &[],
         }
     }
 
     /// The token range of the hit covering token `i`.
     pub(crate) fn hit_range(&self, i: usize) -> Option<Range<usize>> {
-        match self.info.get(i) {
-            Some(t) if t.cover != NO_HIT => {
-                let hit = &self.scan.hits()[t.cover as usize];
+        match self.cover.get(i) {
+            Some(&h) if h != NO_HIT => {
+                let hit = &self.scan.hits()[h as usize];
                 Some(hit.first_token as usize..hit.end_token as usize)
             }
             _ => None,
         }
     }
 
+    #[inline]
     pub(crate) fn has(&self, i: usize, category: Category) -> bool {
-        self.info
-            .get(i)
-            .is_some_and(|t| t.cats & bit(category) != 0)
+        self.cats(i) & bit(category) != 0
     }
 
     /// True when the hit covering token `i` has an entry of any of `categories`.
+    #[inline]
     pub(crate) fn has_any(&self, i: usize, categories: &[Category]) -> bool {
         let bits = categories.iter().fold(0u64, |b, &c| b | bit(c));
-        self.info.get(i).is_some_and(|t| t.cats & bits != 0)
+        self.cats(i) & bits != 0
     }
 
     pub(crate) fn entry(&self, i: usize, category: Category) -> Option<&'a Entry> {
@@ -355,22 +392,26 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when token `i` can be a word of a person's name.
+    #[inline]
     fn name_word(&self, i: usize) -> bool {
-        let Some(t) = self.info.get(i) else {
-            return false;
-        };
-        let flags = t.flags.get();
+        let flags = self.flags(i);
         if flags & CAPITALISED == 0 {
             return false;
         }
         if flags & NAME_KNOWN != 0 {
             return flags & NAME_WORD != 0;
         }
-        let name = t.cats & NOT_NAME_BITS == 0
+        self.learn_name_word(i)
+    }
+
+    /// `name_word` of a capitalised token, on first use.
+    #[inline(never)]
+    fn learn_name_word(&self, i: usize) -> bool {
+        let name = self.cats(i) & NOT_NAME_BITS == 0
             && !self.lower_is(i, COUNT_WORDS)
             && !is_acronym(self.word(i));
-        t.flags
-            .set(flags | NAME_KNOWN | if name { NAME_WORD } else { 0 });
+        let cell = &self.flags[i];
+        cell.set(cell.get() | NAME_KNOWN | if name { NAME_WORD } else { 0 });
         name
     }
 
@@ -431,10 +472,7 @@ impl<'a> Ctx<'a> {
     fn surname_title(&self, i: usize) -> bool {
         self.capitalised(i)
             && self.hit_range(i).is_some_and(|r| r.len() == 1)
-            && self
-                .info
-                .get(i)
-                .is_some_and(|t| t.cats & !bit(Category::Title) == 0)
+            && self.cats(i) & !bit(Category::Title) == 0
             && !self.capitalised(i + 1)
     }
 

@@ -92,14 +92,15 @@ impl Builder<'_, '_> {
                 .iter()
                 .find_map(|d| lower.strip_prefix(d))
                 .unwrap_or(&lower);
-            let key = format!("{:?}:{stem}", speaker.kind);
+            // A role is keyed by its kind and wording; "head:" keys its head word.
+            let key = (speaker.kind, stem.to_string());
             // "the spokesman" after "A Treasury spokesman": the role named before.
             let head = stem.rsplit(' ').next().unwrap_or("");
-            let head_key = format!("{:?}:head:{head}", speaker.kind);
+            let head_key = (speaker.kind, format_head(head));
             let definite = lower.starts_with("the ") && !stem.contains(' ');
-            let found = self.by_key.get(&key).copied().or_else(|| {
+            let found = self.by_role.get(&key).copied().or_else(|| {
                 definite
-                    .then(|| self.by_key.get(&head_key).copied())
+                    .then(|| self.by_role.get(&head_key).copied())
                     .flatten()
             });
             match found {
@@ -107,9 +108,9 @@ impl Builder<'_, '_> {
                 None => {
                     let i = self.new_source(None, speaker.kind);
                     self.sources[i].description = speaker.description.clone();
-                    self.by_key.insert(key, i);
+                    self.by_role.insert(key, i);
                     if matches!(speaker.kind, SourceKind::Unnamed | SourceKind::Anonymous) {
-                        self.by_key.insert(head_key, i);
+                        self.by_role.insert(head_key, i);
                     }
                     i
                 }
@@ -382,6 +383,14 @@ impl Builder<'_, '_> {
             }
         }
     }
+}
+
+/// The role key of a head word: `head:spokesman`.
+fn format_head(head: &str) -> String {
+    let mut key = String::with_capacity(5 + head.len());
+    key.push_str("head:");
+    key.push_str(head);
+    key
 }
 
 /// True when a source of gender `known` can be called by a pronoun of gender `wanted`.

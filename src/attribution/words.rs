@@ -266,9 +266,44 @@ const fn build() -> [((u64, u64), u64); TABLE_SIZE] {
     table
 }
 
+/// Per word length: the (lower-case ASCII) first letters of the class words of that
+/// length, one bit each, so most words are ruled out before the table is probed.
+static FIRST_LETTERS: [u32; MAX_LEN + 1] = first_letters();
+
+const fn first_letters() -> [u32; MAX_LEN + 1] {
+    let mut firsts = [0u32; MAX_LEN + 1];
+    let mut c = 0;
+    while c < CLASSES.len() {
+        let words = CLASSES[c].1;
+        let mut w = 0;
+        while w < words.len() {
+            let bytes = words[w].as_bytes();
+            firsts[bytes.len()] |= letter_bit(bytes[0]);
+            w += 1;
+        }
+        c += 1;
+    }
+    firsts
+}
+
+/// The bit of an ASCII letter, either case (every other byte shares bit 31).
+const fn letter_bit(b: u8) -> u32 {
+    let lower = b.to_ascii_lowercase();
+    if lower.is_ascii_lowercase() {
+        1 << (lower - b'a')
+    } else {
+        1 << 31
+    }
+}
+
 /// The classes `word` belongs to.
 pub(crate) fn classes(word: &str) -> u64 {
-    let key = key(word.as_bytes());
+    let bytes = word.as_bytes();
+    match (bytes.first(), FIRST_LETTERS.get(bytes.len())) {
+        (Some(&b), Some(firsts)) if firsts & letter_bit(b) != 0 => {}
+        _ => return 0,
+    }
+    let key = key(bytes);
     if key.0 == 0 {
         return 0;
     }
