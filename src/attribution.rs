@@ -23,7 +23,9 @@ mod quoted;
 mod reported;
 pub(crate) mod words;
 
+use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
 use std::ops::Range;
 
 use crate::article::Article;
@@ -34,6 +36,66 @@ use crate::quotes::{Quote, QuoteKind};
 use crate::sources::{Mention, Source, SourceKind};
 use crate::span::Span;
 use words::{AND_BUT, BASE_FORMS, MODALS};
+
+/// A hash map keyed by short names and wordings: a cheap multiply-rotate hash (the
+/// keys are a handful of words) seeded once per process, so the text cannot choose
+/// colliding keys in advance.
+type Map<K, V> = HashMap<K, V, KeyHash>;
+
+/// Builds [`KeyHasher`]s from the process's seed.
+#[derive(Clone, Copy, Default)]
+struct KeyHash;
+
+impl BuildHasher for KeyHash {
+    type Hasher = KeyHasher;
+
+    fn build_hasher(&self) -> KeyHasher {
+        static SEED: once_cell::sync::Lazy<u64> =
+            once_cell::sync::Lazy::new(|| RandomState::new().build_hasher().finish());
+        KeyHasher(*SEED)
+    }
+}
+
+/// The hasher of [`Map`].
+struct KeyHasher(u64);
+
+impl KeyHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word) ^ (rest.len() as u64) << 59);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // Mix the high bits down: the table indexes buckets by the low bits.
+        let h = self.0;
+        h ^ (h >> 29) ^ (h >> 47)
+    }
+}
 
 /// Quotes and sources of one article, computed together.
 #[derive(Clone, Debug, Default)]
@@ -72,10 +134,10 @@ struct Builder<'c, 'a> {
     used: Vec<bool>,
     sources: Vec<Acc>,
     /// Named sources by lower-case name (and surname keys).
-    by_key: HashMap<String, usize>,
+    by_key: Map<String, usize>,
     /// Other sources by kind and lower-case wording (see `grouping::register`).
-    by_role: HashMap<(SourceKind, String), usize>,
-    by_surname: HashMap<String, usize>,
+    by_role: Map<(SourceKind, String), usize>,
+    by_surname: Map<String, usize>,
     quotes: Vec<Raw>,
     /// The latest attributed speaker and its paragraph.
     last: Option<(usize, usize)>,
@@ -86,7 +148,7 @@ struct Builder<'c, 'a> {
     /// End byte of the latest indirect quote: a cue inside it reports nothing new.
     covered_until: usize,
     /// Surname -> first full name in the text, built on first use.
-    full_names: Option<HashMap<String, Range<usize>>>,
+    full_names: Option<Map<String, Range<usize>>>,
     /// Every full name outside quotations, in text order (built with `full_names`).
     full_runs: Vec<Range<usize>>,
     /// Quotes of a quotation running over several paragraphs whose speaker no cue has
@@ -128,9 +190,9 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
         used: vec![false; cues.len()],
         cues,
         sources: Vec::new(),
-        by_key: HashMap::new(),
-        by_role: HashMap::new(),
-        by_surname: HashMap::new(),
+        by_key: Map::default(),
+        by_role: Map::default(),
+        by_surname: Map::default(),
         quotes: Vec::new(),
         last: None,
         recent_people: Vec::new(),

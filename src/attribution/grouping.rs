@@ -3,7 +3,6 @@
 //! their wording, and stated reasons for anonymity attached to the nearest anonymous
 //! source.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::lexicon::Category;
@@ -12,7 +11,7 @@ use crate::span::Span;
 use crate::speakers::Speaker;
 
 use super::words::{DETERMINERS, FEMALE_HONORIFICS, MALE_HONORIFICS};
-use super::{Acc, Builder, Gender};
+use super::{Acc, Builder, Gender, Map};
 
 impl Builder<'_, '_> {
     pub(super) fn register(&mut self, speaker: &Speaker) -> Option<usize> {
@@ -156,7 +155,7 @@ impl Builder<'_, '_> {
     ) -> Option<Range<usize>> {
         let ctx = self.ctx;
         if self.full_names.is_none() {
-            let mut index: HashMap<String, Range<usize>> = HashMap::new();
+            let mut index: Map<String, Range<usize>> = Map::default();
             for (run, possessive) in ctx.name_runs(0..ctx.len()) {
                 if run.len() < 2 || ctx.quotation_of(run.start).is_some() {
                     continue;
