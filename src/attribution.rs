@@ -23,6 +23,7 @@ mod quoted;
 mod reported;
 pub(crate) mod words;
 
+use std::cell::RefCell;
 use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
@@ -35,6 +36,7 @@ use crate::names::Ctx;
 use crate::quotes::{Quote, QuoteKind};
 use crate::sources::{Mention, Source, SourceKind};
 use crate::span::Span;
+use crate::speakers::Speaker;
 use words::{AND_BUT, BASE_FORMS, MODALS};
 
 /// A hash map keyed by short names and wordings: a cheap multiply-rotate hash (the
@@ -130,6 +132,9 @@ struct Builder<'c, 'a> {
     ctx: &'c Ctx<'a>,
     cues: Vec<Cue>,
     cue_speaker: Vec<Option<Option<usize>>>,
+    /// Per cue: the speaker phrase before it (`Ctx::speaker_before(start, 0)`), once
+    /// computed; `cue_source` takes it.
+    before: RefCell<Vec<Option<Option<Speaker>>>>,
     /// Per cue: attributes a quotation already, so it reports nothing more.
     used: Vec<bool>,
     sources: Vec<Acc>,
@@ -187,6 +192,7 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
     let mut builder = Builder {
         ctx: &ctx,
         cue_speaker: vec![None; cues.len()],
+        before: RefCell::new(vec![None; cues.len()]),
         used: vec![false; cues.len()],
         cues,
         sources: Vec::new(),
@@ -287,9 +293,10 @@ impl Builder<'_, '_> {
         if self.cue_speaker[c].is_some() || cue.mode == Mode::Direct || cue.participle {
             return;
         }
-        let start = cue.tokens.start;
-        let named = self.ctx.speaker_before(start, 0).is_some_and(|s| {
-            s.pronoun.is_none() && (s.name.is_some() || self.ctx.has_head(s.range.clone()))
+        let named = self.with_before(c, |s| {
+            s.is_some_and(|s| {
+                s.pronoun.is_none() && (s.name.is_some() || self.ctx.has_head(s.range.clone()))
+            })
         });
         if named {
             self.cue_source(c);
@@ -308,7 +315,7 @@ impl Builder<'_, '_> {
                 .and_then(|end| ctx.classify(cue.tokens.end..end))
                 .filter(|s| s.pronoun.is_none())
         } else {
-            let before = ctx.speaker_before(cue.tokens.start, 0);
+            let before = self.take_before(c);
             let prev_is_edge = cue.tokens.start == ctx.sentence_first(cue.tokens.start)
                 || ctx.is_punct(cue.tokens.start - 1, ',')
                 || ctx.is_quote_mark(cue.tokens.start - 1);
@@ -363,6 +370,22 @@ impl Builder<'_, '_> {
         };
         self.cue_speaker[c] = Some(source);
         source
+    }
+
+    /// Calls `f` with the speaker phrase before cue `c` (see `Ctx::speaker_before`).
+    fn with_before<R>(&self, c: usize, f: impl FnOnce(Option<&Speaker>) -> R) -> R {
+        let mut cache = self.before.borrow_mut();
+        let slot =
+            cache[c].get_or_insert_with(|| self.ctx.speaker_before(self.cues[c].tokens.start, 0));
+        f(slot.as_ref())
+    }
+
+    /// The speaker phrase before cue `c`, taken out of the cache.
+    fn take_before(&self, c: usize) -> Option<Speaker> {
+        match self.before.borrow_mut()[c].take() {
+            Some(known) => known,
+            None => self.ctx.speaker_before(self.cues[c].tokens.start, 0),
+        }
     }
 
     fn push_quote(

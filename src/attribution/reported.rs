@@ -26,7 +26,7 @@ impl Builder<'_, '_> {
         let edge = start == ctx.sentence_first(start)
             || ctx.is_punct(start - 1, ',')
             || ctx.is_quote_mark(start - 1);
-        if edge && cue.mode != Mode::According && ctx.speaker_before(start, 0).is_none() {
+        if edge && cue.mode != Mode::According && self.with_before(c, |s| s.is_none()) {
             // "..., said Ann Ruiz, the mayor.": the speaker follows the cue.
             if let Some(s) = ctx.speaker_after(j, false) {
                 j = s.range.end;
@@ -287,9 +287,15 @@ impl Builder<'_, '_> {
         if cue.mode == Mode::Direct {
             return;
         }
-        let before = ctx.speaker_before(cue.tokens.start, first);
-        let (comma, after_end) = match &before {
-            Some(s) if s.range.start > first => (s.range.start - 1, cue.tokens.end),
+        // With no dateline, `first` opens the sentence: the cue's own speaker phrase.
+        let before = if first == ctx.sentence_first(cue.tokens.start) {
+            self.with_before(c, |s| s.map(|s| s.range.start))
+        } else {
+            ctx.speaker_before(cue.tokens.start, first)
+                .map(|s| s.range.start)
+        };
+        let (comma, after_end) = match before {
+            Some(start) if start > first => (start - 1, cue.tokens.end),
             Some(_) => return,
             None if cue.tokens.start > first => {
                 let after = ctx.speaker_after(cue.tokens.end, false);
