@@ -417,9 +417,19 @@ impl<'a> Ctx<'a> {
 
     /// Person-name runs in `range`, each as a token range, in order. A run ending in a
     /// possessive is flagged.
-    pub(crate) fn name_runs(&self, range: Range<usize>) -> Vec<(Range<usize>, bool)> {
-        let mut runs = Vec::new();
+    pub(crate) fn name_runs(
+        &self,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
         let mut i = range.start;
+        std::iter::from_fn(move || self.next_name_run(&mut i, range.end))
+    }
+
+    /// The first person-name run from token `*at` on, ending by token `limit`; moves
+    /// `*at` past it.
+    fn next_name_run(&self, at: &mut usize, limit: usize) -> Option<(Range<usize>, bool)> {
+        let range = *at..limit;
+        let mut i = *at;
         while i < range.end {
             if !self.name_word(i) {
                 i += 1;
@@ -463,9 +473,11 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let possessive = self.is_possessive(end - 1) || self.is_apostrophe_after(end);
-            runs.push((start..end, possessive));
+            *at = i;
+            return Some((start..end, possessive));
         }
-        runs
+        *at = i;
+        None
     }
 
     /// True when token `i` is a capitalised one-word title that also serves as a surname.

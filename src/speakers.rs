@@ -98,9 +98,7 @@ impl Ctx<'_> {
         };
         if let Some((run, _)) = self
             .name_runs(names_from..range.end)
-            .into_iter()
-            .rev()
-            .find(|(run, possessive)| {
+            .filter(|(run, possessive)| {
                 // "A Treasury spokesman": a capitalised modifier of a role is no person.
                 let modifier = run.end < range.end
                     && (self.has(run.end, Category::Title)
@@ -110,6 +108,7 @@ impl Ctx<'_> {
                     || modifier
                     || run.start > range.start && self.after_preposition(run.start))
             })
+            .last()
         {
             let honorific_only = (range.start..run.start)
                 .all(|i| self.has(i, Category::Honorific) || self.is_punct(i, '.'));
@@ -314,7 +313,6 @@ impl Ctx<'_> {
             let before = self.phrase_before(run.start - 1, self.sentence_first(run.start), 10);
             let names_no_one = self
                 .name_runs(before.clone())
-                .iter()
                 .all(|(r, _)| self.after_preposition(r.start));
             if self.has_head(before.clone()) && names_no_one {
                 return trim_text(self.slice(before));
@@ -477,7 +475,6 @@ impl Ctx<'_> {
             || self.lower_is(range.start, SPEAKER_OPENERS);
         let names_someone = self
             .name_runs(range.clone())
-            .iter()
             .any(|(run, possessive)| !possessive && !self.after_preposition(run.start));
         if !first_ok && !names_someone && !self.has(range.start, Category::Title) {
             return None;

@@ -223,7 +223,7 @@ impl Builder<'_, '_> {
                 // A person named earlier in the same sentence, outside quotations.
                 let first = ctx.sentence_first(at);
                 let first = first.max(at.saturating_sub(60));
-                let run = ctx.name_runs(first..at).into_iter().find(|(run, _)| {
+                let run = ctx.name_runs(first..at).find(|(run, _)| {
                     ctx.quotation_of(run.start).is_none()
                         && (run.len() > 1 || run.start > first || is_known(self, run))
                         && fits(self, run)
@@ -234,7 +234,6 @@ impl Builder<'_, '_> {
                     let previous = previous.max(first.saturating_sub(60));
                     let runs: Vec<_> = ctx
                         .name_runs(previous..first)
-                        .into_iter()
                         .filter(|(run, possessive)| {
                             !possessive
                                 && ctx.quotation_of(run.start).is_none()

@@ -150,7 +150,7 @@ impl Builder<'_, '_> {
         let comma = (first..open)
             .find(|&i| ctx.is_punct(i, ','))
             .filter(|_| participle);
-        let runs = ctx.name_runs(first..open);
+        let runs: Vec<_> = ctx.name_runs(first..open).collect();
         let after_clause = comma.and_then(|c| runs.iter().find(|(r, _)| r.start == c + 1));
         let (run, possessive) = after_clause.or(runs.first()).cloned()?;
         let leads = after_clause.is_some()
