@@ -135,6 +135,8 @@ struct Builder<'c, 'a> {
     /// Per cue: the speaker phrase before it (`Ctx::speaker_before(start, 0)`), once
     /// computed; `cue_source` takes it.
     before: RefCell<Vec<Option<Option<Speaker>>>>,
+    /// Spans of the stated reasons for anonymity, in text order.
+    reasons: Vec<Span>,
     /// Per cue: attributes a quotation already, so it reports nothing more.
     used: Vec<bool>,
     sources: Vec<Acc>,
@@ -188,13 +190,14 @@ struct Raw {
 /// Finds the quotes and sources of an article.
 pub(crate) fn attribute(article: &Article) -> Attribution {
     let ctx = Ctx::new(article);
-    let cues = collect_cues(&ctx);
+    let (cues, reasons) = collect_cues(&ctx);
     let mut builder = Builder {
         ctx: &ctx,
         cue_speaker: vec![None; cues.len()],
         before: RefCell::new(vec![None; cues.len()]),
         used: vec![false; cues.len()],
         cues,
+        reasons,
         sources: Vec::new(),
         by_key: Map::default(),
         by_role: Map::default(),
@@ -213,14 +216,24 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
     builder.finish()
 }
 
-fn collect_cues(ctx: &Ctx<'_>) -> Vec<Cue> {
+/// The cues of an article (outside quotations), and the spans of its stated reasons
+/// for anonymity (anywhere), in text order.
+fn collect_cues(ctx: &Ctx<'_>) -> (Vec<Cue>, Vec<Span>) {
     let mut cues = Vec::new();
+    let mut reasons = Vec::new();
     for hit in ctx.scan.hits() {
         let first = hit.first_token as usize;
+        let entries = ctx.scan.entries(hit);
+        if entries
+            .iter()
+            .any(|e| e.category == Category::AnonymityReason)
+        {
+            reasons.push(hit.span);
+        }
         if ctx.quotation_of(first).is_some() {
             continue;
         }
-        for entry in ctx.scan.entries(hit) {
+        for entry in entries {
             let mode = match entry.category {
                 Category::SpeechVerb => {
                     if ctx.not_a_cue(first) {
@@ -250,12 +263,18 @@ fn collect_cues(ctx: &Ctx<'_>) -> Vec<Cue> {
             cues.push(Cue {
                 tokens: first..hit.end_token as usize,
                 mode,
-                participle: ctx.word(first).to_ascii_lowercase().ends_with("ing"),
+                participle: ends_with_ignore_case(ctx.word(first), "ing"),
             });
             break;
         }
     }
-    cues
+    (cues, reasons)
+}
+
+/// True when `word` ends with `suffix` (lower-case ASCII), ignoring ASCII case.
+fn ends_with_ignore_case(word: &str, suffix: &str) -> bool {
+    let (w, s) = (word.as_bytes(), suffix.as_bytes());
+    w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
 }
 
 impl Builder<'_, '_> {

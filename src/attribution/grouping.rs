@@ -350,10 +350,8 @@ impl Builder<'_, '_> {
         anonymous.sort_by_key(|&(_, m)| m.start);
         let mut taken: Vec<Span> = self.sources.iter().filter_map(|s| s.reason).collect();
         taken.sort();
-        let reasons: Vec<Span> = ctx
-            .scan
-            .hits_of(Category::AnonymityReason)
-            .map(|(hit, _)| hit.span)
+        let reasons: Vec<Span> = std::mem::take(&mut self.reasons)
+            .into_iter()
             .filter(|r| {
                 // Reasons do not overlap each other: only the neighbours can overlap `r`.
                 let k = taken.partition_point(|t| t.end <= r.start);
