@@ -536,14 +536,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// The person's name text of a run, without a possessive ending.
-    pub(crate) fn name_text(&self, run: Range<usize>) -> String {
+    pub(crate) fn name_text(&self, run: Range<usize>) -> &'a str {
         let text = self.slice(run);
         for suffix in ["'s", "’s", "'", "’"] {
             if let Some(stripped) = text.strip_suffix(suffix) {
-                return stripped.to_string();
+                return stripped;
             }
         }
-        text.to_string()
+        text
     }
 
     /// True when token `i` may belong to a speaker phrase.
