@@ -138,7 +138,7 @@ impl SourceStats {
         }
         let (mut all_words, mut anonymous_words) = (0usize, 0usize);
         for quote in quotes {
-            let words = quote.text.split_whitespace().count();
+            let words = word_count(&quote.text);
             all_words += words;
             match quote.source.and_then(|i| sources.get(i)) {
                 Some(source) => {
@@ -155,6 +155,24 @@ impl SourceStats {
         }
         stats
     }
+}
+
+/// The number of whitespace-separated words in `text` (`split_whitespace().count()`),
+/// byte by byte when the text is ASCII.
+fn word_count(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    // ASCII whitespace as `char::is_whitespace` sees it (with the vertical tab).
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let word = !space(b);
+        words += usize::from(word && !in_word);
+        in_word = word;
+    }
+    words
 }
 
 /// The sources analyzer: who the article's information comes from.
@@ -176,5 +194,29 @@ impl Analyzer for Sources {
     }
     fn analyze(&self, article: &Article) -> Vec<Source> {
         crate::attribution::attribute(article).sources
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_count;
+
+    #[test]
+    fn word_count_matches_split_whitespace() {
+        for text in [
+            "",
+            "   ",
+            "one",
+            " two  words ",
+            "tab\tand\nnew\r\nline\x0bvertical\x0cfeed",
+            "non\u{a0}breaking and\u{2009}thin",
+            "naïve café",
+        ] {
+            assert_eq!(
+                word_count(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
     }
 }
