@@ -134,6 +134,9 @@ pub(crate) struct Ctx<'a> {
     hit_cats: Vec<Cell<u64>>,
     /// Per token: index+1 of the outermost quotation holding it, or 0.
     quoted: Vec<u32>,
+    /// Per sentence: its first token and (plus one) the token at or after its end, or
+    /// `(0, 0)` before first use.
+    bounds: Vec<Cell<(u32, u32)>>,
     /// Per token: its word classes (see `attribution::words`), or `UNKNOWN`.
     words: Vec<Cell<u64>>,
     /// Per token: kind and punctuation flags, and whether it can be a word of a
@@ -183,6 +186,7 @@ impl<'a> Ctx<'a> {
             cover,
             hit_cats: vec![Cell::new(UNKNOWN); hits.len()],
             quoted,
+            bounds: vec![Cell::new((0, 0)); article.sentences().len()],
             words: vec![Cell::new(UNKNOWN); tokens.len()],
             flags,
         }
@@ -263,6 +267,33 @@ impl<'a> Ctx<'a> {
 
     pub(crate) fn is_dash(&self, i: usize) -> bool {
         matches!(self.punct_char(i), Some('—' | '–' | '-'))
+    }
+
+    /// The first token of the sentence holding token `i`.
+    pub(crate) fn sentence_first(&self, i: usize) -> usize {
+        self.bounds_of(self.sentence(i) as usize)
+            .map_or(0, |(first, _)| first)
+    }
+
+    /// One past the last token of the sentence holding token `i`.
+    pub(crate) fn sentence_end(&self, i: usize) -> usize {
+        self.bounds_of(self.sentence(i) as usize)
+            .map_or(self.len(), |(_, end)| end)
+    }
+
+    /// The first token of sentence `index` and the token at or after its end, found
+    /// on first use.
+    fn bounds_of(&self, index: usize) -> Option<(usize, usize)> {
+        let cell = self.bounds.get(index)?;
+        let (first, end) = cell.get();
+        if end > 0 {
+            return Some((first as usize, end as usize - 1));
+        }
+        let s = self.article.sentences()[index];
+        let first = self.scan.token_at_or_after(s.start);
+        let end = self.scan.token_at_or_after(s.end);
+        cell.set((first as u32, end as u32 + 1));
+        Some((first, end))
     }
 
     pub(crate) fn sentence(&self, i: usize) -> u32 {

@@ -185,24 +185,6 @@ impl Ctx<'_> {
         })
     }
 
-    /// The first token of the sentence holding token `i`.
-    pub(crate) fn sentence_first(&self, i: usize) -> usize {
-        let sentences = self.article.sentences();
-        match sentences.get(self.sentence(i) as usize) {
-            Some(s) => self.scan.token_at_or_after(s.start),
-            None => 0,
-        }
-    }
-
-    /// One past the last token of the sentence holding token `i`.
-    pub(crate) fn sentence_end(&self, i: usize) -> usize {
-        let sentences = self.article.sentences();
-        match sentences.get(self.sentence(i) as usize) {
-            Some(s) => self.scan.token_at_or_after(s.end),
-            None => self.len(),
-        }
-    }
-
     /// True when token `i` cannot be a speech verb: `the said document`, `have a say`,
     /// `is said to`, `did not say`, `to say`.
     pub(crate) fn not_a_cue(&self, i: usize) -> bool {
