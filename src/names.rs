@@ -439,8 +439,8 @@ impl<'a> Ctx<'a> {
     #[inline(never)]
     fn learn_name_word(&self, i: usize) -> bool {
         let name = self.cats(i) & NOT_NAME_BITS == 0
-            && !self.lower_is(i, COUNT_WORDS)
-            && !is_acronym(self.word(i));
+            && !is_acronym(self.word(i))
+            && !self.lower_is(i, COUNT_WORDS);
         let cell = &self.flags[i];
         cell.set(cell.get() | NAME_KNOWN | if name { NAME_WORD } else { 0 });
         name
@@ -462,6 +462,15 @@ impl<'a> Ctx<'a> {
         let range = *at..limit;
         let mut i = *at;
         while i < range.end {
+            if self.flags(i) & CAPITALISED == 0 {
+                // Only capitalised words start a name: skip to the next one.
+                let next = self
+                    .flags
+                    .get(i..range.end)
+                    .and_then(|rest| rest.iter().position(|f| f.get() & CAPITALISED != 0));
+                i = next.map_or(range.end, |k| i + k);
+                continue;
+            }
             if !self.name_word(i) {
                 i += 1;
                 continue;
