@@ -78,6 +78,7 @@ const NAME_KNOWN: u8 = 1 << 6;
 const NAME_WORD: u8 = 1 << 7;
 
 /// The flags of a token, but the name flags.
+#[inline]
 fn flags_of(text: &str, t: &Token) -> u8 {
     let lead = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
     let first = || {
@@ -170,9 +171,7 @@ impl<'a> Ctx<'a> {
             if q.depth != 0 {
                 continue;
             }
-            while t < tokens.len() && tokens[t].span.start < q.inner.start {
-                t += 1;
-            }
+            t += tokens[t..].partition_point(|token| token.span.start < q.inner.start);
             while t < tokens.len() && tokens[t].span.end <= q.inner.end {
                 quoted[t] = index as u32 + 1;
                 t += 1;
