@@ -21,8 +21,12 @@
 mod grouping;
 mod quoted;
 mod reported;
+pub(crate) mod words;
 
+use std::cell::RefCell;
+use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
 use std::ops::Range;
 
 use crate::article::Article;
@@ -32,7 +36,68 @@ use crate::names::Ctx;
 use crate::quotes::{Quote, QuoteKind};
 use crate::sources::{Mention, Source, SourceKind};
 use crate::span::Span;
-use reported::MODALS;
+use crate::speakers::Speaker;
+use words::{AND_BUT, BASE_FORMS, MODALS};
+
+/// A hash map keyed by short names and wordings: a cheap multiply-rotate hash (the
+/// keys are a handful of words) seeded once per process, so the text cannot choose
+/// colliding keys in advance.
+type Map<K, V> = HashMap<K, V, KeyHash>;
+
+/// Builds [`KeyHasher`]s from the process's seed.
+#[derive(Clone, Copy, Default)]
+struct KeyHash;
+
+impl BuildHasher for KeyHash {
+    type Hasher = KeyHasher;
+
+    fn build_hasher(&self) -> KeyHasher {
+        static SEED: once_cell::sync::Lazy<u64> =
+            once_cell::sync::Lazy::new(|| RandomState::new().build_hasher().finish());
+        KeyHasher(*SEED)
+    }
+}
+
+/// The hasher of [`Map`].
+struct KeyHasher(u64);
+
+impl KeyHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word) ^ (rest.len() as u64) << 59);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // Mix the high bits down: the table indexes buckets by the low bits.
+        let h = self.0;
+        h ^ (h >> 29) ^ (h >> 47)
+    }
+}
 
 /// Quotes and sources of one article, computed together.
 #[derive(Clone, Debug, Default)]
@@ -67,11 +132,19 @@ struct Builder<'c, 'a> {
     ctx: &'c Ctx<'a>,
     cues: Vec<Cue>,
     cue_speaker: Vec<Option<Option<usize>>>,
+    /// Per cue: the speaker phrase before it (`Ctx::speaker_before(start, 0)`), once
+    /// computed; `cue_source` takes it.
+    before: RefCell<Vec<Option<Option<Speaker>>>>,
+    /// Spans of the stated reasons for anonymity, in text order.
+    reasons: Vec<Span>,
     /// Per cue: attributes a quotation already, so it reports nothing more.
     used: Vec<bool>,
     sources: Vec<Acc>,
-    by_key: HashMap<String, usize>,
-    by_surname: HashMap<String, usize>,
+    /// Named sources by lower-case name (and surname keys).
+    by_key: Map<String, usize>,
+    /// Other sources by kind and lower-case wording (see `grouping::register`).
+    by_role: Map<(SourceKind, String), usize>,
+    by_surname: Map<String, usize>,
     quotes: Vec<Raw>,
     /// The latest attributed speaker and its paragraph.
     last: Option<(usize, usize)>,
@@ -82,7 +155,7 @@ struct Builder<'c, 'a> {
     /// End byte of the latest indirect quote: a cue inside it reports nothing new.
     covered_until: usize,
     /// Surname -> first full name in the text, built on first use.
-    full_names: Option<HashMap<String, Range<usize>>>,
+    full_names: Option<Map<String, Range<usize>>>,
     /// Every full name outside quotations, in text order (built with `full_names`).
     full_runs: Vec<Range<usize>>,
     /// Quotes of a quotation running over several paragraphs whose speaker no cue has
@@ -117,15 +190,18 @@ struct Raw {
 /// Finds the quotes and sources of an article.
 pub(crate) fn attribute(article: &Article) -> Attribution {
     let ctx = Ctx::new(article);
-    let cues = collect_cues(&ctx);
+    let (cues, reasons) = collect_cues(&ctx);
     let mut builder = Builder {
         ctx: &ctx,
         cue_speaker: vec![None; cues.len()],
+        before: RefCell::new(vec![None; cues.len()]),
         used: vec![false; cues.len()],
         cues,
+        reasons,
         sources: Vec::new(),
-        by_key: HashMap::new(),
-        by_surname: HashMap::new(),
+        by_key: Map::default(),
+        by_role: Map::default(),
+        by_surname: Map::default(),
         quotes: Vec::new(),
         last: None,
         recent_people: Vec::new(),
@@ -140,14 +216,24 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
     builder.finish()
 }
 
-fn collect_cues(ctx: &Ctx<'_>) -> Vec<Cue> {
+/// The cues of an article (outside quotations), and the spans of its stated reasons
+/// for anonymity (anywhere), in text order.
+fn collect_cues(ctx: &Ctx<'_>) -> (Vec<Cue>, Vec<Span>) {
     let mut cues = Vec::new();
+    let mut reasons = Vec::new();
     for hit in ctx.scan.hits() {
         let first = hit.first_token as usize;
+        let entries = ctx.scan.entries(hit);
+        if entries
+            .iter()
+            .any(|e| e.category == Category::AnonymityReason)
+        {
+            reasons.push(hit.span);
+        }
         if ctx.quotation_of(first).is_some() {
             continue;
         }
-        for entry in ctx.scan.entries(hit) {
+        for entry in entries {
             let mode = match entry.category {
                 Category::SpeechVerb => {
                     if ctx.not_a_cue(first) {
@@ -168,7 +254,7 @@ fn collect_cues(ctx: &Ctx<'_>) -> Vec<Cue> {
             let mode = if mode == Mode::Clause
                 && first > 0
                 && ctx.lower_is(first - 1, MODALS)
-                && ctx.lower_is(first, &["say", "tell", "add", "write", "argue", "claim"])
+                && ctx.lower_is(first, BASE_FORMS)
             {
                 Mode::That
             } else {
@@ -177,12 +263,18 @@ fn collect_cues(ctx: &Ctx<'_>) -> Vec<Cue> {
             cues.push(Cue {
                 tokens: first..hit.end_token as usize,
                 mode,
-                participle: ctx.word(first).to_ascii_lowercase().ends_with("ing"),
+                participle: ends_with_ignore_case(ctx.word(first), "ing"),
             });
             break;
         }
     }
-    cues
+    (cues, reasons)
+}
+
+/// True when `word` ends with `suffix` (lower-case ASCII), ignoring ASCII case.
+fn ends_with_ignore_case(word: &str, suffix: &str) -> bool {
+    let (w, s) = (word.as_bytes(), suffix.as_bytes());
+    w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
 }
 
 impl Builder<'_, '_> {
@@ -220,9 +312,10 @@ impl Builder<'_, '_> {
         if self.cue_speaker[c].is_some() || cue.mode == Mode::Direct || cue.participle {
             return;
         }
-        let start = cue.tokens.start;
-        let named = self.ctx.speaker_before(start, 0).is_some_and(|s| {
-            s.pronoun.is_none() && (s.name.is_some() || self.ctx.has_head(s.range.clone()))
+        let named = self.with_before(c, |s| {
+            s.is_some_and(|s| {
+                s.pronoun.is_none() && (s.name.is_some() || self.ctx.has_head(s.range.clone()))
+            })
         });
         if named {
             self.cue_source(c);
@@ -241,7 +334,7 @@ impl Builder<'_, '_> {
                 .and_then(|end| ctx.classify(cue.tokens.end..end))
                 .filter(|s| s.pronoun.is_none())
         } else {
-            let before = ctx.speaker_before(cue.tokens.start, 0);
+            let before = self.take_before(c);
             let prev_is_edge = cue.tokens.start == ctx.sentence_first(cue.tokens.start)
                 || ctx.is_punct(cue.tokens.start - 1, ',')
                 || ctx.is_quote_mark(cue.tokens.start - 1);
@@ -254,8 +347,8 @@ impl Builder<'_, '_> {
             })
         };
         // "described the fire as ... and said ...": the verbs share their subject.
-        let shared = cue.participle
-            || cue.tokens.start > 0 && ctx.lower_is(cue.tokens.start - 1, &["and", "but"]);
+        let shared =
+            cue.participle || cue.tokens.start > 0 && ctx.lower_is(cue.tokens.start - 1, AND_BUT);
         let source = match speaker {
             Some(s) => self.register(&s),
             None if shared => {
@@ -296,6 +389,22 @@ impl Builder<'_, '_> {
         };
         self.cue_speaker[c] = Some(source);
         source
+    }
+
+    /// Calls `f` with the speaker phrase before cue `c` (see `Ctx::speaker_before`).
+    fn with_before<R>(&self, c: usize, f: impl FnOnce(Option<&Speaker>) -> R) -> R {
+        let mut cache = self.before.borrow_mut();
+        let slot =
+            cache[c].get_or_insert_with(|| self.ctx.speaker_before(self.cues[c].tokens.start, 0));
+        f(slot.as_ref())
+    }
+
+    /// The speaker phrase before cue `c`, taken out of the cache.
+    fn take_before(&self, c: usize) -> Option<Speaker> {
+        match self.before.borrow_mut()[c].take() {
+            Some(known) => known,
+            None => self.ctx.speaker_before(self.cues[c].tokens.start, 0),
+        }
     }
 
     fn push_quote(

@@ -8,9 +8,13 @@
 //! A run right before an organisation word ("the Stimson Center") is an organisation's
 //! name, and a possessive ("Trump's adviser") names a possessor, not the speaker.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::article::Article;
+use crate::attribution::words::{
+    Words, AFTER_CUE_STOPS, CLAUSE_WORDS, COUNT_WORDS, PREPOSITIONS, THE,
+};
 use crate::lexicon::{Category, Entry};
 use crate::scan::{Scan, Token, TokenKind};
 use crate::span::Span;
@@ -39,53 +43,84 @@ const NOT_NAME: &[Category] = &[
     Category::Ordinal,
 ];
 
-/// Number and quantity words that start a sentence in capitals but name no one:
-/// "Two diplomats said", "Several officials said".
-const COUNT_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
-    "many", "most", "some", "few", "both", "all", "each", "every", "other", "others", "another",
-];
+/// Category bits of [`NOT_NAME`].
+const NOT_NAME_BITS: u64 = {
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < NOT_NAME.len() {
+        bits |= 1 << NOT_NAME[i] as u32;
+        i += 1;
+    }
+    bits
+};
 
-/// Words that end a speaker phrase when walking away from its cue: they start a clause
-/// or join two clauses. Grammar, not vocabulary, so they live here rather than in a
-/// lexicon file.
-const CLAUSE_WORDS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "when", "while", "where", "because", "as", "if",
-    "although", "though", "after", "before", "since", "until", "and", "but", "or", "so", "than",
-    "whether", "unless", "once", "is", "was", "are", "were", "be", "been", "has", "have", "had",
-    "it's", "not", "also",
-];
+/// The bit of a category in a hit's category mask.
+const fn bit(category: Category) -> u64 {
+    1 << category as u32
+}
 
-/// Prepositions: a name after one is not the phrase's speaker (`a spokesman for Smith`).
-const PREPOSITIONS: &[&str] = &[
-    "for", "of", "at", "from", "with", "by", "to", "in", "on", "between", "against", "about",
-    "under", "over", "toward", "towards", "behind", "like", "than",
-];
+/// A token's word classes, or a hit's categories, not looked up yet.
+const UNKNOWN: u64 = 1 << 63;
 
-/// Extra words that end a speaker phrase that follows its cue (`said Smith on Monday`).
-const AFTER_CUE_STOPS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "today",
-    "yesterday",
-    "recently",
-    "told",
-    "then",
-    "after",
-    "before",
-];
+// Token flags.
+const WORD: u8 = 1;
+const NUMBER: u8 = 1 << 1;
+const PUNCT: u8 = 1 << 2;
+/// A word starting with an upper-case letter.
+const CAPITALISED: u8 = 1 << 3;
+/// `.`, `!`, `?`, `…` or `;` (a stop unless it is an honorific's dot).
+const STOP_MARK: u8 = 1 << 4;
+/// A quotation mark of any family.
+const QUOTE_MARK: u8 = 1 << 5;
+/// `NAME_WORD` is known.
+const NAME_KNOWN: u8 = 1 << 6;
+/// May be a word of a person's name (when `NAME_KNOWN`).
+const NAME_WORD: u8 = 1 << 7;
 
-/// Determiners and possessives: a speech word after one is a noun (`the said`, `a say`).
-pub(crate) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
-    "whose",
-];
+/// The flags of a token, but the name flags.
+#[inline]
+fn flags_of(text: &str, t: &Token) -> u8 {
+    let lead = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+    let first = || {
+        if lead.is_ascii() {
+            char::from(lead)
+        } else {
+            t.span.text(text).chars().next().unwrap_or('\0')
+        }
+    };
+    match t.kind {
+        TokenKind::Word => {
+            let upper = if lead.is_ascii() {
+                lead.is_ascii_uppercase()
+            } else {
+                first().is_uppercase()
+            };
+            if upper {
+                WORD | CAPITALISED
+            } else {
+                WORD
+            }
+        }
+        TokenKind::Number => NUMBER,
+        TokenKind::Punct => {
+            let c = first();
+            let mut flags = PUNCT;
+            if matches!(c, '.' | '!' | '?' | '…' | ';') {
+                flags |= STOP_MARK;
+            } else if crate::marks::family_of(c).is_some() {
+                flags |= QUOTE_MARK;
+            }
+            flags
+        }
+    }
+}
+
+/// True when a word ends like a possessive: "Trump's", "Growers'".
+fn possessive(w: &str) -> bool {
+    // The last byte of `s`, `'` or `’`.
+    matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99))
+        && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’"))
+}
 
 /// The article as the attribution rules read it: tokens, the hit covering each token,
 /// and whether each token lies inside quotation marks.
@@ -94,44 +129,65 @@ pub(crate) struct Ctx<'a> {
     pub(crate) article: &'a Article,
     pub(crate) tokens: &'a [Token],
     pub(crate) scan: &'a Scan,
+    /// Per token: index of the hit covering it, or `NO_HIT`.
     cover: Vec<u32>,
+    /// Per hit: its entries' categories, one bit each, or `UNKNOWN`.
+    hit_cats: Vec<Cell<u64>>,
     /// Per token: index+1 of the outermost quotation holding it, or 0.
     quoted: Vec<u32>,
+    /// Per sentence: its first token and (plus one) the token at or after its end, or
+    /// `(0, 0)` before first use.
+    bounds: Vec<Cell<(u32, u32)>>,
+    /// Per token: its word classes (see `attribution::words`), or `UNKNOWN`.
+    words: Vec<Cell<u64>>,
+    /// Per token: kind and punctuation flags, and whether it can be a word of a
+    /// person's name once known.
+    flags: Vec<Cell<u8>>,
 }
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(article: &'a Article) -> Ctx<'a> {
         let scan = article.scan();
         let tokens = scan.tokens();
+        let hits = scan.hits();
         let mut cover = vec![NO_HIT; tokens.len()];
-        for (index, hit) in scan.hits().iter().enumerate() {
-            for slot in
-                &mut cover[hit.first_token as usize..(hit.end_token as usize).min(tokens.len())]
+        for (index, hit) in hits.iter().enumerate() {
+            let end = (hit.end_token as usize).min(tokens.len());
+            for slot in cover
+                .get_mut(hit.first_token as usize..end)
+                .unwrap_or_default()
             {
                 *slot = index as u32;
             }
         }
+        let text = article.text();
+        let flags = tokens
+            .iter()
+            .map(|t| Cell::new(flags_of(text, t)))
+            .collect();
         let mut quoted = vec![0u32; tokens.len()];
         let mut t = 0usize;
         for (index, q) in article.quotations().iter().enumerate() {
             if q.depth != 0 {
                 continue;
             }
-            while t < tokens.len() && tokens[t].span.start < q.inner.start {
-                t += 1;
-            }
+            t += tokens[t..].partition_point(|token| token.span.start < q.inner.start);
             while t < tokens.len() && tokens[t].span.end <= q.inner.end {
                 quoted[t] = index as u32 + 1;
                 t += 1;
             }
         }
         Ctx {
-            text: article.text(),
+            text,
             article,
             tokens,
             scan,
             cover,
+            hit_cats: vec![Cell::new(UNKNOWN); hits.len()],
             quoted,
+            bounds: vec![Cell::new((0, 0)); article.sentences().len()],
+            words: vec![Cell::new(UNKNOWN); tokens.len()],
+            flags,
         }
     }
 
@@ -144,40 +200,57 @@ impl<'a> Ctx<'a> {
         self.tokens.get(i).map_or("", |t| t.span.text(self.text))
     }
 
+    #[inline]
+    fn flags(&self, i: usize) -> u8 {
+        self.flags.get(i).map_or(0, Cell::get)
+    }
+
     pub(crate) fn is_word(&self, i: usize) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Word)
+        self.flags(i) & WORD != 0
+    }
+
+    pub(crate) fn is_number(&self, i: usize) -> bool {
+        self.flags(i) & NUMBER != 0
+    }
+
+    pub(crate) fn is_punctuation(&self, i: usize) -> bool {
+        self.flags(i) & PUNCT != 0
+    }
+
+    /// The first character of punctuation token `i`, if it is one.
+    fn punct_char(&self, i: usize) -> Option<char> {
+        let t = self.tokens.get(i).filter(|t| t.kind == TokenKind::Punct)?;
+        t.span.text(self.text).chars().next()
     }
 
     /// True when token `i` is the punctuation mark `c`.
+    #[inline]
     pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Punct && t.span.text(self.text).starts_with(c))
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        if t.kind != TokenKind::Punct {
+            return false;
+        }
+        let bytes = self.text.as_bytes();
+        if c.is_ascii() {
+            bytes.get(t.span.start) == Some(&(c as u8))
+        } else {
+            let mut buf = [0u8; 4];
+            let c = c.encode_utf8(&mut buf).as_bytes();
+            bytes
+                .get(t.span.start..t.span.end)
+                .is_some_and(|b| b.starts_with(c))
+        }
     }
 
     pub(crate) fn is_quote_mark(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Punct
-                && t.span
-                    .text(self.text)
-                    .chars()
-                    .next()
-                    .and_then(crate::marks::family_of)
-                    .is_some()
-        })
+        self.flags(i) & QUOTE_MARK != 0
     }
 
     /// True for `.`, `!`, `?`, `…` and `;`.
     pub(crate) fn is_stop(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Punct
-                && matches!(
-                    t.span.text(self.text).chars().next(),
-                    Some('.' | '!' | '?' | '…' | ';')
-                )
-        }) && !self.honorific_dot(i)
+        self.flags(i) & STOP_MARK != 0 && !self.honorific_dot(i)
     }
 
     /// True when token `i` is the dot of an honorific before a name ("Sen.", "Dr."):
@@ -192,7 +265,34 @@ impl<'a> Ctx<'a> {
     }
 
     pub(crate) fn is_dash(&self, i: usize) -> bool {
-        self.is_punct(i, '—') || self.is_punct(i, '–') || self.is_punct(i, '-')
+        matches!(self.punct_char(i), Some('—' | '–' | '-'))
+    }
+
+    /// The first token of the sentence holding token `i`.
+    pub(crate) fn sentence_first(&self, i: usize) -> usize {
+        self.bounds_of(self.sentence(i) as usize)
+            .map_or(0, |(first, _)| first)
+    }
+
+    /// One past the last token of the sentence holding token `i`.
+    pub(crate) fn sentence_end(&self, i: usize) -> usize {
+        self.bounds_of(self.sentence(i) as usize)
+            .map_or(self.len(), |(_, end)| end)
+    }
+
+    /// The first token of sentence `index` and the token at or after its end, found
+    /// on first use.
+    fn bounds_of(&self, index: usize) -> Option<(usize, usize)> {
+        let cell = self.bounds.get(index)?;
+        let (first, end) = cell.get();
+        if end > 0 {
+            return Some((first as usize, end as usize - 1));
+        }
+        let s = self.article.sentences()[index];
+        let first = self.scan.token_at_or_after(s.start);
+        let end = self.scan.token_at_or_after(s.end);
+        cell.set((first as u32, end as u32 + 1));
+        Some((first, end))
     }
 
     pub(crate) fn sentence(&self, i: usize) -> u32 {
@@ -207,13 +307,54 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub(crate) fn lower_is(&self, i: usize, words: &[&str]) -> bool {
-        let w = self.word(i);
-        words.iter().any(|x| w.eq_ignore_ascii_case(x))
+    /// True when token `i` is a word of one of the classes `words`, ignoring ASCII case.
+    #[inline]
+    pub(crate) fn lower_is(&self, i: usize, words: Words) -> bool {
+        let Some(cell) = self.words.get(i) else {
+            return false;
+        };
+        let mut classes = cell.get();
+        if classes == UNKNOWN {
+            classes = self.learn_words(i);
+            cell.set(classes);
+        }
+        classes & words.0 != 0
     }
 
+    /// The word classes of token `i`, on first use.
+    #[inline(never)]
+    fn learn_words(&self, i: usize) -> u64 {
+        if self.is_word(i) {
+            crate::attribution::words::classes(self.word(i))
+        } else {
+            0
+        }
+    }
+
+    #[inline]
     pub(crate) fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        self.flags(i) & CAPITALISED != 0
+    }
+
+    /// The categories of the hit covering token `i`, one bit each.
+    #[inline]
+    fn cats(&self, i: usize) -> u64 {
+        match self.cover.get(i) {
+            Some(&h) if h != NO_HIT => {
+                let cell = &self.hit_cats[h as usize];
+                let mut cats = cell.get();
+                if cats == UNKNOWN {
+                    cats = self
+                        .scan
+                        .entries(&self.scan.hits()[h as usize])
+                        .iter()
+                        .fold(0u64, |bits, e| bits | bit(e.category));
+                    cell.set(cats);
+                }
+                cats
+            }
+            _ => 0,
+        }
     }
 
     /// The entries of the hit covering token `i`.
@@ -235,11 +376,22 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    #[inline]
     pub(crate) fn has(&self, i: usize, category: Category) -> bool {
-        self.entries(i).iter().any(|e| e.category == category)
+        self.cats(i) & bit(category) != 0
+    }
+
+    /// True when the hit covering token `i` has an entry of any of `categories`.
+    #[inline]
+    pub(crate) fn has_any(&self, i: usize, categories: &[Category]) -> bool {
+        let bits = categories.iter().fold(0u64, |b, &c| b | bit(c));
+        self.cats(i) & bits != 0
     }
 
     pub(crate) fn entry(&self, i: usize, category: Category) -> Option<&'a Entry> {
+        if !self.has(i, category) {
+            return None;
+        }
         self.entries(i).iter().find(|e| e.category == category)
     }
 
@@ -259,8 +411,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub(crate) fn is_possessive(&self, i: usize) -> bool {
-        let w = self.word(i);
-        w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+        possessive(self.word(i))
     }
 
     fn glued(&self, a: usize, b: usize) -> bool {
@@ -271,29 +422,54 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when token `i` can be a word of a person's name.
+    #[inline]
     fn name_word(&self, i: usize) -> bool {
-        if !self.capitalised(i) {
+        let flags = self.flags(i);
+        if flags & CAPITALISED == 0 {
             return false;
         }
-        let entries = self.entries(i);
-        if entries.iter().any(|e| NOT_NAME.contains(&e.category)) || self.lower_is(i, COUNT_WORDS) {
-            return false;
+        if flags & NAME_KNOWN != 0 {
+            return flags & NAME_WORD != 0;
         }
-        let w = self.word(i);
-        // Acronyms (NATO, EU) are organisations more often than people.
-        let upper = w
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
-        !(upper && w.chars().count() > 1)
+        self.learn_name_word(i)
+    }
+
+    /// `name_word` of a capitalised token, on first use.
+    #[inline(never)]
+    fn learn_name_word(&self, i: usize) -> bool {
+        let name = self.cats(i) & NOT_NAME_BITS == 0
+            && !is_acronym(self.word(i))
+            && !self.lower_is(i, COUNT_WORDS);
+        let cell = &self.flags[i];
+        cell.set(cell.get() | NAME_KNOWN | if name { NAME_WORD } else { 0 });
+        name
     }
 
     /// Person-name runs in `range`, each as a token range, in order. A run ending in a
     /// possessive is flagged.
-    pub(crate) fn name_runs(&self, range: Range<usize>) -> Vec<(Range<usize>, bool)> {
-        let mut runs = Vec::new();
+    pub(crate) fn name_runs(
+        &self,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
         let mut i = range.start;
+        std::iter::from_fn(move || self.next_name_run(&mut i, range.end))
+    }
+
+    /// The first person-name run from token `*at` on, ending by token `limit`; moves
+    /// `*at` past it.
+    fn next_name_run(&self, at: &mut usize, limit: usize) -> Option<(Range<usize>, bool)> {
+        let range = *at..limit;
+        let mut i = *at;
         while i < range.end {
+            if self.flags(i) & CAPITALISED == 0 {
+                // Only capitalised words start a name: skip to the next one.
+                let next = self
+                    .flags
+                    .get(i..range.end)
+                    .and_then(|rest| rest.iter().position(|f| f.get() & CAPITALISED != 0));
+                i = next.map_or(range.end, |k| i + k);
+                continue;
+            }
             if !self.name_word(i) {
                 i += 1;
                 continue;
@@ -336,19 +512,18 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let possessive = self.is_possessive(end - 1) || self.is_apostrophe_after(end);
-            runs.push((start..end, possessive));
+            *at = i;
+            return Some((start..end, possessive));
         }
-        runs
+        *at = i;
+        None
     }
 
     /// True when token `i` is a capitalised one-word title that also serves as a surname.
     fn surname_title(&self, i: usize) -> bool {
         self.capitalised(i)
             && self.hit_range(i).is_some_and(|r| r.len() == 1)
-            && self
-                .entries(i)
-                .iter()
-                .all(|e| e.category == Category::Title)
+            && self.cats(i) & !bit(Category::Title) == 0
             && !self.capitalised(i + 1)
     }
 
@@ -371,19 +546,21 @@ impl<'a> Ctx<'a> {
     /// Center", "Stimson Center", "Beijing office".
     fn is_org_name(&self, start: usize, end: usize) -> bool {
         let next_is_org = self.capitalised(end)
-            && self.entries(end).iter().any(|e| {
-                matches!(
-                    e.category,
-                    Category::OrgWord | Category::NotPerson | Category::Organization
-                )
-            });
+            && self.has_any(
+                end,
+                &[
+                    Category::OrgWord,
+                    Category::NotPerson,
+                    Category::Organization,
+                ],
+            );
         // "the Growers' Union": look past a plural possessive.
         let org_after_apostrophe = self.is_apostrophe_after(end)
             && self.capitalised(end + 1)
             && self.has(end + 1, Category::OrgWord);
         // "the Tessaly foreign ministry", "the Trump administration": a run after "the"
         // qualifies something else.
-        let after_the = start > 0 && self.lower_is(start - 1, &["the"]);
+        let after_the = start > 0 && self.lower_is(start - 1, THE);
         next_is_org || org_after_apostrophe || after_the
     }
 
@@ -398,18 +575,18 @@ impl<'a> Ctx<'a> {
     }
 
     /// The person's name text of a run, without a possessive ending.
-    pub(crate) fn name_text(&self, run: Range<usize>) -> String {
+    pub(crate) fn name_text(&self, run: Range<usize>) -> &'a str {
         let text = self.slice(run);
         for suffix in ["'s", "’s", "'", "’"] {
             if let Some(stripped) = text.strip_suffix(suffix) {
-                return stripped.to_string();
+                return stripped;
             }
         }
-        text.to_string()
+        text
     }
 
     /// True when token `i` may belong to a speaker phrase.
-    fn phrase_token(&self, i: usize, stops: &[&str]) -> bool {
+    fn phrase_token(&self, i: usize, stops: Words) -> bool {
         let Some(t) = self.tokens.get(i) else {
             return false;
         };
@@ -448,7 +625,7 @@ impl<'a> Ctx<'a> {
         while start > floor
             && end - start < max
             && self.sentence(start - 1) == self.sentence(end.saturating_sub(1))
-            && self.phrase_token(start - 1, &[])
+            && self.phrase_token(start - 1, Words::NONE)
         {
             start -= 1;
         }
@@ -481,4 +658,17 @@ impl<'a> Ctx<'a> {
         }
         start..end
     }
+}
+
+/// Acronyms (NATO, EU) are organisations more often than people.
+fn is_acronym(w: &str) -> bool {
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        return b.len() > 1 && !b.iter().any(u8::is_ascii_lowercase);
+    }
+    let upper = w
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    upper && w.chars().count() > 1
 }

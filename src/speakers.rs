@@ -11,52 +11,14 @@
 
 use std::ops::Range;
 
+use crate::attribution::words::{
+    AND, BETWEEN, CONJUNCTIONS, DESCRIPTION_END, DETERMINERS, NOT_CUE_BEFORE, NOT_DESCRIPTION,
+    OBJECT_PRONOUNS, OF, PARTITIVES, RELATIVES, RELATIVE_OPENERS, SPEAKER_OPENERS,
+    SUBJECT_PRONOUNS, THAT, THAT_HAVING, THE,
+};
 use crate::lexicon::Category;
-use crate::names::{Ctx, DETERMINERS};
+use crate::names::Ctx;
 use crate::sources::SourceKind;
-
-/// Auxiliaries and adverbs that may stand between a speaker and the cue.
-const BETWEEN: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "also",
-    "later",
-    "then",
-    "again",
-    "once",
-    "further",
-    "earlier",
-    "would",
-    "will",
-    "long",
-    "already",
-    "often",
-    "previously",
-    "just",
-    "even",
-    "still",
-    "first",
-    "had",
-    "did",
-    "does",
-    "do",
-    "may",
-    "might",
-    "could",
-    "can",
-    "should",
-    "reportedly",
-];
-
-/// Words that start a "some of them" phrase: a member of a group, not named.
-const PARTITIVES: &[&str] = &[
-    "one", "some", "two", "three", "four", "several", "many", "most", "few", "none", "each", "any",
-    "both",
-];
-
-/// Subject pronouns that can be speakers.
-const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
 /// A speaker phrase.
 #[derive(Clone, Debug)]
@@ -99,8 +61,7 @@ impl Ctx<'_> {
     pub(crate) fn classify(&self, range: Range<usize>) -> Option<Speaker> {
         let mut range = range;
         while range.start < range.end
-            && (self.is_punct(range.start, ',')
-                || self.lower_is(range.start, &["and", "but", "so", "yet", "or", "then"]))
+            && (self.is_punct(range.start, ',') || self.lower_is(range.start, CONJUNCTIONS))
         {
             range.start += 1;
         }
@@ -108,7 +69,7 @@ impl Ctx<'_> {
             range.end -= 1;
         }
         // An object pronoun starts no subject: "told me about the teacher".
-        if range.is_empty() || self.lower_is(range.start, &["me", "him", "us", "them"]) {
+        if range.is_empty() || self.lower_is(range.start, OBJECT_PRONOUNS) {
             return None;
         }
         let speaker = |kind, name, description| Speaker {
@@ -129,7 +90,7 @@ impl Ctx<'_> {
         }
         let partitive = range.len() >= 3
             && self.lower_is(range.start, PARTITIVES)
-            && self.lower_is(range.start + 1, &["of"]);
+            && self.lower_is(range.start + 1, OF);
         let names_from = if partitive {
             range.start + 2
         } else {
@@ -137,9 +98,7 @@ impl Ctx<'_> {
         };
         if let Some((run, _)) = self
             .name_runs(names_from..range.end)
-            .into_iter()
-            .rev()
-            .find(|(run, possessive)| {
+            .filter(|(run, possessive)| {
                 // "A Treasury spokesman": a capitalised modifier of a role is no person.
                 let modifier = run.end < range.end
                     && (self.has(run.end, Category::Title)
@@ -149,6 +108,7 @@ impl Ctx<'_> {
                     || modifier
                     || run.start > range.start && self.after_preposition(run.start))
             })
+            .last()
         {
             let honorific_only = (range.start..run.start)
                 .all(|i| self.has(i, Category::Honorific) || self.is_punct(i, '.'));
@@ -182,7 +142,7 @@ impl Ctx<'_> {
             || self.has(range.end - 1, Category::OrgWord) && determined
             || range.clone().any(|i| {
                 self.has(i, Category::OrgWord)
-                    && (self.capitalised(i) || i > range.start && self.lower_is(i - 1, &["the"]))
+                    && (self.capitalised(i) || i > range.start && self.lower_is(i - 1, THE))
             })
         {
             SourceKind::Organization
@@ -212,35 +172,17 @@ impl Ctx<'_> {
     /// anonymous source, an organisation or a document.
     pub(crate) fn has_head(&self, range: Range<usize>) -> bool {
         range.into_iter().any(|i| {
-            self.entries(i).iter().any(|e| {
-                matches!(
-                    e.category,
-                    Category::Title
-                        | Category::AnonymousSource
-                        | Category::Organization
-                        | Category::OrgWord
-                        | Category::Document
-                )
-            })
+            self.has_any(
+                i,
+                &[
+                    Category::Title,
+                    Category::AnonymousSource,
+                    Category::Organization,
+                    Category::OrgWord,
+                    Category::Document,
+                ],
+            )
         })
-    }
-
-    /// The first token of the sentence holding token `i`.
-    pub(crate) fn sentence_first(&self, i: usize) -> usize {
-        let sentences = self.article.sentences();
-        match sentences.get(self.sentence(i) as usize) {
-            Some(s) => self.scan.token_at_or_after(s.start),
-            None => 0,
-        }
-    }
-
-    /// One past the last token of the sentence holding token `i`.
-    pub(crate) fn sentence_end(&self, i: usize) -> usize {
-        let sentences = self.article.sentences();
-        match sentences.get(self.sentence(i) as usize) {
-            Some(s) => self.scan.token_at_or_after(s.end),
-            None => self.len(),
-        }
     }
 
     /// True when token `i` cannot be a speech verb: `the said document`, `have a say`,
@@ -251,16 +193,11 @@ impl Ctx<'_> {
         }
         let prev = i - 1;
         self.lower_is(prev, DETERMINERS)
-            || self.lower_is(
-                prev,
-                &[
-                    "is", "was", "are", "were", "be", "been", "being", "to", "not", "never",
-                ],
-            )
+            || self.lower_is(prev, NOT_CUE_BEFORE)
             || self.has(prev, Category::Negation)
             // "That said, ...", "Having said that".
-            || self.lower_is(prev, &["that", "having"]) && prev == self.sentence_first(i)
-            || self.lower_is(i + 1, &["that"]) && self.is_punct(i + 2, ',')
+            || self.lower_is(prev, THAT_HAVING) && prev == self.sentence_first(i)
+            || self.lower_is(i + 1, THAT) && self.is_punct(i + 2, ',')
     }
 
     /// The speaker phrase before the cue starting at token `cue`, not before `floor`.
@@ -295,7 +232,7 @@ impl Ctx<'_> {
             Some(s) => Some(self.with_partner(s, floor)),
             // The relative clause is short and starts with its verb: "that handles visas".
             None if range.start > floor
-                && self.lower_is(range.start - 1, &["that", "who", "which"])
+                && self.lower_is(range.start - 1, RELATIVES)
                 && range.len() <= 5
                 && !self.capitalised(range.start)
                 && !self.lower_is(range.start, DETERMINERS)
@@ -348,7 +285,7 @@ impl Ctx<'_> {
                 && !self.is_punct(end, ',')
                 && !self.is_stop(end)
                 && !self.is_quote_mark(end)
-                && !self.lower_is(end, &["who", "which", "that"])
+                && !self.lower_is(end, RELATIVES)
             {
                 end += 1;
             }
@@ -358,7 +295,6 @@ impl Ctx<'_> {
             let before = self.phrase_before(run.start - 1, self.sentence_first(run.start), 10);
             let names_no_one = self
                 .name_runs(before.clone())
-                .iter()
                 .all(|(r, _)| self.after_preposition(r.start));
             if self.has_head(before.clone()) && names_no_one {
                 return trim_text(self.slice(before));
@@ -379,7 +315,7 @@ impl Ctx<'_> {
                 || self.has(i, Category::Title)
                 || self.is_punct(i, '.')
         });
-        if !titled || start < floor + 2 || !self.lower_is(start - 1, &["and"]) {
+        if !titled || start < floor + 2 || !self.lower_is(start - 1, AND) {
             return speaker;
         }
         let left = self.phrase_before(start - 1, floor, 6);
@@ -469,7 +405,7 @@ impl Ctx<'_> {
             || self.has(inner.start, Category::Title)
             || self.word(inner.start).ends_with("'s")
             || self.word(inner.start).ends_with("’s");
-        let relative = self.lower_is(inner.start, &["who", "which", "whose", "where"]);
+        let relative = self.lower_is(inner.start, RELATIVE_OPENERS);
         match (outer, appositive) {
             // "Trump's ambassador to Germany, Richard Grenell, recalled"
             (Some(o), Some(mut a))
@@ -518,26 +454,9 @@ impl Ctx<'_> {
         }
         let first_ok = lowercase_ok
             || self.capitalised(range.start)
-            || self.lower_is(
-                range.start,
-                &[
-                    "a",
-                    "an",
-                    "the",
-                    "one",
-                    "two",
-                    "some",
-                    "several",
-                    "officials",
-                    "sources",
-                    "people",
-                    "he",
-                    "she",
-                ],
-            );
+            || self.lower_is(range.start, SPEAKER_OPENERS);
         let names_someone = self
             .name_runs(range.clone())
-            .iter()
             .any(|(run, possessive)| !possessive && !self.after_preposition(run.start));
         if !first_ok && !names_someone && !self.has(range.start, Category::Title) {
             return None;
@@ -554,16 +473,13 @@ impl Ctx<'_> {
             && self.is_punct(range.end, ',')
             && (self.is_word(range.end + 1) && !self.capitalised(range.end + 1)
                 || self.has(range.end + 1, Category::Title))
-            && !self.lower_is(
-                range.end + 1,
-                &["who", "which", "that", "and", "but", "adding", "saying"],
-            )
+            && !self.lower_is(range.end + 1, NOT_DESCRIPTION)
             && !self.has(range.end + 1, Category::SpeechVerb)
         {
             let mut end = range.end + 1;
             while end < self.len()
                 && end - range.end < 14
-                && !self.lower_is(end, &["who", "which", "that", "whose"])
+                && !self.lower_is(end, DESCRIPTION_END)
                 && !self.is_punct(end, ',')
                 && !self.is_stop(end)
                 && !self.is_quote_mark(end)

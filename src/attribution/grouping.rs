@@ -3,7 +3,6 @@
 //! their wording, and stated reasons for anonymity attached to the nearest anonymous
 //! source.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::lexicon::Category;
@@ -11,7 +10,8 @@ use crate::sources::SourceKind;
 use crate::span::Span;
 use crate::speakers::Speaker;
 
-use super::{Acc, Builder, Gender};
+use super::words::{DETERMINERS, FEMALE_HONORIFICS, MALE_HONORIFICS};
+use super::{Acc, Builder, Gender, Map};
 
 impl Builder<'_, '_> {
     pub(super) fn register(&mut self, speaker: &Speaker) -> Option<usize> {
@@ -21,8 +21,8 @@ impl Builder<'_, '_> {
             self.resolve(pronoun, speaker.range.start)?
         } else if let Some(run) = &speaker.name {
             let name = ctx.name_text(run.clone());
-            let key = name.to_lowercase();
-            let surname = name.split_whitespace().last().unwrap_or("").to_lowercase();
+            let key = lower(name);
+            let surname = lower(name.split_whitespace().last().unwrap_or(""));
             let single = !name.contains(' ');
             let found = self
                 .by_key
@@ -38,7 +38,7 @@ impl Builder<'_, '_> {
                             .as_ref()
                             .is_some_and(|n| !n.contains(' '))
                     {
-                        self.sources[i].name = Some(name.clone());
+                        self.sources[i].name = Some(name.to_string());
                         self.by_key.insert(key, i);
                     }
                     i
@@ -50,15 +50,13 @@ impl Builder<'_, '_> {
                     } else {
                         None
                     };
-                    let full = earlier
-                        .as_ref()
-                        .map_or(name.clone(), |r| ctx.name_text(r.clone()));
-                    let i = self.new_source(Some(full.clone()), SourceKind::Named);
+                    let full = earlier.as_ref().map_or(name, |r| ctx.name_text(r.clone()));
+                    let i = self.new_source(Some(full.to_string()), SourceKind::Named);
                     if let Some(r) = earlier {
                         self.sources[i].mentions.push(ctx.span(r.clone()));
                         self.sources[i].description = ctx.describe(r);
                     }
-                    self.by_key.insert(full.to_lowercase(), i);
+                    self.by_key.insert(lower(full), i);
                     self.by_key.insert(key, i);
                     self.by_surname.entry(surname).or_insert(i);
                     i
@@ -72,9 +70,9 @@ impl Builder<'_, '_> {
             }
             // "Mr Hale", "Ms Finch": the honorific tells which pronoun fits.
             let honorific = speaker.range.clone().find_map(|i| {
-                if ctx.lower_is(i, &["mr", "mr."]) {
+                if ctx.lower_is(i, MALE_HONORIFICS) {
                     Some(Gender::Male)
-                } else if ctx.lower_is(i, &["ms", "ms.", "mrs", "mrs.", "miss"]) {
+                } else if ctx.lower_is(i, FEMALE_HONORIFICS) {
                     Some(Gender::Female)
                 } else {
                     None
@@ -86,19 +84,20 @@ impl Builder<'_, '_> {
             index
         } else {
             let description = speaker.description.clone().unwrap_or_default();
-            let lower = description.to_lowercase();
+            let lower = self::lower(&description);
             let stem = ["a ", "an ", "the "]
                 .iter()
                 .find_map(|d| lower.strip_prefix(d))
                 .unwrap_or(&lower);
-            let key = format!("{:?}:{stem}", speaker.kind);
+            // A role is keyed by its kind and wording; "head:" keys its head word.
+            let key = (speaker.kind, stem.to_string());
             // "the spokesman" after "A Treasury spokesman": the role named before.
             let head = stem.rsplit(' ').next().unwrap_or("");
-            let head_key = format!("{:?}:head:{head}", speaker.kind);
+            let head_key = (speaker.kind, format_head(head));
             let definite = lower.starts_with("the ") && !stem.contains(' ');
-            let found = self.by_key.get(&key).copied().or_else(|| {
+            let found = self.by_role.get(&key).copied().or_else(|| {
                 definite
-                    .then(|| self.by_key.get(&head_key).copied())
+                    .then(|| self.by_role.get(&head_key).copied())
                     .flatten()
             });
             match found {
@@ -106,9 +105,9 @@ impl Builder<'_, '_> {
                 None => {
                     let i = self.new_source(None, speaker.kind);
                     self.sources[i].description = speaker.description.clone();
-                    self.by_key.insert(key, i);
+                    self.by_role.insert(key, i);
                     if matches!(speaker.kind, SourceKind::Unnamed | SourceKind::Anonymous) {
-                        self.by_key.insert(head_key, i);
+                        self.by_role.insert(head_key, i);
                     }
                     i
                 }
@@ -154,7 +153,7 @@ impl Builder<'_, '_> {
     ) -> Option<Range<usize>> {
         let ctx = self.ctx;
         if self.full_names.is_none() {
-            let mut index: HashMap<String, Range<usize>> = HashMap::new();
+            let mut index: Map<String, Range<usize>> = Map::default();
             for (run, possessive) in ctx.name_runs(0..ctx.len()) {
                 if run.len() < 2 || ctx.quotation_of(run.start).is_some() {
                     continue;
@@ -164,7 +163,7 @@ impl Builder<'_, '_> {
                     continue;
                 }
                 self.full_runs.push(run.clone());
-                let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+                let last = lower(name.split_whitespace().last().unwrap_or(""));
                 index.entry(last).or_insert(run);
             }
             self.full_names = Some(index);
@@ -207,11 +206,11 @@ impl Builder<'_, '_> {
                 };
                 self.full_name_before("", 0);
                 let fits = |this: &Self, run: &Range<usize>| {
-                    this.lookup(&ctx.name_text(run.clone()))
+                    this.lookup(ctx.name_text(run.clone()))
                         .map_or(true, |i| gender_fits(this.sources[i].gender, gender))
                 };
                 let is_known = |this: &Self, run: &Range<usize>| {
-                    let name = ctx.name_text(run.clone()).to_lowercase();
+                    let name = lower(ctx.name_text(run.clone()));
                     this.lookup(&name).is_some()
                         || this
                             .full_names
@@ -222,7 +221,7 @@ impl Builder<'_, '_> {
                 // A person named earlier in the same sentence, outside quotations.
                 let first = ctx.sentence_first(at);
                 let first = first.max(at.saturating_sub(60));
-                let run = ctx.name_runs(first..at).into_iter().find(|(run, _)| {
+                let run = ctx.name_runs(first..at).find(|(run, _)| {
                     ctx.quotation_of(run.start).is_none()
                         && (run.len() > 1 || run.start > first || is_known(self, run))
                         && fits(self, run)
@@ -233,7 +232,6 @@ impl Builder<'_, '_> {
                     let previous = previous.max(first.saturating_sub(60));
                     let runs: Vec<_> = ctx
                         .name_runs(previous..first)
-                        .into_iter()
                         .filter(|(run, possessive)| {
                             !possessive
                                 && ctx.quotation_of(run.start).is_none()
@@ -250,7 +248,7 @@ impl Builder<'_, '_> {
                                     ctx.capitalised(i)
                                         || ctx.is_punct(i, '-')
                                         || ctx.is_punct(i, '.')
-                                        || ctx.lower_is(i, crate::names::DETERMINERS)
+                                        || ctx.lower_is(i, DETERMINERS)
                                         || ctx.has(i, Category::Title)
                                 })
                             })
@@ -318,7 +316,7 @@ impl Builder<'_, '_> {
 
     /// The named source with this name or surname.
     fn lookup(&self, name: &str) -> Option<usize> {
-        let key = name.to_lowercase();
+        let key = lower(name);
         self.by_key.get(&key).copied().or_else(|| {
             (!key.contains(' '))
                 .then(|| self.by_surname.get(&key).copied())
@@ -350,10 +348,8 @@ impl Builder<'_, '_> {
         anonymous.sort_by_key(|&(_, m)| m.start);
         let mut taken: Vec<Span> = self.sources.iter().filter_map(|s| s.reason).collect();
         taken.sort();
-        let reasons: Vec<Span> = ctx
-            .scan
-            .hits_of(Category::AnonymityReason)
-            .map(|(hit, _)| hit.span)
+        let reasons: Vec<Span> = std::mem::take(&mut self.reasons)
+            .into_iter()
             .filter(|r| {
                 // Reasons do not overlap each other: only the neighbours can overlap `r`.
                 let k = taken.partition_point(|t| t.end <= r.start);
@@ -381,6 +377,23 @@ impl Builder<'_, '_> {
             }
         }
     }
+}
+
+/// `s` in lower case (`str::to_lowercase`), quicker for ASCII.
+pub(super) fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
+/// The role key of a head word: `head:spokesman`.
+fn format_head(head: &str) -> String {
+    let mut key = String::with_capacity(5 + head.len());
+    key.push_str("head:");
+    key.push_str(head);
+    key
 }
 
 /// True when a source of gender `known` can be called by a pronoun of gender `wanted`.

@@ -10,47 +10,8 @@ use crate::sources::SourceKind;
 use crate::span::Span;
 use crate::speakers::Speaker;
 
+use super::words::{Words, AS, LABEL_WORDS, THAT, TITLE_SMALL, TITLE_WORDS};
 use super::{Builder, Mode};
-
-/// Words before a quotation that make it a title or a name, not speech: `the film
-/// "..."`, `a podcast titled "..."`.
-const TITLE_WORDS: &[&str] = &[
-    "titled",
-    "entitled",
-    "nicknamed",
-    "so-called",
-    "song",
-    "film",
-    "book",
-    "album",
-    "movie",
-    "show",
-    "series",
-    "hashtag",
-    "novel",
-    "play",
-    "poem",
-    "opera",
-    "programme",
-    "program",
-    "podcast",
-    "documentary",
-    "headline",
-    "exhibition",
-];
-
-/// Words before a quotation that make it a label when it is short or in title case:
-/// `a group called "Save the Park"`, `the term "woke"`; but `called the plan "a
-/// dangerous gamble for the country"` is speech.
-const LABEL_WORDS: &[&str] = &[
-    "called", "dubbed", "named", "as", "term", "word", "words", "phrase", "slogan", "label",
-    "brand", "motto", "known",
-];
-
-/// Small words that may stay lowercase in a title: "Gone with the Wind".
-const TITLE_SMALL: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
-];
 
 impl Builder<'_, '_> {
     pub(super) fn visit_quotation(&mut self, q: &Quotation, open: usize) {
@@ -107,14 +68,15 @@ impl Builder<'_, '_> {
             // "told parents:" names the listener, not the speaker.
             let listener = range.start > 0 && ctx.has(range.start - 1, Category::SpeechVerb);
             let headed = range.clone().any(|i| {
-                [
-                    Category::Title,
-                    Category::AnonymousSource,
-                    Category::Organization,
-                    Category::OrgWord,
-                ]
-                .iter()
-                .any(|&c| ctx.has(i, c))
+                ctx.has_any(
+                    i,
+                    &[
+                        Category::Title,
+                        Category::AnonymousSource,
+                        Category::Organization,
+                        Category::OrgWord,
+                    ],
+                )
             });
             if let Some(s) = ctx.classify(range).filter(|s| {
                 !listener
@@ -188,13 +150,13 @@ impl Builder<'_, '_> {
         let comma = (first..open)
             .find(|&i| ctx.is_punct(i, ','))
             .filter(|_| participle);
-        let runs = ctx.name_runs(first..open);
+        let runs: Vec<_> = ctx.name_runs(first..open).collect();
         let after_clause = comma.and_then(|c| runs.iter().find(|(r, _)| r.start == c + 1));
         let (run, possessive) = after_clause.or(runs.first()).cloned()?;
         let leads = after_clause.is_some()
             || (first..run.start)
                 .all(|i| ctx.capitalised(i) || ctx.is_punct(i, '.') || ctx.has(i, Category::Title));
-        let name = ctx.name_text(run.clone()).to_lowercase();
+        let name = super::grouping::lower(ctx.name_text(run.clone()));
         let known = self.by_key.contains_key(&name) || self.by_surname.contains_key(&name);
         if possessive || !leads || !(run.len() > 1 || known) {
             return None;
@@ -209,9 +171,7 @@ impl Builder<'_, '_> {
         let first = ctx.scan.token_at_or_after(q.inner.start);
         let end = ctx.scan.token_at_or_after(q.inner.end);
         let words = (first..end.min(first + 12))
-            .filter(|&i| {
-                !ctx.is_punct(i, ',') && ctx.tokens[i].kind != crate::scan::TokenKind::Punct
-            })
+            .filter(|&i| !ctx.is_punctuation(i))
             .count();
         let last_char = inner
             .trim_end_matches(['"', '\'', '”', '’', ')'])
@@ -246,7 +206,7 @@ impl Builder<'_, '_> {
                 .all(|i| !ctx.is_word(i) || ctx.capitalised(i) || ctx.lower_is(i, TITLE_SMALL))
             && end - first <= 12;
         if let Some(p) = prev {
-            let before = |words: &[&str]| {
+            let before = |words: Words| {
                 ctx.lower_is(p, words)
                     || p > 0 && ctx.is_punct(p, ',') && ctx.lower_is(p - 1, words)
             };
@@ -254,7 +214,7 @@ impl Builder<'_, '_> {
                 return None;
             }
             // `described it as "a betrayal"` is speech; `known as "the Hawk"` a name.
-            let short = words <= 2 && !ctx.lower_is(p, &["as"]);
+            let short = words <= 2 && !ctx.lower_is(p, AS);
             if before(LABEL_WORDS) && (title_case || short) && !terminal {
                 return None;
             }
@@ -290,7 +250,7 @@ impl Builder<'_, '_> {
         }
         // `He added that "..."`: a whole statement running to the end of the sentence.
         let ends_sentence = terminal || close_ends_sentence(ctx, q);
-        let introduced = ctx.lower_is(p, &["that"]) || ctx.has(p, Category::SpeechVerb);
+        let introduced = ctx.lower_is(p, THAT) || ctx.has(p, Category::SpeechVerb);
         if introduced && ends_sentence && words >= 5 {
             return Some(QuoteKind::Direct);
         }

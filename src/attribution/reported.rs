@@ -7,118 +7,11 @@ use std::ops::Range;
 use crate::lexicon::Category;
 use crate::quotes::QuoteKind;
 
+use super::words::{
+    AND_BUT, CLAUSE_OPENERS, CLAUSE_SUBJECTS, CONTRASTS, DAY_PARTS, DETERMINERS, NOT_CLAUSE_START,
+    PHRASE_PREPOSITIONS, SUBORDINATORS, THAT, THE, TIME_NOUNS, TIME_OPENERS, TIME_TAILS, WHO_WHICH,
+};
 use super::{Builder, Mode};
-
-/// Adverbs that may follow a cue: `said again that`.
-const ADVERBS: &[&str] = &[
-    "also",
-    "again",
-    "later",
-    "then",
-    "previously",
-    "separately",
-    "today",
-    "yesterday",
-];
-
-/// Prepositions that open a short phrase after a sentence-final cue.
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "from",
-    "via",
-    "with",
-    "through",
-    "to",
-    "for",
-    "outside",
-    "inside",
-    "ahead",
-    "following",
-    "late",
-    "early",
-];
-
-/// Words that open a subordinate clause after `..., the office said,`.
-const SUBORDINATORS: &[&str] = &[
-    "as",
-    "because",
-    "while",
-    "although",
-    "though",
-    "but",
-    "and",
-    "or",
-    "after",
-    "before",
-    "since",
-    "when",
-    "whereas",
-    "even",
-    "with",
-    "citing",
-    "noting",
-    "adding",
-    "saying",
-    "despite",
-    "amid",
-    "following",
-    "in",
-    "on",
-    "at",
-    "according",
-];
-
-/// Modal verbs.
-pub(super) const MODALS: &[&str] = &[
-    "would", "will", "could", "can", "might", "may", "should", "must", "shall", "to",
-];
-
-/// Words that cannot start a reported clause after a cue.
-/// Words that open a reported clause right after a one-word listener: "told police the
-/// car was ...", "told staff they would ...".
-const CLAUSE_OPENERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "they", "it", "we", "i", "his", "her", "its", "their",
-];
-
-const NOT_CLAUSE_START: &[&str] = &[
-    "to",
-    "of",
-    "about",
-    "for",
-    "with",
-    "by",
-    "from",
-    "on",
-    "in",
-    "at",
-    "into",
-    "so",
-    "yes",
-    "no",
-    "nothing",
-    "something",
-    "anything",
-    "goodbye",
-    "hello",
-    "thanks",
-    "sorry",
-    "as",
-    "after",
-    "before",
-    "during",
-    "while",
-    "when",
-    "through",
-    "via",
-    "up",
-    "out",
-    "over",
-];
 
 impl Builder<'_, '_> {
     /// Where the reported clause after cue `c` starts, if one follows.
@@ -133,7 +26,7 @@ impl Builder<'_, '_> {
         let edge = start == ctx.sentence_first(start)
             || ctx.is_punct(start - 1, ',')
             || ctx.is_quote_mark(start - 1);
-        if edge && cue.mode != Mode::According && ctx.speaker_before(start, 0).is_none() {
+        if edge && cue.mode != Mode::According && self.with_before(c, |s| s.is_none()) {
             // "..., said Ann Ruiz, the mayor.": the speaker follows the cue.
             if let Some(s) = ctx.speaker_after(j, false) {
                 j = s.range.end;
@@ -146,7 +39,7 @@ impl Builder<'_, '_> {
             // "told reporters in Brussels that", "told Reuters the plan..."
             let that = (j..(j + 8).min(ctx.len()))
                 .take_while(|&i| ctx.is_word(i) || ctx.is_punct(i, '-'))
-                .find(|&i| ctx.lower_is(i, &["that"]));
+                .find(|&i| ctx.lower_is(i, THAT));
             if let Some(t) = that {
                 return Some(t + 1);
             }
@@ -159,12 +52,12 @@ impl Builder<'_, '_> {
                 j += 1;
             } else if ctx.is_word(j)
                 && !ctx.capitalised(j)
-                && !ctx.lower_is(j, crate::names::DETERMINERS)
+                && !ctx.lower_is(j, DETERMINERS)
                 && ctx.lower_is(j + 1, CLAUSE_OPENERS)
             {
                 // "told police the car was ...": a one-word listener, then a clause.
                 j += 1;
-            } else if ctx.capitalised(j) || ctx.lower_is(j, &["the"]) && ctx.capitalised(j + 1) {
+            } else if ctx.capitalised(j) || ctx.lower_is(j, THE) && ctx.capitalised(j + 1) {
                 // "told Reuters", "told the BBC"
                 j += 1;
                 while ctx.capitalised(j) && j < cue.tokens.end + 5 {
@@ -175,12 +68,12 @@ impl Builder<'_, '_> {
             }
         }
         j = self.skip_adverbials(j);
-        if ctx.lower_is(j, &["that"]) {
+        if ctx.lower_is(j, THAT) {
             return Some(j + 1);
         }
         // "admitted he had lied": a subject pronoun can only open a clause.
         if cue.mode == Mode::That
-            && ctx.lower_is(j, &["he", "she", "they", "we", "i"])
+            && ctx.lower_is(j, CLAUSE_SUBJECTS)
             && ctx.sentence(j) == ctx.sentence(cue.tokens.start)
         {
             return Some(j);
@@ -189,11 +82,7 @@ impl Builder<'_, '_> {
             return None;
         }
         if ctx.sentence(j) != ctx.sentence(cue.tokens.start)
-            || !(ctx.is_word(j)
-                || ctx
-                    .tokens
-                    .get(j)
-                    .is_some_and(|t| t.kind == crate::scan::TokenKind::Number))
+            || !(ctx.is_word(j) || ctx.is_number(j))
         {
             return None;
         }
@@ -210,16 +99,16 @@ impl Builder<'_, '_> {
         for _ in 0..4 {
             let start = j;
             // "wrote in a note to clients that": a phrase, then the clause.
-            let that = if ctx.lower_is(j, PREPOSITIONS) {
+            let that = if ctx.lower_is(j, PHRASE_PREPOSITIONS) {
                 (j + 1..(j + 9).min(ctx.len()))
                     .take_while(|&k| ctx.is_word(k) || ctx.is_punct(k, '-'))
-                    .find(|&k| ctx.lower_is(k, &["that"]))
+                    .find(|&k| ctx.lower_is(k, THAT))
             } else {
                 None
             };
             if let Some(that) = that {
                 j = that;
-            } else if ctx.is_punct(j, ',') && ctx.lower_is(j + 1, &["that"]) {
+            } else if ctx.is_punct(j, ',') && ctx.lower_is(j + 1, THAT) {
                 j += 1;
             } else if let Some(entry) = ctx.entry(j, Category::AttributionPhrase) {
                 if &*entry.payload != "adverbial" {
@@ -229,57 +118,34 @@ impl Builder<'_, '_> {
             } else if ctx.has(j, Category::TimeWord) || ctx.has(j, Category::Weekday) {
                 j = ctx.hit_range(j).map_or(j + 1, |r| r.end);
                 // "Tuesday night"
-                if ctx.lower_is(j, &["morning", "afternoon", "evening", "night"]) {
+                if ctx.lower_is(j, DAY_PARTS) {
                     j += 1;
                 }
-            } else if ctx.lower_is(
-                j,
-                &[
-                    "on", "in", "at", "during", "last", "this", "late", "early", "earlier", "via",
-                ],
-            ) && (ctx.has(j + 1, Category::Weekday)
-                || ctx.has(j + 1, Category::Month)
-                || ctx.has(j + 1, Category::TimeWord)
-                || ctx.capitalised(j + 1)
-                || ctx.lower_is(j + 1, &["week", "month", "year", "friday"]))
+            } else if ctx.lower_is(j, TIME_OPENERS)
+                && (ctx.has(j + 1, Category::Weekday)
+                    || ctx.has(j + 1, Category::Month)
+                    || ctx.has(j + 1, Category::TimeWord)
+                    || ctx.capitalised(j + 1)
+                    || ctx.lower_is(j + 1, TIME_NOUNS))
             {
                 j += 1;
                 let limit = j + 5;
                 while j < limit
                     && (ctx.capitalised(j)
                         || ctx.has(j, Category::Month)
-                        || ctx
-                            .tokens
-                            .get(j)
-                            .is_some_and(|t| t.kind == crate::scan::TokenKind::Number)
-                        || ctx.lower_is(
-                            j,
-                            &[
-                                "week",
-                                "month",
-                                "year",
-                                "morning",
-                                "afternoon",
-                                "evening",
-                                "night",
-                            ],
-                        ))
+                        || ctx.is_number(j)
+                        || ctx.lower_is(j, TIME_TAILS))
                 {
                     j += 1;
                 }
-                if ctx.is_punct(j, ',')
-                    && ctx
-                        .tokens
-                        .get(j + 1)
-                        .is_some_and(|t| t.kind == crate::scan::TokenKind::Number)
-                {
+                if ctx.is_punct(j, ',') && ctx.is_number(j + 1) {
                     j += 2;
                 }
             } else if ctx.is_word(j)
                 && !ctx.capitalised(j)
                 && ctx.word(j).len() > 4
                 && ctx.word(j).ends_with("ly")
-                || ctx.lower_is(j, ADVERBS)
+                || ctx.lower_is(j, super::words::ADVERBS)
             {
                 j += 1;
             }
@@ -311,7 +177,7 @@ impl Builder<'_, '_> {
         let opens_report = |subject: usize| {
             subject >= from + 2
                 && ctx.is_punct(subject - 2, ',')
-                && ctx.lower_is(subject - 1, &["while", "whereas", "but"])
+                && ctx.lower_is(subject - 1, CONTRASTS)
         };
         let split = self.cues[next..]
             .iter()
@@ -346,7 +212,7 @@ impl Builder<'_, '_> {
     pub(super) fn words_in(&self, range: Range<usize>) -> usize {
         range
             .take(8)
-            .filter(|&i| self.ctx.tokens[i].kind != crate::scan::TokenKind::Punct)
+            .filter(|&i| !self.ctx.is_punctuation(i))
             .count()
     }
 
@@ -382,14 +248,14 @@ impl Builder<'_, '_> {
                 return;
             };
             let clause = if cue.tokens.start == first
-                || ctx.lower_is(first, &["but", "and"]) && cue.tokens.start == first + 1
+                || ctx.lower_is(first, AND_BUT) && cue.tokens.start == first + 1
             {
                 if !ctx.is_punct(speaker_end, ',') {
                     return;
                 }
                 // "According to two officials, who spoke privately, the ..."
                 let mut start = speaker_end + 1;
-                if ctx.lower_is(start, &["who", "which"]) {
+                if ctx.lower_is(start, WHO_WHICH) {
                     let end = (start..(start + 16).min(ctx.len())).find(|&i| ctx.is_punct(i, ','));
                     if let Some(end) = end {
                         start = end + 1;
@@ -421,9 +287,15 @@ impl Builder<'_, '_> {
         if cue.mode == Mode::Direct {
             return;
         }
-        let before = ctx.speaker_before(cue.tokens.start, first);
-        let (comma, after_end) = match &before {
-            Some(s) if s.range.start > first => (s.range.start - 1, cue.tokens.end),
+        // With no dateline, `first` opens the sentence: the cue's own speaker phrase.
+        let before = if first == ctx.sentence_first(cue.tokens.start) {
+            self.with_before(c, |s| s.map(|s| s.range.start))
+        } else {
+            ctx.speaker_before(cue.tokens.start, first)
+                .map(|s| s.range.start)
+        };
+        let (comma, after_end) = match before {
+            Some(start) if start > first => (start - 1, cue.tokens.end),
             Some(_) => return,
             None if cue.tokens.start > first => {
                 let after = ctx.speaker_after(cue.tokens.end, false);
@@ -449,8 +321,8 @@ impl Builder<'_, '_> {
             || ctx.is_punct(rest, ',')
             || (cue.mode == Mode::Object && rest + 2 >= tail)
             || tail - rest <= 8
-                && ctx.lower_is(rest, PREPOSITIONS)
-                && !(rest..tail).any(|i| ctx.lower_is(i, &["that"]));
+                && ctx.lower_is(rest, PHRASE_PREPOSITIONS)
+                && !(rest..tail).any(|i| ctx.lower_is(i, THAT));
         if !ends {
             return;
         }
@@ -466,7 +338,7 @@ impl Builder<'_, '_> {
             && !ctx.lower_is(rest + 1, SUBORDINATORS)
             && !ctx.has(rest + 1, Category::SpeechVerb)
             // The predicate goes on ("will open"); a new subject starts a new clause.
-            && !ctx.lower_is(rest + 1, crate::names::DETERMINERS)
+            && !ctx.lower_is(rest + 1, DETERMINERS)
             && !ctx.has(rest + 1, Category::Pronoun)
             && comma - first <= 6;
         let clause = if interrupted {
