@@ -4,8 +4,10 @@
 //! [`Scan`] holds two sorted lists that every analyzer reads:
 //! - [`Token`]s: words, numbers and single punctuation marks, found by character class
 //!   in one linear pass (digits, quotation marks and other punctuation need no lexicon);
-//! - [`Hit`]s: whole-word matches of the article's [`Lexicon`], found by one
-//!   leftmost-longest Aho-Corasick search, each mapped to the tokens it covers.
+//! - [`Hit`]s: whole-word matches of the article's [`Lexicon`], the longest phrase at each
+//!   token that can start one, found by walking the lexicon's Aho-Corasick automaton (an
+//!   anchored DFA, one table lookup per byte) from the token's first byte; each hit is
+//!   mapped to the tokens it covers.
 //!
 //! An [`crate::Article`] computes its scan once, on first use; analyzers never scan the
 //! text again for words the lexicon knows.
@@ -335,13 +337,13 @@ const MAX_SHORTER_TRIES: usize = 8;
 /// as the walk finds it. This gives the hits of a leftmost-longest search over the whole
 /// text, each byte read at most once per phrase that starts before it.
 pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec<Hit>, HitStarts) {
-    let nfa = lexicon.scanner();
+    let dfa = lexicon.scanner();
     let bytes = text.as_bytes();
     // About one hit per ten bytes of English prose (never more than one per token): one
     // allocation for most texts, the spare room untouched and given back at the end.
     let mut hits = Vec::with_capacity((text.len() / 6 + 16).min(tokens.len()));
     let mut hit_starts = HitStarts::new(tokens.len());
-    let Ok(anchored_start) = nfa.start_state(Anchored::Yes) else {
+    let Ok(anchored_start) = dfa.start_state(Anchored::Yes) else {
         return (hits, hit_starts);
     };
     let mut token = 0usize;
@@ -358,15 +360,15 @@ pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec
         let mut state = anchored_start;
         let mut end = start;
         for &byte in &bytes[start..] {
-            state = nfa.next_state(Anchored::Yes, state, byte);
+            state = dfa.next_state(Anchored::Yes, state, byte);
             end += 1;
-            if nfa.is_dead(state) {
+            if dfa.is_dead(state) {
                 break;
             }
-            if nfa.is_match(state) {
-                let pattern = nfa.match_pattern(state, 0);
+            if dfa.is_match(state) {
+                let pattern = dfa.match_pattern(state, 0);
                 // Only a phrase that starts at the token (no subtraction that could underflow).
-                if nfa.pattern_len(pattern) == end - start {
+                if dfa.pattern_len(pattern) == end - start {
                     found += 1;
                     if ends_word(text, end) {
                         best = Some((end, pattern.as_u32(), found));
