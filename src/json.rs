@@ -156,6 +156,52 @@ impl Writer {
     }
 }
 
+/// The integer methods of a serializer: narrow integers widened, the rest written by
+/// `serde_json`'s formatter through `$write` (`format`, or `quoted` for map keys).
+macro_rules! integers {
+    ($write:ident) => {
+        fn serialize_i8(self, value: i8) -> Result {
+            self.serialize_i64(value.into())
+        }
+
+        fn serialize_i16(self, value: i16) -> Result {
+            self.serialize_i64(value.into())
+        }
+
+        fn serialize_i32(self, value: i32) -> Result {
+            self.serialize_i64(value.into())
+        }
+
+        fn serialize_i64(self, value: i64) -> Result {
+            self.$write(|out| CompactFormatter.write_i64(out, value))
+        }
+
+        fn serialize_i128(self, value: i128) -> Result {
+            self.$write(|out| CompactFormatter.write_i128(out, value))
+        }
+
+        fn serialize_u8(self, value: u8) -> Result {
+            self.serialize_u64(value.into())
+        }
+
+        fn serialize_u16(self, value: u16) -> Result {
+            self.serialize_u64(value.into())
+        }
+
+        fn serialize_u32(self, value: u32) -> Result {
+            self.serialize_u64(value.into())
+        }
+
+        fn serialize_u64(self, value: u64) -> Result {
+            self.$write(|out| CompactFormatter.write_u64(out, value))
+        }
+
+        fn serialize_u128(self, value: u128) -> Result {
+            self.$write(|out| CompactFormatter.write_u128(out, value))
+        }
+    };
+}
+
 /// An array or object being written; `first` until its first element.
 struct Compound<'a> {
     writer: &'a mut Writer,
@@ -179,45 +225,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         Ok(())
     }
 
-    fn serialize_i8(self, value: i8) -> Result {
-        self.serialize_i64(value.into())
-    }
-
-    fn serialize_i16(self, value: i16) -> Result {
-        self.serialize_i64(value.into())
-    }
-
-    fn serialize_i32(self, value: i32) -> Result {
-        self.serialize_i64(value.into())
-    }
-
-    fn serialize_i64(self, value: i64) -> Result {
-        self.format(|out| CompactFormatter.write_i64(out, value))
-    }
-
-    fn serialize_i128(self, value: i128) -> Result {
-        self.format(|out| CompactFormatter.write_i128(out, value))
-    }
-
-    fn serialize_u8(self, value: u8) -> Result {
-        self.serialize_u64(value.into())
-    }
-
-    fn serialize_u16(self, value: u16) -> Result {
-        self.serialize_u64(value.into())
-    }
-
-    fn serialize_u32(self, value: u32) -> Result {
-        self.serialize_u64(value.into())
-    }
-
-    fn serialize_u64(self, value: u64) -> Result {
-        self.format(|out| CompactFormatter.write_u64(out, value))
-    }
-
-    fn serialize_u128(self, value: u128) -> Result {
-        self.format(|out| CompactFormatter.write_u128(out, value))
-    }
+    integers!(format);
 
     fn serialize_f32(self, value: f32) -> Result {
         if value.is_finite() {
@@ -536,45 +544,7 @@ impl ser::Serializer for KeySerializer<'_> {
         value.serialize(self)
     }
 
-    fn serialize_i8(self, value: i8) -> Result {
-        self.serialize_i64(value.into())
-    }
-
-    fn serialize_i16(self, value: i16) -> Result {
-        self.serialize_i64(value.into())
-    }
-
-    fn serialize_i32(self, value: i32) -> Result {
-        self.serialize_i64(value.into())
-    }
-
-    fn serialize_i64(self, value: i64) -> Result {
-        self.quoted(|out| CompactFormatter.write_i64(out, value))
-    }
-
-    fn serialize_i128(self, value: i128) -> Result {
-        self.quoted(|out| CompactFormatter.write_i128(out, value))
-    }
-
-    fn serialize_u8(self, value: u8) -> Result {
-        self.serialize_u64(value.into())
-    }
-
-    fn serialize_u16(self, value: u16) -> Result {
-        self.serialize_u64(value.into())
-    }
-
-    fn serialize_u32(self, value: u32) -> Result {
-        self.serialize_u64(value.into())
-    }
-
-    fn serialize_u64(self, value: u64) -> Result {
-        self.quoted(|out| CompactFormatter.write_u64(out, value))
-    }
-
-    fn serialize_u128(self, value: u128) -> Result {
-        self.quoted(|out| CompactFormatter.write_u128(out, value))
-    }
+    integers!(quoted);
 
     fn serialize_bool(self, value: bool) -> Result {
         self.quoted(|out| CompactFormatter.write_bool(out, value))
