@@ -154,10 +154,12 @@ struct Builder<'c, 'a> {
     last_org: Option<usize>,
     /// End byte of the latest indirect quote: a cue inside it reports nothing new.
     covered_until: usize,
-    /// Surname -> first full name in the text, built on first use.
-    full_names: Option<Map<String, Range<usize>>>,
-    /// Every full name outside quotations, in text order (built with `full_names`).
+    /// Surname -> first full name in the text, for the names indexed so far.
+    full_names: Map<String, Range<usize>>,
+    /// Every full name outside quotations indexed so far, in text order.
     full_runs: Vec<Range<usize>>,
+    /// The token where indexing full names goes on (`index_full_names`).
+    full_at: usize,
     /// Quotes of a quotation running over several paragraphs whose speaker no cue has
     /// named yet: a cue on a later paragraph of the same quotation names it.
     chain: Vec<usize>,
@@ -208,8 +210,9 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
         last_group: None,
         last_org: None,
         covered_until: 0,
-        full_names: None,
+        full_names: Map::default(),
         full_runs: Vec::new(),
+        full_at: 0,
         chain: Vec::new(),
     };
     builder.run();

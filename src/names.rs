@@ -457,7 +457,11 @@ impl<'a> Ctx<'a> {
 
     /// The first person-name run from token `*at` on, ending by token `limit`; moves
     /// `*at` past it.
-    fn next_name_run(&self, at: &mut usize, limit: usize) -> Option<(Range<usize>, bool)> {
+    pub(crate) fn next_name_run(
+        &self,
+        at: &mut usize,
+        limit: usize,
+    ) -> Option<(Range<usize>, bool)> {
         let range = *at..limit;
         let mut i = *at;
         while i < range.end {

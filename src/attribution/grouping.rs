@@ -11,7 +11,7 @@ use crate::span::Span;
 use crate::speakers::Speaker;
 
 use super::words::{DETERMINERS, FEMALE_HONORIFICS, MALE_HONORIFICS};
-use super::{Acc, Builder, Gender, Map};
+use super::{Acc, Builder, Gender};
 
 impl Builder<'_, '_> {
     pub(super) fn register(&mut self, speaker: &Speaker) -> Option<usize> {
@@ -145,39 +145,46 @@ impl Builder<'_, '_> {
     }
 
     /// The first multi-word name ending in `surname` before token `before`, outside
-    /// quotations. The index of full names is built once, on first use.
+    /// quotations.
     pub(super) fn full_name_before(
         &mut self,
         surname: &str,
         before: usize,
     ) -> Option<Range<usize>> {
-        let ctx = self.ctx;
-        if self.full_names.is_none() {
-            let mut index: Map<String, Range<usize>> = Map::default();
-            for (run, possessive) in ctx.name_runs(0..ctx.len()) {
-                if run.len() < 2 || ctx.quotation_of(run.start).is_some() {
-                    continue;
-                }
-                let name = ctx.name_text(run.clone());
-                if possessive || !name.contains(' ') {
-                    continue;
-                }
-                self.full_runs.push(run.clone());
-                let last = lower(name.split_whitespace().last().unwrap_or(""));
-                index.entry(last).or_insert(run);
-            }
-            self.full_names = Some(index);
-        }
+        self.index_full_names(before);
         self.full_names
-            .as_ref()
-            .and_then(|index| index.get(surname))
+            .get(surname)
             .filter(|r| r.end <= before)
             .cloned()
     }
 
+    /// Indexes the full names (multi-word names outside quotations) that start before
+    /// token `upto`, continuing where the previous call stopped: the first full name
+    /// with a given surname that ends before a token starts before it, so the part of
+    /// the text after the latest question is never read.
+    fn index_full_names(&mut self, upto: usize) {
+        let ctx = self.ctx;
+        let len = ctx.len();
+        while self.full_at < upto.min(len) {
+            let Some((run, possessive)) = ctx.next_name_run(&mut self.full_at, len) else {
+                break;
+            };
+            if run.len() < 2 || ctx.quotation_of(run.start).is_some() {
+                continue;
+            }
+            let name = ctx.name_text(run.clone());
+            if possessive || !name.contains(' ') {
+                continue;
+            }
+            self.full_runs.push(run.clone());
+            let last = lower(name.split_whitespace().last().unwrap_or(""));
+            self.full_names.entry(last).or_insert(run);
+        }
+    }
+
     /// The latest full name before token `before`, outside quotations.
     fn latest_full_name(&mut self, before: usize) -> Option<Range<usize>> {
-        self.full_name_before("", 0);
+        self.index_full_names(before);
         let n = self.full_runs.partition_point(|r| r.end <= before);
         n.checked_sub(1).map(|i| self.full_runs[i].clone())
     }
@@ -204,7 +211,8 @@ impl Builder<'_, '_> {
                     "she" => Some(Gender::Female),
                     _ => None,
                 };
-                self.full_name_before("", 0);
+                // Every full name before `at` may be asked about below.
+                self.index_full_names(at);
                 let fits = |this: &Self, run: &Range<usize>| {
                     this.lookup(ctx.name_text(run.clone()))
                         .map_or(true, |i| gender_fits(this.sources[i].gender, gender))
@@ -214,8 +222,7 @@ impl Builder<'_, '_> {
                     this.lookup(&name).is_some()
                         || this
                             .full_names
-                            .as_ref()
-                            .and_then(|names| names.get(&name))
+                            .get(&name)
                             .is_some_and(|r| r.end <= run.start)
                 };
                 // A person named earlier in the same sentence, outside quotations.
