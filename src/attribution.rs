@@ -444,43 +444,47 @@ impl Builder<'_, '_> {
         let text = ctx.text;
         let mut raws = self.quotes;
         raws.sort_by_key(|r| (r.span.start, r.span.end));
-        let sources: Vec<Source> = self
-            .sources
-            .into_iter()
-            .map(|acc| {
-                let mut mentions = acc.mentions;
-                mentions.sort();
-                mentions.dedup();
+        let mut accs = self.sources;
+        for acc in &mut accs {
+            acc.mentions.sort();
+            acc.mentions.dedup();
+        }
+        // Sources in order of first mention.
+        let mut order: Vec<usize> = (0..accs.len()).collect();
+        order.sort_by_key(|&i| accs[i].mentions.first().map_or(usize::MAX, |m| m.start));
+        let mut new_index = vec![0usize; accs.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        // Each source's quotes, counted to size its list once.
+        let mut counts = vec![0usize; accs.len()];
+        for raw in &raws {
+            if let Some(s) = raw.source {
+                counts[new_index[s]] += 1;
+            }
+        }
+        let mut sources: Vec<Source> = order
+            .iter()
+            .zip(counts)
+            .map(|(&old, count)| {
+                let acc = &mut accs[old];
                 Source {
-                    name: acc.name,
-                    description: acc.description,
+                    name: acc.name.take(),
+                    description: acc.description.take(),
                     kind: acc.kind,
-                    mentions: mentions
-                        .into_iter()
-                        .map(|span| Mention {
+                    mentions: acc
+                        .mentions
+                        .iter()
+                        .map(|&span| Mention {
                             span,
                             text: span.text(text).to_string(),
                         })
                         .collect(),
-                    quotes: Vec::new(),
+                    quotes: Vec::with_capacity(count),
                     anonymity_reason: acc.reason.map(|r| r.text(text).to_string()),
                 }
             })
             .collect();
-        // Sources in order of first mention.
-        let mut order: Vec<usize> = (0..sources.len()).collect();
-        order.sort_by_key(|&i| {
-            sources[i]
-                .mentions
-                .first()
-                .map_or(usize::MAX, |m| m.span.start)
-        });
-        let mut new_index = vec![0usize; sources.len()];
-        for (new, &old) in order.iter().enumerate() {
-            new_index[old] = new;
-        }
-        let mut slots: Vec<Option<Source>> = sources.into_iter().map(Some).collect();
-        let mut sources: Vec<Source> = order.iter().filter_map(|&old| slots[old].take()).collect();
         let quotes = raws
             .into_iter()
             .enumerate()
