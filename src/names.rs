@@ -77,10 +77,35 @@ const NAME_KNOWN: u8 = 1 << 6;
 /// May be a word of a person's name (when `NAME_KNOWN`).
 const NAME_WORD: u8 = 1 << 7;
 
+/// The flags of a punctuation token by its first byte, when ASCII.
+static ASCII_PUNCT: [u8; 128] = {
+    let mut table = [PUNCT; 128];
+    table[b'.' as usize] |= STOP_MARK;
+    table[b'!' as usize] |= STOP_MARK;
+    table[b'?' as usize] |= STOP_MARK;
+    table[b';' as usize] |= STOP_MARK;
+    table[b'"' as usize] |= QUOTE_MARK;
+    table[b'\'' as usize] |= QUOTE_MARK;
+    table
+};
+
 /// The flags of a token, but the name flags.
 #[inline]
 fn flags_of(text: &str, t: &Token) -> u8 {
     let lead = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+    if lead.is_ascii() {
+        return match t.kind {
+            TokenKind::Word if lead.is_ascii_uppercase() => WORD | CAPITALISED,
+            TokenKind::Word => WORD,
+            TokenKind::Number => NUMBER,
+            TokenKind::Punct => ASCII_PUNCT[lead as usize],
+        };
+    }
+    slow_flags_of(text, t, lead)
+}
+
+/// `flags_of` a token whose first byte is not ASCII.
+fn slow_flags_of(text: &str, t: &Token, lead: u8) -> u8 {
     let first = || {
         if lead.is_ascii() {
             char::from(lead)
@@ -675,4 +700,23 @@ fn is_acronym(w: &str) -> bool {
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
     upper && w.chars().count() > 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_punctuation_flags_match_the_characters() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let mut want = PUNCT;
+            if matches!(c, '.' | '!' | '?' | '…' | ';') {
+                want |= STOP_MARK;
+            } else if crate::marks::family_of(c).is_some() {
+                want |= QUOTE_MARK;
+            }
+            assert_eq!(ASCII_PUNCT[b as usize], want, "{b}");
+        }
+    }
 }
