@@ -143,7 +143,8 @@ struct Builder<'c, 'a> {
     /// Named sources by lower-case name (and surname keys).
     by_key: Map<String, usize>,
     /// Other sources by kind and lower-case wording (see `grouping::register`).
-    by_role: Map<(SourceKind, String), usize>,
+    /// (Keys: a character for the kind, then the wording; see `grouping::role_key`.)
+    by_role: Map<String, usize>,
     by_surname: Map<String, usize>,
     quotes: Vec<Raw>,
     /// The latest attributed speaker and its paragraph.
@@ -160,6 +161,10 @@ struct Builder<'c, 'a> {
     full_runs: Vec<Range<usize>>,
     /// The token where indexing full names goes on (`index_full_names`).
     full_at: usize,
+    /// Reused buffers for the lower-case wording and keys of a role (`register`).
+    lower_buf: String,
+    key_buf: String,
+    head_buf: String,
     /// Quotes of a quotation running over several paragraphs whose speaker no cue has
     /// named yet: a cue on a later paragraph of the same quotation names it.
     chain: Vec<usize>,
@@ -213,6 +218,9 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
         full_names: Map::default(),
         full_runs: Vec::new(),
         full_at: 0,
+        lower_buf: String::new(),
+        key_buf: String::new(),
+        head_buf: String::new(),
         chain: Vec::new(),
     };
     builder.run();

@@ -83,35 +83,44 @@ impl Builder<'_, '_> {
             }
             index
         } else {
-            let description = speaker.description.clone().unwrap_or_default();
-            let lower = self::lower(&description);
+            let description = speaker.description.as_deref().unwrap_or("");
+            // The keys are written in reused buffers: most roles are found, not added.
+            let mut lower = std::mem::take(&mut self.lower_buf);
+            lower_into(&mut lower, description);
             let stem = ["a ", "an ", "the "]
                 .iter()
                 .find_map(|d| lower.strip_prefix(d))
                 .unwrap_or(&lower);
             // A role is keyed by its kind and wording; "head:" keys its head word.
-            let key = (speaker.kind, stem.to_string());
+            let mut key = std::mem::take(&mut self.key_buf);
+            role_key(&mut key, speaker.kind, stem);
             // "the spokesman" after "A Treasury spokesman": the role named before.
             let head = stem.rsplit(' ').next().unwrap_or("");
-            let head_key = (speaker.kind, format_head(head));
+            let mut head_key = std::mem::take(&mut self.head_buf);
+            role_key(&mut head_key, speaker.kind, "head:");
+            head_key.push_str(head);
             let definite = lower.starts_with("the ") && !stem.contains(' ');
-            let found = self.by_role.get(&key).copied().or_else(|| {
+            let found = self.by_role.get(key.as_str()).copied().or_else(|| {
                 definite
-                    .then(|| self.by_role.get(&head_key).copied())
+                    .then(|| self.by_role.get(head_key.as_str()).copied())
                     .flatten()
             });
-            match found {
+            let index = match found {
                 Some(i) => i,
                 None => {
                     let i = self.new_source(None, speaker.kind);
                     self.sources[i].description = speaker.description.clone();
-                    self.by_role.insert(key, i);
+                    self.by_role.insert(key.clone(), i);
                     if matches!(speaker.kind, SourceKind::Unnamed | SourceKind::Anonymous) {
-                        self.by_role.insert(head_key, i);
+                        self.by_role.insert(head_key.clone(), i);
                     }
                     i
                 }
-            }
+            };
+            self.lower_buf = lower;
+            self.key_buf = key;
+            self.head_buf = head_key;
+            index
         };
         let source = &mut self.sources[index];
         if speaker.kind == SourceKind::Anonymous && speaker.pronoun.is_none() {
@@ -130,10 +139,12 @@ impl Builder<'_, '_> {
                 // "a senior engineer", "the mayor" may be "he" or "she"; "officials",
                 // "the skippers" may not.
                 let singular = source.description.as_deref().is_some_and(|d| {
-                    let d = d.to_ascii_lowercase();
                     let head = d.split(|c: char| !c.is_alphanumeric()).nth(1).unwrap_or("");
-                    ["a ", "an ", "one "].iter().any(|p| d.starts_with(p))
-                        || d.starts_with("the ") && !head.ends_with('s')
+                    ["a ", "an ", "one "]
+                        .iter()
+                        .any(|p| starts_with_ignore_case(d, p))
+                        || starts_with_ignore_case(d, "the ")
+                            && !(head.ends_with('s') || head.ends_with('S'))
                 });
                 if singular {
                     self.mention_person(index);
@@ -395,12 +406,30 @@ pub(super) fn lower(s: &str) -> String {
     }
 }
 
-/// The role key of a head word: `head:spokesman`.
-fn format_head(head: &str) -> String {
-    let mut key = String::with_capacity(5 + head.len());
-    key.push_str("head:");
-    key.push_str(head);
-    key
+/// Writes `s` in lower case (as [`lower`]) into `buf`.
+fn lower_into(buf: &mut String, s: &str) {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&s.to_lowercase());
+    }
+}
+
+/// Writes the role key of `kind` and `wording` into `buf`: one character for the kind,
+/// then the wording (`head:spokesman` for a head word).
+fn role_key(buf: &mut String, kind: SourceKind, wording: &str) {
+    buf.clear();
+    buf.push(char::from(b'0' + kind as u8));
+    buf.push_str(wording);
+}
+
+/// True when `s` starts with `prefix`, ignoring ASCII case.
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// True when a source of gender `known` can be called by a pronoun of gender `wanted`.
