@@ -21,15 +21,23 @@ impl Builder<'_, '_> {
             self.resolve(pronoun, speaker.range.start)?
         } else if let Some(run) = &speaker.name {
             let name = ctx.name_text(run.clone());
-            let key = lower(name);
-            let surname = lower(name.split_whitespace().last().unwrap_or(""));
+            // The keys are written in reused buffers: most names are found, not added.
+            let mut key = std::mem::take(&mut self.key_buf);
+            lower_into(&mut key, name);
+            let mut surname = std::mem::take(&mut self.lower_buf);
+            lower_into(&mut surname, name.split_whitespace().last().unwrap_or(""));
             let single = !name.contains(' ');
             let found = self
                 .by_key
-                .get(&key)
+                .get(key.as_str())
                 .copied()
-                .or_else(|| self.by_surname.get(&surname).copied().filter(|_| single))
-                .or_else(|| self.by_key.get(&surname).copied());
+                .or_else(|| {
+                    self.by_surname
+                        .get(surname.as_str())
+                        .copied()
+                        .filter(|_| single)
+                })
+                .or_else(|| self.by_key.get(surname.as_str()).copied());
             let index = match found {
                 Some(i) => {
                     if !single
@@ -39,7 +47,7 @@ impl Builder<'_, '_> {
                             .is_some_and(|n| !n.contains(' '))
                     {
                         self.sources[i].name = Some(name.to_string());
-                        self.by_key.insert(key, i);
+                        self.by_key.insert(key.clone(), i);
                     }
                     i
                 }
@@ -57,11 +65,15 @@ impl Builder<'_, '_> {
                         self.sources[i].description = ctx.describe(r);
                     }
                     self.by_key.insert(lower(full), i);
-                    self.by_key.insert(key, i);
-                    self.by_surname.entry(surname).or_insert(i);
+                    self.by_key.insert(key.clone(), i);
+                    if !self.by_surname.contains_key(surname.as_str()) {
+                        self.by_surname.insert(surname.clone(), i);
+                    }
                     i
                 }
             };
+            self.key_buf = key;
+            self.lower_buf = surname;
             if self.sources[index].description.is_none() {
                 self.sources[index].description = speaker
                     .description
@@ -229,12 +241,13 @@ impl Builder<'_, '_> {
                         .map_or(true, |i| gender_fits(this.sources[i].gender, gender))
                 };
                 let is_known = |this: &Self, run: &Range<usize>| {
-                    let name = lower(ctx.name_text(run.clone()));
-                    this.lookup(&name).is_some()
-                        || this
-                            .full_names
-                            .get(&name)
-                            .is_some_and(|r| r.end <= run.start)
+                    with_lower(ctx.name_text(run.clone()), |name| {
+                        this.lookup(name).is_some()
+                            || this
+                                .full_names
+                                .get(name)
+                                .is_some_and(|r| r.end <= run.start)
+                    })
                 };
                 // A person named earlier in the same sentence, outside quotations.
                 let first = ctx.sentence_first(at);
@@ -334,11 +347,12 @@ impl Builder<'_, '_> {
 
     /// The named source with this name or surname.
     fn lookup(&self, name: &str) -> Option<usize> {
-        let key = lower(name);
-        self.by_key.get(&key).copied().or_else(|| {
-            (!key.contains(' '))
-                .then(|| self.by_surname.get(&key).copied())
-                .flatten()
+        with_lower(name, |key| {
+            self.by_key.get(key).copied().or_else(|| {
+                (!key.contains(' '))
+                    .then(|| self.by_surname.get(key).copied())
+                    .flatten()
+            })
         })
     }
 
@@ -404,6 +418,20 @@ pub(super) fn lower(s: &str) -> String {
     } else {
         s.to_lowercase()
     }
+}
+
+/// `f` of `s` in lower case (as [`lower`]), without allocating for short ASCII text.
+pub(super) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if s.is_ascii() && s.len() <= buf.len() {
+        let key = &mut buf[..s.len()];
+        key.copy_from_slice(s.as_bytes());
+        key.make_ascii_lowercase();
+        if let Ok(key) = std::str::from_utf8(key) {
+            return f(key);
+        }
+    }
+    f(&lower(s))
 }
 
 /// Writes `s` in lower case (as [`lower`]) into `buf`.

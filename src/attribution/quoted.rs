@@ -156,8 +156,9 @@ impl Builder<'_, '_> {
         let leads = after_clause.is_some()
             || (first..run.start)
                 .all(|i| ctx.capitalised(i) || ctx.is_punct(i, '.') || ctx.has(i, Category::Title));
-        let name = super::grouping::lower(ctx.name_text(run.clone()));
-        let known = self.by_key.contains_key(&name) || self.by_surname.contains_key(&name);
+        let known = super::grouping::with_lower(ctx.name_text(run.clone()), |name| {
+            self.by_key.contains_key(name) || self.by_surname.contains_key(name)
+        });
         if possessive || !leads || !(run.len() > 1 || known) {
             return None;
         }
