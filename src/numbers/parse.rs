@@ -227,20 +227,22 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
         }
         return r;
     }
-    // "5 p.m.", "10 am".
-    if v.is_any(j, &["am", "pm"]) || (v.is_any(j, &["a", "p"]) && v.is_punct(j + 1, &['.'])) {
-        if v.is_any(j, &["a", "p"]) && !v.is(j + 2, "m") {
+    // "5 p.m.", "10 am", "5 o'clock": words after the number.
+    if v.is_word(j) {
+        if v.is_any(j, &["am", "pm"]) || (v.is_any(j, &["a", "p"]) && v.is_punct(j + 1, &['.'])) {
+            if v.is_any(j, &["a", "p"]) && !v.is(j + 2, "m") {
+                return r;
+            }
+            r.form = Form::Time;
+            r.end = j + 1;
+            read_clock_suffix_dots(v, &mut r, j);
             return r;
         }
-        r.form = Form::Time;
-        r.end = j + 1;
-        read_clock_suffix_dots(v, &mut r, j);
-        return r;
-    }
-    if v.is(j, "o'clock") || v.is(j, "o’clock") {
-        r.form = Form::Time;
-        r.end = j + 1;
-        return r;
+        if v.is(j, "o'clock") || v.is(j, "o’clock") {
+            r.form = Form::Time;
+            r.end = j + 1;
+            return r;
+        }
     }
     read_mixed_fraction(v, &mut r);
     read_fraction_tail(v, &mut r);

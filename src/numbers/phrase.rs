@@ -40,6 +40,9 @@ const STOP: &[&str] = &[
 
 /// The noun phrase starting at token `k`, as a token range, if there is one.
 pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
+    if !v.is_word(k) {
+        return None;
+    }
     // "two more rate cuts", "5 additional officers": the modifier is not the head.
     let k = if v.is_any(k, &["more", "fewer", "additional", "extra", "other"]) && v.is_word(k + 1) {
         k + 1
