@@ -97,6 +97,16 @@ pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option
     match v.kind(k) {
         None => return None,
         Some(TokenKind::Number) if v.scan.hit_at(k).is_none() => return None,
+        // ASCII punctuation other than "%", "-" and "$" that no phrase starts at: none
+        // of the readings below starts with it.
+        Some(TokenKind::Punct)
+            if !matches!(
+                v.text.as_bytes()[v.tokens[k].span.start],
+                b'%' | b'-' | b'$' | 0x80..
+            ) && v.scan.hit_at(k).is_none() =>
+        {
+            return None
+        }
         _ => {}
     }
     // A glued word: "300km", "7.62mm", "115.5USD".
