@@ -5,6 +5,7 @@
 
 use super::view::{find, payload_value, View};
 use crate::lexicon::Category;
+use crate::scan::TokenKind;
 
 /// How a number was written, which decides what it can be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -243,6 +244,12 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
             r.end = j + 1;
             return r;
         }
+    }
+    // Punctuation, or the sentence's end, with no phrase starting there: no spaced
+    // fraction, "and a half" or scale word follows.
+    let word_or_number = matches!(v.kind(j), Some(TokenKind::Word | TokenKind::Number));
+    if !word_or_number && (!v.has(j) || v.scan.hit_at(j).is_none()) {
+        return r;
     }
     read_mixed_fraction(v, &mut r);
     read_fraction_tail(v, &mut r);
