@@ -3,9 +3,10 @@
 
 use super::claim::Draft;
 use super::parse::{Form, Reading};
-use super::view::{find as find_entry, View};
+use super::view::{find as find_entry, View, NONE};
 use super::{Direction, NumberKind};
 use crate::lexicon::{Category, Entry};
+use crate::scan::TokenKind;
 
 /// Currency symbols, read by character: they are punctuation tokens.
 pub(super) fn currency_symbol(symbol: &str) -> Option<&'static str> {
@@ -45,6 +46,10 @@ pub(super) fn dollar_prefix(prefix: &str) -> Option<&'static str> {
 /// the claim. Returns the word that opens a two-number claim, if any.
 pub(super) fn qualifier_and_change<'a>(v: &View<'a>, d: &mut Draft<'a>) -> Option<&'static str> {
     let mut at = d.first;
+    if !v.is_word(at.wrapping_sub(1)) && !matches!(v.ends.get(at), Some(&h) if h != NONE) {
+        // No word and no lexicon phrase just before: no qualifier, opener or change.
+        return None;
+    }
     if let Some((q, e)) = v.entry_before(at, Category::Qualifier) {
         d.qualifier = Some(&e.payload);
         at = q;
@@ -87,6 +92,23 @@ pub(super) fn qualifier_and_change<'a>(v: &View<'a>, d: &mut Draft<'a>) -> Optio
 /// token to skip to when the number is part of a compound adjective ("two-tier").
 pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option<usize> {
     let k = d.end;
+    // Past the sentence, or another number that no lexicon phrase starts at: no
+    // symbol, sign, unit or joined word follows.
+    match v.kind(k) {
+        None => return None,
+        Some(TokenKind::Number) if v.scan.hit_at(k).is_none() => return None,
+        // ASCII punctuation other than "%", "-" and "$" that no phrase starts at: none
+        // of the readings below starts with it.
+        Some(TokenKind::Punct)
+            if !matches!(
+                v.text.as_bytes()[v.tokens[k].span.start],
+                b'%' | b'-' | b'$' | 0x80..
+            ) && v.scan.hit_at(k).is_none() =>
+        {
+            return None
+        }
+        _ => {}
+    }
     // A glued word: "300km", "7.62mm", "115.5USD".
     let glued = v.glued(k) && v.is_word(k);
     let hyphen = v.is_punct(k, &['-', '‐']) && v.glued(k) && v.glued(k + 1) && v.is_word(k + 1);

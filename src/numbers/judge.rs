@@ -68,6 +68,10 @@ pub(super) fn ordinal<'a>(v: &View<'a>, r: Reading, mut d: Draft<'a>) -> Outcome
 /// ("dozens of people", "2 percent of gross domestic product").
 pub(super) fn what_is_counted<'a>(v: &View<'a>, d: &mut Draft<'a>) {
     let k = d.end;
+    if !v.is_word(k) {
+        // No "of" and no noun phrase: nothing to set.
+        return;
+    }
     let of = v.is(k, "of");
     let start = if of {
         let mut n = k + 1;

@@ -5,6 +5,7 @@
 
 use super::view::{find, payload_value, View};
 use crate::lexicon::Category;
+use crate::scan::TokenKind;
 
 /// How a number was written, which decides what it can be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -227,19 +228,27 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
         }
         return r;
     }
-    // "5 p.m.", "10 am".
-    if v.is_any(j, &["am", "pm"]) || (v.is_any(j, &["a", "p"]) && v.is_punct(j + 1, &['.'])) {
-        if v.is_any(j, &["a", "p"]) && !v.is(j + 2, "m") {
+    // "5 p.m.", "10 am", "5 o'clock": words after the number.
+    if v.is_word(j) {
+        if v.is_any(j, &["am", "pm"]) || (v.is_any(j, &["a", "p"]) && v.is_punct(j + 1, &['.'])) {
+            if v.is_any(j, &["a", "p"]) && !v.is(j + 2, "m") {
+                return r;
+            }
+            r.form = Form::Time;
+            r.end = j + 1;
+            read_clock_suffix_dots(v, &mut r, j);
             return r;
         }
-        r.form = Form::Time;
-        r.end = j + 1;
-        read_clock_suffix_dots(v, &mut r, j);
-        return r;
+        if v.is(j, "o'clock") || v.is(j, "o’clock") {
+            r.form = Form::Time;
+            r.end = j + 1;
+            return r;
+        }
     }
-    if v.is(j, "o'clock") || v.is(j, "o’clock") {
-        r.form = Form::Time;
-        r.end = j + 1;
+    // Punctuation, or the sentence's end, with no phrase starting there: no spaced
+    // fraction, "and a half" or scale word follows.
+    let word_or_number = matches!(v.kind(j), Some(TokenKind::Word | TokenKind::Number));
+    if !word_or_number && (!v.has(j) || v.scan.hit_at(j).is_none()) {
         return r;
     }
     read_mixed_fraction(v, &mut r);

@@ -40,6 +40,9 @@ const STOP: &[&str] = &[
 
 /// The noun phrase starting at token `k`, as a token range, if there is one.
 pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
+    if !v.is_word(k) {
+        return None;
+    }
     // "two more rate cuts", "5 additional officers": the modifier is not the head.
     let k = if v.is_any(k, &["more", "fewer", "additional", "extra", "other"]) && v.is_word(k + 1) {
         k + 1
@@ -66,8 +69,9 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
         if in_sorted_lower(STOP, lower) {
             break;
         }
-        let number =
-            v.entry(j, Category::NumberWord).is_some() || v.entry(j, Category::Scale).is_some();
+        let entries = v.entries_at(j);
+        let has = |category: Category| entries.iter().any(|e| e.category == category);
+        let number = has(Category::NumberWord) || has(Category::Scale);
         if number {
             break;
         }
@@ -77,8 +81,8 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
         let verb = lower.ends_with(b"ed") || (lower.ends_with(b"ing") && takes_object(v, j + 1));
         // A change word is a verb only in the past ("prices dropped"; "fell", "rose" are
         // stop words); otherwise a noun ("rate cuts", "quarterly decline").
-        let finite_verb = v.entry(j, Category::SpeechVerb).is_some()
-            || (v.entry(j, Category::Change).is_some() && lower.ends_with(b"ed"));
+        let finite_verb =
+            has(Category::SpeechVerb) || (has(Category::Change) && lower.ends_with(b"ed"));
         // Right after the number a speech or change word is a noun ("3 claims", "a 3% rise");
         // irregular past forms ("fell", "rose") are in the stop list.
         if (verb || finite_verb) && words > 0 {

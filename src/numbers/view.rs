@@ -140,6 +140,18 @@ impl<'a> View<'a> {
         (end <= self.hi).then_some((end, entry))
     }
 
+    /// The entries of the hit starting at token `i` when it ends inside the sentence
+    /// (the hits [`View::entry`] sees), or none.
+    pub fn entries_at(&self, i: usize) -> &'a [Entry] {
+        if !self.has(i) {
+            return &[];
+        }
+        match self.scan.hit_at(i) {
+            Some(hit) if hit.end_token as usize <= self.hi => self.scan.entries(hit),
+            _ => &[],
+        }
+    }
+
     /// The entry of `category` of the hit that ends just before token `i`, with the hit's
     /// first token.
     pub fn entry_before(&self, i: usize, category: Category) -> Option<(usize, &'a Entry)> {
