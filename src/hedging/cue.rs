@@ -2,6 +2,8 @@
 //!
 //! The format is documented at the top of `src/lexicon/hedging.tsv`.
 
+use std::cell::RefCell;
+
 use crate::hedging::HedgeCategory;
 
 /// A context rule named in a payload.
@@ -92,7 +94,7 @@ pub(crate) enum CueKind {
 
 /// A parsed payload: `CATEGORY WEIGHT RULE...` for hedges, `WEIGHT [CATEGORY] [RULE]` for
 /// boosters (the category being the one a negated booster becomes).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Cue {
     pub(crate) kind: CueKind,
     pub(crate) weight: f64,
@@ -147,6 +149,40 @@ impl Cue {
             }
         }
         cue
+    }
+}
+
+/// Slots of a [`CueCache`] (a power of two).
+const CACHE_SLOTS: usize = 128;
+
+/// The cues of one analysis, parsed once per entry: an article hits the same few dozen
+/// hedge entries again and again, and a payload costs some hundred instructions to read.
+/// Direct-mapped on (pattern, entry): a collision only parses again, so no allocation.
+pub(crate) struct CueCache {
+    slots: RefCell<[Option<(u64, Cue)>; CACHE_SLOTS]>,
+}
+
+impl CueCache {
+    pub(crate) fn new() -> CueCache {
+        CueCache {
+            slots: RefCell::new([None; CACHE_SLOTS]),
+        }
+    }
+
+    /// The cue of entry `index` of automaton pattern `pattern` (whose payload is
+    /// `payload`, of a booster entry when `booster`).
+    pub(crate) fn get(&self, pattern: u32, index: usize, payload: &str, booster: bool) -> Cue {
+        let key = (u64::from(pattern) << 16) ^ ((index as u64) << 1) ^ u64::from(booster);
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize % CACHE_SLOTS;
+        let mut slots = self.slots.borrow_mut();
+        match slots[slot] {
+            Some((cached, cue)) if cached == key => cue,
+            _ => {
+                let cue = Cue::parse(payload, booster);
+                slots[slot] = Some((key, cue));
+                cue
+            }
+        }
     }
 }
 
