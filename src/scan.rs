@@ -388,14 +388,12 @@ pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec
             if dfa.is_dead(state) {
                 break;
             }
-            if dfa.is_match(state) {
-                let pattern = dfa.match_pattern(state, 0);
-                // Only a phrase that starts at the token (no subtraction that could underflow).
-                if dfa.pattern_len(pattern) == end - start {
-                    found += 1;
-                    if ends_word(text, end) {
-                        best = Some((end, pattern.as_u32(), found));
-                    }
+            // Only a phrase that starts at the token: a match state may also carry a
+            // shorter phrase that ends inside it (a per-state bit, set with the lexicon).
+            if dfa.is_match(state) && lexicon.ends_phrase(state) {
+                found += 1;
+                if ends_word(text, end) {
+                    best = Some((end, dfa.match_pattern(state, 0).as_u32(), found));
                 }
             }
         }
