@@ -320,6 +320,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 
 /// The end of the word whose characters go on at byte `end` (a char boundary): word
 /// characters, invisible ones, and apostrophes followed by a letter ("don't").
+#[inline(always)]
 fn word_end(text: &str, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
