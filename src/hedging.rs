@@ -64,7 +64,7 @@ use crate::lexicon::{Category, Entry};
 use crate::scan::{Hit, TokenKind};
 use crate::span::Span;
 
-use self::cue::{Cue, CueKind, Rule};
+use self::cue::{CueCache, CueKind, Rule};
 use self::rules::Context;
 
 /// What kind of hedge a cue is (or [`HedgeCategory::Booster`] for a booster).
@@ -301,6 +301,7 @@ impl Analyzer for Hedging {
         let text = article.text();
         let scan = article.scan();
         let context = Context::new(text, scan);
+        let cues = CueCache::new();
         let hits = scan.hits();
         let mut findings = HedgingFindings::default();
         let mut skip_until = 0usize;
@@ -309,7 +310,7 @@ impl Analyzer for Hedging {
                 continue;
             }
             let previous = index.checked_sub(1).map(|i| &hits[i]);
-            let Some(found) = cue_at(&context, hit, previous, |c| self.wants(c)) else {
+            let Some(found) = cue_at(&context, &cues, hit, previous, |c| self.wants(c)) else {
                 continue;
             };
             skip_until = found.end_token;
@@ -340,12 +341,27 @@ impl Analyzer for Hedging {
 /// asked for epistemic cues alone.
 fn cue_at(
     context: &Context<'_>,
+    cues: &CueCache,
     hit: &Hit,
     previous: Option<&Hit>,
     wants: impl Fn(HedgeCategory) -> bool,
 ) -> Option<Found> {
     let scan = context.scan;
     let entries = scan.entries(hit);
+    // Most hits are of other analyzers: one look at their entries, not four.
+    let relevant = entries.iter().any(|e| {
+        matches!(
+            e.category,
+            Category::Hedge
+                | Category::Booster
+                | Category::SpeechVerb
+                | Category::AnonymityReason
+                | Category::AnonymousSource
+        )
+    });
+    if !relevant {
+        return None;
+    }
     let single = |category, weight| Found {
         span: hit.span,
         category,
@@ -353,8 +369,11 @@ fn cue_at(
         end_token: hit.end_token as usize,
     };
     let is = |entry: &Entry, category| entry.category == category;
-    for entry in entries.iter().filter(|e| is(e, Category::Hedge)) {
-        let cue = Cue::parse(&entry.payload, false);
+    for (index, entry) in entries.iter().enumerate() {
+        if !is(entry, Category::Hedge) {
+            continue;
+        }
+        let cue = cues.get(hit.pattern, index, &entry.payload, false);
         let category = match cue.kind {
             CueKind::Stop => return None,
             CueKind::Verb => continue,
@@ -367,7 +386,7 @@ fn cue_at(
             if !wants(category) {
                 continue;
             }
-            let verb_end = context.weasel_verb_end(hit, |verb| is_belief_verb(context, verb));
+            let verb_end = context.weasel_verb_end(hit, |verb| is_belief_verb(context, cues, verb));
             if let Some(end_token) = verb_end {
                 let end = context.tokens[end_token - 1].span.end;
                 return Some(Found {
@@ -396,8 +415,11 @@ fn cue_at(
         }
         return Some(found);
     }
-    for entry in entries.iter().filter(|e| is(e, Category::Booster)) {
-        let cue = Cue::parse(&entry.payload, true);
+    for (index, entry) in entries.iter().enumerate() {
+        if !is(entry, Category::Booster) {
+            continue;
+        }
+        let cue = cues.get(hit.pattern, index, &entry.payload, true);
         if context.in_compound(hit) || (cue.has(Rule::Predicative) && !context.predicative(hit)) {
             continue;
         }
@@ -442,12 +464,13 @@ fn cue_at(
 
 /// A belief or speech verb that completes a weasel template: "argue" (a `verb` payload)
 /// or an epistemic hedge ("believe", "think").
-fn is_belief_verb(context: &Context<'_>, verb: &Hit) -> bool {
-    context.scan.entries(verb).iter().any(|e| {
+fn is_belief_verb(context: &Context<'_>, cues: &CueCache, verb: &Hit) -> bool {
+    let mut entries = context.scan.entries(verb).iter().enumerate();
+    entries.any(|(index, e)| {
         if e.category != Category::Hedge {
             return false;
         }
-        let cue = Cue::parse(&e.payload, false);
+        let cue = cues.get(verb.pattern, index, &e.payload, false);
         match cue.kind {
             CueKind::Verb => true,
             // "analysts had expected" is no projection, so no weasel either.
@@ -509,29 +532,21 @@ fn sentence_scores(article: &Article, findings: &HedgingFindings) -> Vec<Sentenc
         .collect()
 }
 
-/// Words inside outermost quotations, with one cursor over the sorted quotations.
+/// Words inside outermost quotations: the tokens of each, found by binary search.
 fn quoted_words(article: &Article) -> usize {
-    let quotations: Vec<Span> = article
-        .quotations()
-        .iter()
-        .filter(|q| q.depth == 0)
-        .map(|q| q.span)
-        .collect();
-    let mut cursor = 0;
+    let tokens = article.scan().tokens();
+    // Outermost quotations are sorted and do not overlap; `from` guards anyway against
+    // counting a token twice.
+    let mut from = 0;
     let mut count = 0;
-    for token in article.scan().tokens() {
-        if token.kind == TokenKind::Punct {
-            continue;
-        }
-        while cursor < quotations.len() && quotations[cursor].end <= token.span.start {
-            cursor += 1;
-        }
-        if quotations
-            .get(cursor)
-            .is_some_and(|q| q.contains_offset(token.span.start))
-        {
-            count += 1;
-        }
+    for q in article.quotations().iter().filter(|q| q.depth == 0) {
+        let start = from.max(tokens.partition_point(|t| t.span.start < q.span.start));
+        let end = start.max(tokens.partition_point(|t| t.span.start < q.span.end));
+        count += tokens[start..end]
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .count();
+        from = end;
     }
     count
 }

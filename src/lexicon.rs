@@ -39,10 +39,10 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA as ScannerDfa;
-use aho_corasick::StartKind;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{Anchored, StartKind};
 use once_cell::sync::Lazy;
 use serde::Serialize;
 
@@ -194,6 +194,12 @@ pub struct Lexicon {
     by_phrase: HashMap<Box<str>, u32>,
     /// Per byte value: true when some pattern starts with that byte (either ASCII case).
     first_bytes: [bool; 256],
+    /// One bit per scanner state (by id): set when the state, reached by an anchored walk,
+    /// ends a phrase: its first match is a pattern as long as the walk. A state's depth is
+    /// fixed in an anchored walk, so this is the scan's `pattern_len(match_pattern(state,
+    /// 0)) == walked` test without the two lookups (matches copied from shorter suffixes
+    /// make the test necessary).
+    phrase_ends: Vec<u64>,
 }
 
 impl fmt::Debug for Lexicon {
@@ -234,6 +240,16 @@ impl Lexicon {
     /// skips tokens starting with any other byte without searching.
     pub(crate) fn may_start_phrase(&self, byte: u8) -> bool {
         self.first_bytes[usize::from(byte)]
+    }
+
+    /// True when the scanner's state `state`, reached by an anchored walk from a token
+    /// start, ends a phrase that starts there (see `phrase_ends`).
+    #[inline]
+    pub(crate) fn ends_phrase(&self, state: StateID) -> bool {
+        let id = state.as_usize();
+        self.phrase_ends
+            .get(id >> 6)
+            .is_some_and(|bits| bits & (1 << (id & 63)) != 0)
     }
 
     /// The entries of an automaton pattern (see [`crate::scan::Hit::pattern`]).
@@ -473,10 +489,12 @@ impl LexiconBuilder {
                 first_bytes[usize::from(byte.to_ascii_uppercase())] = true;
             }
         }
+        let phrase_ends = phrase_end_states(&scanner, &patterns);
         Ok(Lexicon {
             automaton,
             scanner,
             first_bytes,
+            phrase_ends,
             pattern_entries,
             pattern_phrase,
             phrases,
@@ -484,6 +502,32 @@ impl LexiconBuilder {
             by_phrase,
         })
     }
+}
+
+/// The bit set of [`Lexicon::ends_phrase`]: each pattern walked from the anchored start;
+/// the state where it ends is set when its first match is as long as the pattern.
+fn phrase_end_states(scanner: &ScannerDfa, patterns: &[String]) -> Vec<u64> {
+    let mut bits: Vec<u64> = Vec::new();
+    let Ok(start) = scanner.start_state(Anchored::Yes) else {
+        return bits;
+    };
+    for pattern in patterns {
+        let mut state = start;
+        for &byte in pattern.as_bytes() {
+            state = scanner.next_state(Anchored::Yes, state, byte);
+        }
+        let ends = scanner.is_match(state)
+            && scanner.pattern_len(scanner.match_pattern(state, 0)) == pattern.len();
+        if ends {
+            let id = state.as_usize();
+            if bits.len() <= id >> 6 {
+                bits.resize((id >> 6) + 1, 0);
+            }
+            bits[id >> 6] |= 1 << (id & 63);
+        }
+    }
+    bits.shrink_to_fit();
+    bits
 }
 
 /// Folds white space and checks that a phrase is usable.

@@ -242,6 +242,21 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     while at < bytes.len() {
         let start = at;
         let b = bytes[start];
+        // The commonest starts first: a space, a word's first letter.
+        if b == b' ' {
+            at += 1;
+            continue;
+        }
+        if b.is_ascii_alphabetic() {
+            let end = word_end(text, start + 1);
+            tokens.push(Token {
+                span: Span::new(start, end),
+                kind: TokenKind::Word,
+                sentence: 0,
+            });
+            at = end;
+            continue;
+        }
         let c = if b.is_ascii() {
             // White space and control characters: no token.
             if b <= b' ' || b == 0x7F {
@@ -291,25 +306,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             push(&mut tokens, end, TokenKind::Number);
             at = end;
         } else if is_word_char(c) {
-            let mut end = start + c.len_utf8();
-            while let Some(&next_byte) = bytes.get(end) {
-                if ASCII_ALPHANUMERIC[usize::from(next_byte)] {
-                    end += 1;
-                    continue;
-                }
-                if next_byte.is_ascii() && next_byte != b'\'' {
-                    break;
-                }
-                let next = char_at(end).unwrap_or(char::REPLACEMENT_CHARACTER);
-                let inside = is_word_char(next)
-                    || is_invisible(next)
-                    || is_apostrophe(next)
-                        && char_at(end + next.len_utf8()).is_some_and(|n| n.is_alphabetic());
-                if !inside {
-                    break;
-                }
-                end += next.len_utf8();
-            }
+            let end = word_end(text, start + c.len_utf8());
             push(&mut tokens, end, TokenKind::Word);
             at = end;
         } else {
@@ -319,6 +316,33 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     }
     tokens.shrink_to_fit();
     tokens
+}
+
+/// The end of the word whose characters go on at byte `end` (a char boundary): word
+/// characters, invisible ones, and apostrophes followed by a letter ("don't").
+#[inline(always)]
+fn word_end(text: &str, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
+    while let Some(&next_byte) = bytes.get(end) {
+        if ASCII_ALPHANUMERIC[usize::from(next_byte)] {
+            end += 1;
+            continue;
+        }
+        if next_byte.is_ascii() && next_byte != b'\'' {
+            break;
+        }
+        let next = char_at(end).unwrap_or(char::REPLACEMENT_CHARACTER);
+        let inside = is_word_char(next)
+            || is_invisible(next)
+            || is_apostrophe(next)
+                && char_at(end + next.len_utf8()).is_some_and(|n| n.is_alphabetic());
+        if !inside {
+            break;
+        }
+        end += next.len_utf8();
+    }
+    end
 }
 
 /// How many shorter phrases at the same place are tried after a phrase that is not a
@@ -365,14 +389,12 @@ pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec
             if dfa.is_dead(state) {
                 break;
             }
-            if dfa.is_match(state) {
-                let pattern = dfa.match_pattern(state, 0);
-                // Only a phrase that starts at the token (no subtraction that could underflow).
-                if dfa.pattern_len(pattern) == end - start {
-                    found += 1;
-                    if ends_word(text, end) {
-                        best = Some((end, pattern.as_u32(), found));
-                    }
+            // Only a phrase that starts at the token: a match state may also carry a
+            // shorter phrase that ends inside it (a per-state bit, set with the lexicon).
+            if dfa.is_match(state) && lexicon.ends_phrase(state) {
+                found += 1;
+                if ends_word(text, end) {
+                    best = Some((end, dfa.match_pattern(state, 0).as_u32(), found));
                 }
             }
         }

@@ -135,9 +135,8 @@ pub(crate) fn sentences(
             token += 1;
         }
         let first = token;
-        while token < tokens.len() && tokens[token].span.end <= paragraph.end {
-            token += 1;
-        }
+        // Tokens do not overlap, so their ends increase: a binary search, not a pass.
+        token += tokens[token..].partition_point(|t| t.span.end <= paragraph.end);
         let para_tokens = first..token;
         let mut start = paragraph.start;
         let mut i = para_tokens.start;

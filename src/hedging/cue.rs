@@ -2,6 +2,8 @@
 //!
 //! The format is documented at the top of `src/lexicon/hedging.tsv`.
 
+use std::cell::RefCell;
+
 use crate::hedging::HedgeCategory;
 
 /// A context rule named in a payload.
@@ -92,7 +94,7 @@ pub(crate) enum CueKind {
 
 /// A parsed payload: `CATEGORY WEIGHT RULE...` for hedges, `WEIGHT [CATEGORY] [RULE]` for
 /// boosters (the category being the one a negated booster becomes).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Cue {
     pub(crate) kind: CueKind,
     pub(crate) weight: f64,
@@ -105,8 +107,15 @@ impl Cue {
         self.rules & (1 << rule as u16) != 0
     }
 
+    /// The rules, in the order of [`Rule::ALL`] (one step per rule set, not per rule).
     pub(crate) fn rules(&self) -> impl Iterator<Item = Rule> + '_ {
-        Rule::ALL.iter().copied().filter(|&rule| self.has(rule))
+        let mut bits = self.rules;
+        std::iter::from_fn(move || {
+            let index = bits.trailing_zeros() as usize;
+            let rule = *Rule::ALL.get(index)?;
+            bits &= bits - 1;
+            Some(rule)
+        })
     }
 
     /// Reads a payload leniently: an unknown word is ignored, a missing weight is 0.5,
@@ -132,7 +141,8 @@ impl Cue {
             // Only a word that starts like a number is tried as one: parsing every
             // category and rule name as a float cost a tenth of the analysis.
             let numeric = matches!(word.as_bytes()[0], b'0'..=b'9' | b'.' | b'+' | b'-');
-            if let Some(weight) = numeric.then(|| word.parse::<f64>().ok()).flatten() {
+            let parsed = || simple_decimal(word).or_else(|| word.parse::<f64>().ok());
+            if let Some(weight) = numeric.then(parsed).flatten() {
                 if weight.is_finite() {
                     cue.weight = weight.clamp(0.0, 1.0);
                 }
@@ -147,6 +157,64 @@ impl Cue {
             }
         }
         cue
+    }
+}
+
+/// A weight written as plain digits with at most one point ("0.7", "1", "0.25"), read
+/// without the general float parser. At most 15 digits: the digits and the power of ten
+/// are exact in an `f64`, so their (correctly rounded) quotient is the value `parse`
+/// gives.
+fn simple_decimal(word: &str) -> Option<f64> {
+    let (whole, fraction) = word.split_once('.').unwrap_or((word, ""));
+    let digits = whole.len() + fraction.len();
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || digits > 15 || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    if word.len() > whole.len() && fraction.is_empty() {
+        return None;
+    }
+    let mantissa = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    const POWERS: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    Some(mantissa as f64 / POWERS[fraction.len()])
+}
+
+/// Slots of a [`CueCache`] (a power of two).
+const CACHE_SLOTS: usize = 128;
+
+/// The cues of one analysis, parsed once per entry: an article hits the same few dozen
+/// hedge entries again and again, and a payload costs some hundred instructions to read.
+/// Direct-mapped on (pattern, entry): a collision only parses again, so no allocation.
+pub(crate) struct CueCache {
+    slots: RefCell<[Option<(u64, Cue)>; CACHE_SLOTS]>,
+}
+
+impl CueCache {
+    pub(crate) fn new() -> CueCache {
+        CueCache {
+            slots: RefCell::new([None; CACHE_SLOTS]),
+        }
+    }
+
+    /// The cue of entry `index` of automaton pattern `pattern` (whose payload is
+    /// `payload`, of a booster entry when `booster`).
+    pub(crate) fn get(&self, pattern: u32, index: usize, payload: &str, booster: bool) -> Cue {
+        let key = (u64::from(pattern) << 16) ^ ((index as u64) << 1) ^ u64::from(booster);
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize % CACHE_SLOTS;
+        let mut slots = self.slots.borrow_mut();
+        match slots[slot] {
+            Some((cached, cue)) if cached == key => cue,
+            _ => {
+                let cue = Cue::parse(payload, booster);
+                slots[slot] = Some((key, cue));
+                cue
+            }
+        }
     }
 }
 
@@ -173,6 +241,31 @@ mod tests {
         assert_eq!(booster.kind, CueKind::Hedge(HedgeCategory::Probability));
         assert!(booster.has(Rule::Predicative));
         assert_eq!(Cue::parse("0.6", true).kind, CueKind::Stop);
+    }
+
+    #[test]
+    fn simple_decimals_read_as_the_float_parser_does() {
+        let words = [
+            "0",
+            "1",
+            "0.7",
+            "0.25",
+            "0.1",
+            "0.3",
+            "0.35",
+            "0.55",
+            "0.9999",
+            "12.5",
+            "007",
+            "1.000000000001",
+            "123456789.123456",
+        ];
+        for word in words {
+            assert_eq!(simple_decimal(word), word.parse::<f64>().ok(), "{word}");
+        }
+        for word in ["1.", ".5", "1.2.3", "+1", "-0.5", "1e3", "1234567890123456"] {
+            assert_eq!(simple_decimal(word), None, "{word}");
+        }
     }
 
     #[test]

@@ -565,13 +565,14 @@ impl<'a> Context<'a> {
     /// A passive report on a speech verb: "is said to", "it was reported that". Returns
     /// the token where the phrase starts.
     pub(crate) fn passive_report(&self, hit: &Hit, payload: &str) -> Option<usize> {
+        // A form of "be" before the verb first: it is rarer than a reporting lemma.
+        let first = hit.first_token as usize;
+        let be = self.before(first).filter(|&b| self.is_word(b, BE))?;
         // The payload starts with the lemma ("say clause").
         let lemma = payload.split_whitespace().next().unwrap_or("");
         if !REPORT_LEMMAS.contains(&lemma) {
             return None;
         }
-        let first = hit.first_token as usize;
-        let be = self.before(first).filter(|&b| self.is_word(b, BE))?;
         let subject_it = self.before(be).filter(|&s| self.is_word(s, &["it"]));
         let projects = self
             .after(hit)
