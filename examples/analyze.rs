@@ -22,6 +22,10 @@ use copydesk::batch::{self, BatchOptions, Summary};
 use copydesk::{Article, Error, Report};
 use serde_json::Value;
 
+#[path = "support/report_json.rs"]
+mod report_json;
+use report_json::{list, text_of};
+
 const SAMPLE: &str = include_str!("data/wire.txt");
 const USAGE: &str = "usage: analyze [--json] [FILE|-]\n       analyze --jsonl [--threads N] [--max-bytes N] [FILE...]";
 
@@ -117,18 +121,6 @@ fn run_single(options: &Options) -> Result<bool, String> {
         .and_then(|()| out.flush())
         .map_err(|e| format!("cannot write the output: {e}"))?;
     Ok(true)
-}
-
-fn text_of(value: &Value, key: &str) -> String {
-    match &value[key] {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    }
-}
-
-fn list<'a>(value: &'a Value, key: &str) -> &'a [Value] {
-    value[key].as_array().map_or(&[], Vec::as_slice)
 }
 
 /// A readable summary for a person, from the report's JSON form.

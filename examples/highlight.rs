@@ -19,6 +19,10 @@ use std::process::ExitCode;
 use copydesk::{Article, Report};
 use serde_json::Value;
 
+#[path = "support/report_json.rs"]
+mod report_json;
+use report_json::{list, text_of};
+
 const SAMPLE: &str = include_str!("data/wire.txt");
 
 fn main() -> ExitCode {
@@ -73,18 +77,6 @@ fn escape(text: &str) -> String {
     out
 }
 
-fn field(value: &Value, key: &str) -> String {
-    match &value[key] {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    }
-}
-
-fn list<'a>(value: &'a Value, key: &str) -> &'a [Value] {
-    value[key].as_array().map_or(&[], Vec::as_slice)
-}
-
 fn span_of(value: &Value) -> Option<(usize, usize)> {
     let start = value["start"].as_u64()? as usize;
     let end = value["end"].as_u64()? as usize;
@@ -106,7 +98,7 @@ fn source_kind(report: &Value, index: &Value) -> String {
     index
         .as_u64()
         .and_then(|i| list(report, "sources").get(i as usize))
-        .map_or("none".to_string(), |s| field(s, "kind"))
+        .map_or("none".to_string(), |s| text_of(s, "kind"))
 }
 
 fn collect_marks(report: &Value) -> Vec<Mark> {
@@ -115,12 +107,12 @@ fn collect_marks(report: &Value) -> Vec<Mark> {
         let Some((start, end)) = span_of(q) else {
             continue;
         };
-        let speaker = field(q, "speaker");
+        let speaker = text_of(q, "speaker");
         let kind = source_kind(report, &q["source"]);
-        let cue = field(q, "cue");
+        let cue = text_of(q, "cue");
         let hover = format!(
             "{} quote — {}{}",
-            field(q, "kind"),
+            text_of(q, "kind"),
             if speaker.is_empty() {
                 "no speaker found".to_string()
             } else {
@@ -146,7 +138,7 @@ fn collect_marks(report: &Value) -> Vec<Mark> {
             start,
             end,
             layer: 0,
-            class: format!("quote q-{} k-{}", field(q, "kind"), kind),
+            class: format!("quote q-{} k-{}", text_of(q, "kind"), kind),
             hover,
             link,
         });
@@ -163,8 +155,8 @@ fn collect_marks(report: &Value) -> Vec<Mark> {
             };
             let hover = format!(
                 "{class}: {} ({who}, weight {})",
-                field(h, "category"),
-                field(h, "weight")
+                text_of(h, "category"),
+                text_of(h, "weight")
             );
             marks.push(Mark {
                 start,
@@ -180,9 +172,9 @@ fn collect_marks(report: &Value) -> Vec<Mark> {
         let Some((start, end)) = span_of(n) else {
             continue;
         };
-        let mut hover = format!("{}: {}", field(n, "kind"), field(n, "value"));
+        let mut hover = format!("{}: {}", text_of(n, "kind"), text_of(n, "value"));
         for key in ["of", "to", "unit", "qualifier", "change", "subject", "base"] {
-            let v = field(n, key);
+            let v = text_of(n, key);
             if !v.is_empty() {
                 let _ = write!(hover, "; {key} {v}");
             }
@@ -191,7 +183,7 @@ fn collect_marks(report: &Value) -> Vec<Mark> {
             start,
             end,
             layer: 2,
-            class: format!("number n-{}", field(n, "kind")),
+            class: format!("number n-{}", text_of(n, "kind")),
             hover,
             link: None,
         });
@@ -294,7 +286,7 @@ fn render_panel(report: &Value) -> String {
     let hedges = list(report, "hedges").len() as f64;
     let boosters = list(report, "boosters").len() as f64;
     // The share of quoted words from anonymous sources, counted from the quotes themselves.
-    let quoted_words = |q: &Value| field(q, "text").split_whitespace().count();
+    let quoted_words = |q: &Value| text_of(q, "text").split_whitespace().count();
     let total: usize = quotes.iter().map(quoted_words).sum();
     let anonymous: usize = quotes
         .iter()
@@ -319,16 +311,16 @@ fn render_panel(report: &Value) -> String {
         let of_kind: Vec<(usize, &Value)> = sources
             .iter()
             .enumerate()
-            .filter(|(_, s)| field(s, "kind") == kind)
+            .filter(|(_, s)| text_of(s, "kind") == kind)
             .collect();
         if of_kind.is_empty() {
             continue;
         }
         let _ = write!(out, "<h3 class=\"k-{kind}\">{kind}</h3><ul>");
         for (i, s) in of_kind {
-            let name = field(s, "name");
-            let description = field(s, "description");
-            let reason = field(s, "anonymity_reason");
+            let name = text_of(s, "name");
+            let description = text_of(s, "description");
+            let reason = text_of(s, "anonymity_reason");
             let count = list(s, "quotes").len();
             let _ = write!(
                 out,
@@ -343,9 +335,9 @@ fn render_panel(report: &Value) -> String {
     }
     out.push_str("</section>\n<section id=\"numbers\"><h2>Numeric claims</h2><ol>");
     for n in list(report, "numbers") {
-        let mut details = vec![format!("{} {}", field(n, "kind"), field(n, "value"))];
+        let mut details = vec![format!("{} {}", text_of(n, "kind"), text_of(n, "value"))];
         for key in ["qualifier", "subject", "unit"] {
-            let v = field(n, key);
+            let v = text_of(n, key);
             if !v.is_empty() {
                 details.push(format!("{key}: {v}"));
             }
@@ -353,7 +345,7 @@ fn render_panel(report: &Value) -> String {
         let _ = write!(
             out,
             "<li class=\"claim\"><q>{}</q> — {}</li>",
-            escape(&field(n, "text")),
+            escape(&text_of(n, "text")),
             escape(&details.join("; "))
         );
     }
