@@ -161,11 +161,10 @@ impl HedgeCategory {
 
 /// A hedge or booster: where it is, its cue, its category, and whether a quoted speaker
 /// (rather than the writer) uses it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Hedge {
     /// Where the cue is (serialized as `start` and `end`).
-    #[serde(flatten)]
     pub span: Span,
     /// The cue as written: "is expected to" gives "expected", a weasel "Critics argue".
     pub text: String,
@@ -177,12 +176,18 @@ pub struct Hedge {
     pub weight: f64,
 }
 
+crate::span::serialize_with_span!(Hedge {
+    text,
+    category,
+    in_quote,
+    weight
+});
+
 /// The certainty of one sentence.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct SentenceCertainty {
     /// Where the sentence is (serialized as `start` and `end`).
-    #[serde(flatten)]
     pub span: Span,
     /// Number of hedges in it.
     pub hedges: usize,
@@ -194,6 +199,12 @@ pub struct SentenceCertainty {
     /// 0.7 brings it to 0.40; one booster of weight 0.8 raises it to 0.86.
     pub certainty: f64,
 }
+
+crate::span::serialize_with_span!(SentenceCertainty {
+    hedges,
+    boosters,
+    certainty
+});
 
 /// Hedge and booster densities of an article, flattened into the report's `stats`.
 ///

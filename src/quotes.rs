@@ -63,11 +63,10 @@ pub enum QuoteKind {
 }
 
 /// A quote: what was said, by whom, and the cue that attributes it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Quote {
     /// The quoted text (without quotation marks), or the reported clause.
-    #[serde(flatten)]
     pub span: Span,
     /// The text of `span`.
     pub text: String,
@@ -84,6 +83,16 @@ pub struct Quote {
     /// Index of the paragraph the quote is in.
     pub paragraph: usize,
 }
+
+crate::span::serialize_with_span!(Quote {
+    text,
+    kind,
+    speaker,
+    source,
+    cue,
+    cue_span,
+    paragraph
+});
 
 /// The quotes analyzer: direct, partial and indirect quotes with speaker and cue.
 #[derive(Clone, Debug, Default)]

@@ -58,15 +58,16 @@ pub enum SourceKind {
 }
 
 /// One place where the text names or refers to a source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Mention {
     /// Where it is.
-    #[serde(flatten)]
     pub span: Span,
     /// The text of the mention.
     pub text: String,
 }
+
+crate::span::serialize_with_span!(Mention { text });
 
 /// A source: a person, a group, an organisation or a document that information is
 /// attributed to.
