@@ -176,7 +176,8 @@ pub struct Hedge {
     pub weight: f64,
 }
 
-crate::span::serialize_with_span!(Hedge {
+crate::json::serialize_fields!(Hedge {
+    span;
     text,
     category,
     in_quote,
@@ -200,7 +201,8 @@ pub struct SentenceCertainty {
     pub certainty: f64,
 }
 
-crate::span::serialize_with_span!(SentenceCertainty {
+crate::json::serialize_fields!(SentenceCertainty {
+    span;
     hedges,
     boosters,
     certainty

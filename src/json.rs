@@ -3,27 +3,52 @@
 //! A report is mostly small objects: a numeric claim is fourteen fields, most of them a
 //! short key and a number or `null`. `serde_json` writes each key through its general
 //! string escaper, one bounds-checked step and one buffer write per piece (comma, quote,
-//! key, quote, colon). This serializer writes `,"key":` in one go once the key is known to
-//! need no escape, and escapes string values by runs. Numbers go through `serde_json`'s
-//! own formatter, so that every float is written the same way.
+//! key, quote, colon). Two paths here do better:
+//! - the findings and the report's top level write themselves ([`Json`], in `direct`):
+//!   each `,"key":` is one constant, and the field lists are shared with their
+//!   `Serialize` impls;
+//! - everything else (metadata, stats, enums, user analyzers' outputs) goes through the
+//!   serde serializer below, which writes `,"key":` in one go once the key is known to
+//!   need no escape.
 //!
-//! The equality with `serde_json` is tested over every sample text and random articles
-//! (tests/properties.rs); [`crate::Report::to_json`] falls back to `serde_json` should this
-//! serializer ever refuse a value.
+//! Both escape string values by runs. Numbers go through `serde_json`'s own formatter,
+//! so that every float is written the same way. The equality with `serde_json` is tested
+//! over every sample text and random articles (tests/properties.rs) and in `direct`'s
+//! tests; [`crate::Report::to_json`] falls back to `serde_json` should this module ever
+//! refuse a value.
 
-use serde::ser::{self, Serialize};
-use serde_json::ser::{CompactFormatter, Formatter};
+use serde::ser;
+
+mod direct;
+mod serializer;
+
+pub(crate) use direct::{serialize_fields, Json, Serde};
 
 type Error = serde_json::Error;
-type Result<T = ()> = std::result::Result<T, Error>;
+pub(crate) type Result<T = ()> = std::result::Result<T, Error>;
 
-/// `value` as compact JSON, as `serde_json::to_string` would write it.
-pub(crate) fn to_string<T: Serialize + ?Sized>(value: &T, capacity: usize) -> Result<String> {
+/// `value` as compact JSON through its `Serialize`, as `serde_json::to_string` would write
+/// it: the tests' reference for [`write`].
+#[cfg(test)]
+pub(crate) fn to_string<T: serde::Serialize + ?Sized>(
+    value: &T,
+    capacity: usize,
+) -> Result<String> {
     let mut writer = Writer {
         out: Vec::with_capacity(capacity),
     };
     value.serialize(&mut writer)?;
     // Only whole `&str`s and ASCII are ever written, so this cannot fail.
+    String::from_utf8(writer.out).map_err(ser::Error::custom)
+}
+
+/// `value` as compact JSON, written by its [`Json`] impl: the bytes `serde_json::to_string`
+/// writes for its `Serialize`.
+pub(crate) fn write<T: Json + ?Sized>(value: &T, capacity: usize) -> Result<String> {
+    let mut writer = Writer {
+        out: Vec::with_capacity(capacity),
+    };
+    value.write_json(&mut writer)?;
     String::from_utf8(writer.out).map_err(ser::Error::custom)
 }
 
@@ -73,13 +98,20 @@ fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
         .map(|i| at + i)
 }
 
-struct Writer {
+/// The JSON being written.
+pub(crate) struct Writer {
     out: Vec<u8>,
 }
 
 impl Writer {
+    /// Bytes that are JSON already: punctuation and `"key":` constants.
+    #[inline]
+    pub(crate) fn raw(&mut self, bytes: &[u8]) {
+        self.out.extend_from_slice(bytes);
+    }
+
     /// A JSON string: `"`, the text escaped as `serde_json` does, `"`.
-    fn string(&mut self, value: &str) {
+    pub(crate) fn string(&mut self, value: &str) {
         self.out.reserve(value.len() + 2);
         self.out.push(b'"');
         self.contents(value);
@@ -153,472 +185,6 @@ impl Writer {
     /// Writes with `serde_json`'s formatter (numbers), which cannot fail on a `Vec`.
     fn format(&mut self, write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> Result {
         write(&mut self.out).map_err(Error::io)
-    }
-}
-
-/// The integer methods of a serializer: narrow integers widened, the rest written by
-/// `serde_json`'s formatter through `$write` (`format`, or `quoted` for map keys).
-macro_rules! integers {
-    ($write:ident) => {
-        fn serialize_i8(self, value: i8) -> Result {
-            self.serialize_i64(value.into())
-        }
-
-        fn serialize_i16(self, value: i16) -> Result {
-            self.serialize_i64(value.into())
-        }
-
-        fn serialize_i32(self, value: i32) -> Result {
-            self.serialize_i64(value.into())
-        }
-
-        fn serialize_i64(self, value: i64) -> Result {
-            self.$write(|out| CompactFormatter.write_i64(out, value))
-        }
-
-        fn serialize_i128(self, value: i128) -> Result {
-            self.$write(|out| CompactFormatter.write_i128(out, value))
-        }
-
-        fn serialize_u8(self, value: u8) -> Result {
-            self.serialize_u64(value.into())
-        }
-
-        fn serialize_u16(self, value: u16) -> Result {
-            self.serialize_u64(value.into())
-        }
-
-        fn serialize_u32(self, value: u32) -> Result {
-            self.serialize_u64(value.into())
-        }
-
-        fn serialize_u64(self, value: u64) -> Result {
-            self.$write(|out| CompactFormatter.write_u64(out, value))
-        }
-
-        fn serialize_u128(self, value: u128) -> Result {
-            self.$write(|out| CompactFormatter.write_u128(out, value))
-        }
-    };
-}
-
-/// An array or object being written; `first` until its first element.
-struct Compound<'a> {
-    writer: &'a mut Writer,
-    first: bool,
-}
-
-impl<'a> ser::Serializer for &'a mut Writer {
-    type Ok = ();
-    type Error = Error;
-    type SerializeSeq = Compound<'a>;
-    type SerializeTuple = Compound<'a>;
-    type SerializeTupleStruct = Compound<'a>;
-    type SerializeTupleVariant = Compound<'a>;
-    type SerializeMap = Compound<'a>;
-    type SerializeStruct = Compound<'a>;
-    type SerializeStructVariant = Compound<'a>;
-
-    fn serialize_bool(self, value: bool) -> Result {
-        self.out
-            .extend_from_slice(if value { b"true" } else { b"false" });
-        Ok(())
-    }
-
-    integers!(format);
-
-    fn serialize_f32(self, value: f32) -> Result {
-        if value.is_finite() {
-            self.format(|out| CompactFormatter.write_f32(out, value))
-        } else {
-            self.serialize_unit()
-        }
-    }
-
-    fn serialize_f64(self, value: f64) -> Result {
-        if value.is_finite() {
-            self.format(|out| CompactFormatter.write_f64(out, value))
-        } else {
-            self.serialize_unit()
-        }
-    }
-
-    fn serialize_char(self, value: char) -> Result {
-        self.string(value.encode_utf8(&mut [0; 4]));
-        Ok(())
-    }
-
-    fn serialize_str(self, value: &str) -> Result {
-        self.string(value);
-        Ok(())
-    }
-
-    fn serialize_bytes(self, value: &[u8]) -> Result {
-        self.format(|out| CompactFormatter.write_byte_array(out, value))
-    }
-
-    fn serialize_none(self) -> Result {
-        self.serialize_unit()
-    }
-
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result {
-        value.serialize(self)
-    }
-
-    fn serialize_unit(self) -> Result {
-        self.out.extend_from_slice(b"null");
-        Ok(())
-    }
-
-    fn serialize_unit_struct(self, _name: &'static str) -> Result {
-        self.serialize_unit()
-    }
-
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Result {
-        self.name(variant);
-        Ok(())
-    }
-
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result {
-        value.serialize(self)
-    }
-
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-        value: &T,
-    ) -> Result {
-        self.out.push(b'{');
-        self.variant_key(variant);
-        value.serialize(&mut *self)?;
-        self.out.push(b'}');
-        Ok(())
-    }
-
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>> {
-        self.out.push(b'[');
-        Ok(Compound {
-            writer: self,
-            first: true,
-        })
-    }
-
-    fn serialize_tuple(self, len: usize) -> Result<Compound<'a>> {
-        self.serialize_seq(Some(len))
-    }
-
-    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a>> {
-        self.serialize_seq(Some(len))
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-        len: usize,
-    ) -> Result<Compound<'a>> {
-        self.out.push(b'{');
-        self.variant_key(variant);
-        self.serialize_seq(Some(len))
-    }
-
-    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>> {
-        self.out.push(b'{');
-        Ok(Compound {
-            writer: self,
-            first: true,
-        })
-    }
-
-    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a>> {
-        self.serialize_map(Some(len))
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-        len: usize,
-    ) -> Result<Compound<'a>> {
-        self.out.push(b'{');
-        self.variant_key(variant);
-        self.serialize_map(Some(len))
-    }
-}
-
-impl Compound<'_> {
-    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        if !self.first {
-            self.writer.out.push(b',');
-        }
-        self.first = false;
-        value.serialize(&mut *self.writer)
-    }
-
-    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
-        self.writer.field_name(key, self.first);
-        self.first = false;
-        value.serialize(&mut *self.writer)
-    }
-
-    fn close(self, mark: u8) -> Result {
-        self.writer.out.push(mark);
-        Ok(())
-    }
-}
-
-/// The array-like traits: each element after a comma, `]` at the end.
-macro_rules! array {
-    ($trait:ident, $method:ident) => {
-        impl ser::$trait for Compound<'_> {
-            type Ok = ();
-            type Error = Error;
-
-            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-                self.element(value)
-            }
-
-            fn end(self) -> Result {
-                self.close(b']')
-            }
-        }
-    };
-}
-
-array!(SerializeSeq, serialize_element);
-array!(SerializeTuple, serialize_element);
-array!(SerializeTupleStruct, serialize_field);
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-
-    fn end(self) -> Result {
-        self.writer.out.extend_from_slice(b"]}");
-        Ok(())
-    }
-}
-
-impl ser::SerializeMap for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result {
-        if !self.first {
-            self.writer.out.push(b',');
-        }
-        self.first = false;
-        key.serialize(KeySerializer {
-            writer: &mut *self.writer,
-        })?;
-        self.writer.out.push(b':');
-        Ok(())
-    }
-
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        value.serialize(&mut *self.writer)
-    }
-
-    fn end(self) -> Result {
-        self.close(b'}')
-    }
-}
-
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
-        self.field(key, value)
-    }
-
-    fn end(self) -> Result {
-        self.close(b'}')
-    }
-}
-
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
-        self.field(key, value)
-    }
-
-    fn end(self) -> Result {
-        self.writer.out.extend_from_slice(b"}}");
-        Ok(())
-    }
-}
-
-/// A map key: a string, or a number, boolean or character written as one, as `serde_json`
-/// accepts.
-/// Any other key is an error, and [`crate::Report::to_json`] then asks `serde_json`.
-struct KeySerializer<'a> {
-    writer: &'a mut Writer,
-}
-
-fn key_must_be_a_string() -> Error {
-    ser::Error::custom("key must be a string")
-}
-
-impl KeySerializer<'_> {
-    fn quoted(self, write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> Result {
-        self.writer.out.push(b'"');
-        self.writer.format(write)?;
-        self.writer.out.push(b'"');
-        Ok(())
-    }
-}
-
-impl ser::Serializer for KeySerializer<'_> {
-    type Ok = ();
-    type Error = Error;
-    type SerializeSeq = ser::Impossible<(), Error>;
-    type SerializeTuple = ser::Impossible<(), Error>;
-    type SerializeTupleStruct = ser::Impossible<(), Error>;
-    type SerializeTupleVariant = ser::Impossible<(), Error>;
-    type SerializeMap = ser::Impossible<(), Error>;
-    type SerializeStruct = ser::Impossible<(), Error>;
-    type SerializeStructVariant = ser::Impossible<(), Error>;
-
-    fn serialize_str(self, value: &str) -> Result {
-        self.writer.string(value);
-        Ok(())
-    }
-
-    fn serialize_char(self, value: char) -> Result {
-        self.writer.string(value.encode_utf8(&mut [0; 4]));
-        Ok(())
-    }
-
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Result {
-        self.writer.string(variant);
-        Ok(())
-    }
-
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result {
-        value.serialize(self)
-    }
-
-    integers!(quoted);
-
-    fn serialize_bool(self, value: bool) -> Result {
-        self.quoted(|out| CompactFormatter.write_bool(out, value))
-    }
-
-    fn serialize_f32(self, value: f32) -> Result {
-        if !value.is_finite() {
-            return Err(ser::Error::custom("float key must be finite"));
-        }
-        self.quoted(|out| CompactFormatter.write_f32(out, value))
-    }
-
-    fn serialize_f64(self, value: f64) -> Result {
-        if !value.is_finite() {
-            return Err(ser::Error::custom("float key must be finite"));
-        }
-        self.quoted(|out| CompactFormatter.write_f64(out, value))
-    }
-
-    fn serialize_bytes(self, _value: &[u8]) -> Result {
-        Err(key_must_be_a_string())
-    }
-
-    fn serialize_none(self) -> Result {
-        Err(key_must_be_a_string())
-    }
-
-    fn serialize_some<T: Serialize + ?Sized>(self, _value: &T) -> Result {
-        Err(key_must_be_a_string())
-    }
-
-    fn serialize_unit(self) -> Result {
-        Err(key_must_be_a_string())
-    }
-
-    fn serialize_unit_struct(self, _name: &'static str) -> Result {
-        Err(key_must_be_a_string())
-    }
-
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _value: &T,
-    ) -> Result {
-        Err(key_must_be_a_string())
-    }
-
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq> {
-        Err(key_must_be_a_string())
-    }
-
-    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple> {
-        Err(key_must_be_a_string())
-    }
-
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleStruct> {
-        Err(key_must_be_a_string())
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleVariant> {
-        Err(key_must_be_a_string())
-    }
-
-    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
-        Err(key_must_be_a_string())
-    }
-
-    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct> {
-        Err(key_must_be_a_string())
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStructVariant> {
-        Err(key_must_be_a_string())
     }
 }
 

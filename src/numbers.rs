@@ -115,7 +115,7 @@ pub enum Direction {
 }
 
 /// A numeric claim: "at least 2 percent of gross domestic product".
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct NumericClaim {
     /// Byte offset of the claim's start (a currency symbol, the number).
@@ -150,6 +150,23 @@ pub struct NumericClaim {
     /// True when the claim is inside a quotation.
     pub in_quote: bool,
 }
+
+crate::json::serialize_fields!(NumericClaim {
+    start,
+    end,
+    text,
+    kind,
+    value,
+    of,
+    from,
+    to,
+    unit,
+    qualifier,
+    change,
+    subject,
+    base,
+    in_quote
+});
 
 /// The numeric claims analyzer.
 #[derive(Clone, Debug, Default)]

@@ -84,7 +84,8 @@ pub struct Quote {
     pub paragraph: usize,
 }
 
-crate::span::serialize_with_span!(Quote {
+crate::json::serialize_fields!(Quote {
+    span;
     text,
     kind,
     speaker,

@@ -171,10 +171,10 @@ impl Report {
 
     /// The report as compact JSON, on one line.
     pub fn to_json(&self) -> String {
-        // Written by a serializer of our own, the same bytes as serde_json's at a third
-        // of the cost per field (see src/json.rs); serde_json still has the last word on
-        // a value it refuses.
-        crate::json::to_string(self, self.json_size_estimate())
+        // Written by the findings themselves, the same bytes as serde_json's at a
+        // fraction of the cost per field (see src/json.rs); serde_json still has the
+        // last word on a value that path refuses.
+        crate::json::write(self, self.json_size_estimate())
             .or_else(|_| serde_json::to_string(self))
             .unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
     }
@@ -195,5 +195,45 @@ impl Report {
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self)
             .unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
+    }
+}
+
+/// The report's top level, in the order of its `Serialize` (the derive above: its fields,
+/// then the user analyzers' outputs flattened after them); the findings write themselves.
+impl crate::json::Json for Report {
+    fn write_json(&self, writer: &mut crate::json::Writer) -> crate::json::Result {
+        use crate::json::Serde;
+        let Report {
+            article,
+            quotes,
+            sources,
+            hedges,
+            boosters,
+            numbers,
+            stats,
+            extra,
+        } = self;
+        writer.raw(b"{\"article\":");
+        Serde(article).write_json(writer)?;
+        writer.raw(b",\"quotes\":");
+        quotes.write_json(writer)?;
+        writer.raw(b",\"sources\":");
+        sources.write_json(writer)?;
+        writer.raw(b",\"hedges\":");
+        hedges.write_json(writer)?;
+        writer.raw(b",\"boosters\":");
+        boosters.write_json(writer)?;
+        writer.raw(b",\"numbers\":");
+        numbers.write_json(writer)?;
+        writer.raw(b",\"stats\":");
+        Serde(stats).write_json(writer)?;
+        for (name, value) in extra {
+            writer.raw(b",");
+            writer.string(name);
+            writer.raw(b":");
+            Serde(value).write_json(writer)?;
+        }
+        writer.raw(b"}");
+        Ok(())
     }
 }

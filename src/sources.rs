@@ -67,11 +67,11 @@ pub struct Mention {
     pub text: String,
 }
 
-crate::span::serialize_with_span!(Mention { text });
+crate::json::serialize_fields!(Mention { span; text });
 
 /// A source: a person, a group, an organisation or a document that information is
 /// attributed to.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Source {
     /// The person's name, when given: `"Jens Stoltenberg"`.
@@ -87,6 +87,15 @@ pub struct Source {
     /// The stated reason for anonymity, as written: `"who asked not to be identified"`.
     pub anonymity_reason: Option<String>,
 }
+
+crate::json::serialize_fields!(Source {
+    name,
+    description,
+    kind,
+    mentions,
+    quotes,
+    anonymity_reason
+});
 
 /// Counts of sources or quotes by source kind.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]

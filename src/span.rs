@@ -89,29 +89,6 @@ impl From<Span> for Range<usize> {
     }
 }
 
-/// `Serialize` for a finding whose `span` is written as its first two keys, `start` and
-/// `end`, followed by the listed fields in order: the JSON that `#[serde(flatten)]` on
-/// the span would give, written as a struct rather than through serde's map machinery
-/// (which costs a key escape and a dynamic call per field). The pattern in the body
-/// fails to compile when the list misses a field of the type.
-macro_rules! serialize_with_span {
-    ($ty:ident { $($field:ident),* $(,)? }) => {
-        impl serde::Serialize for $ty {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeStruct;
-                let $ty { span, $($field),* } = self;
-                let fields = 2 + [$(stringify!($field)),*].len();
-                let mut state = serializer.serialize_struct(stringify!($ty), fields)?;
-                state.serialize_field("start", &span.start)?;
-                state.serialize_field("end", &span.end)?;
-                $(state.serialize_field(stringify!($field), $field)?;)*
-                state.end()
-            }
-        }
-    };
-}
-pub(crate) use serialize_with_span;
-
 #[cfg(test)]
 mod tests {
     use super::*;

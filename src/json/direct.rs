@@ -1,0 +1,217 @@
+//! The findings written straight to JSON, without serde's visitor.
+//!
+//! A report is mostly numeric claims, quotes and hedges: small structs of short keys and
+//! numbers. Through serde, each field is a generic call that writes its key piece by
+//! piece; here each type writes `,"key":` as one constant and its values by hand. The
+//! bytes are those of its `Serialize`, because both are generated from one list of
+//! fields by [`serialize_fields`]; the report's own top level is written by hand in
+//! src/report.rs and checked against `serde_json` by the property tests.
+
+use serde::Serialize;
+use serde_json::ser::{CompactFormatter, Formatter};
+
+use super::{Result, Writer};
+use crate::span::Span;
+
+/// A value that writes itself as compact JSON: the same bytes as `serde_json` writes for
+/// its `Serialize`.
+pub(crate) trait Json {
+    /// Appends the value's JSON to `writer`.
+    fn write_json(&self, writer: &mut Writer) -> Result;
+}
+
+impl Json for usize {
+    fn write_json(&self, writer: &mut Writer) -> Result {
+        writer.format(|out| CompactFormatter.write_u64(out, *self as u64))
+    }
+}
+
+impl Json for f64 {
+    fn write_json(&self, writer: &mut Writer) -> Result {
+        if self.is_finite() {
+            writer.format(|out| CompactFormatter.write_f64(out, *self))
+        } else {
+            writer.raw(b"null");
+            Ok(())
+        }
+    }
+}
+
+impl Json for bool {
+    fn write_json(&self, writer: &mut Writer) -> Result {
+        if *self {
+            writer.raw(b"true");
+        } else {
+            writer.raw(b"false");
+        }
+        Ok(())
+    }
+}
+
+impl Json for String {
+    fn write_json(&self, writer: &mut Writer) -> Result {
+        writer.string(self);
+        Ok(())
+    }
+}
+
+impl<T: Json> Json for Option<T> {
+    fn write_json(&self, writer: &mut Writer) -> Result {
+        match self {
+            Some(value) => value.write_json(writer),
+            None => {
+                writer.raw(b"null");
+                Ok(())
+            }
+        }
+    }
+}
+
+impl<T: Json> Json for Vec<T> {
+    fn write_json(&self, writer: &mut Writer) -> Result {
+        writer.raw(b"[");
+        for (i, value) in self.iter().enumerate() {
+            if i > 0 {
+                writer.raw(b",");
+            }
+            value.write_json(writer)?;
+        }
+        writer.raw(b"]");
+        Ok(())
+    }
+}
+
+impl Json for Span {
+    fn write_json(&self, writer: &mut Writer) -> Result {
+        writer.raw(b"{\"start\":");
+        self.start.write_json(writer)?;
+        writer.raw(b",\"end\":");
+        self.end.write_json(writer)?;
+        writer.raw(b"}");
+        Ok(())
+    }
+}
+
+/// A value written through its `Serialize` (enums, the report's metadata and stats).
+pub(crate) struct Serde<'a, T: ?Sized>(pub(crate) &'a T);
+
+impl<T: Serialize + ?Sized> Json for Serde<'_, T> {
+    fn write_json(&self, writer: &mut Writer) -> Result {
+        self.0.serialize(writer)
+    }
+}
+
+/// [`Json`] for unit-only enums, through their `Serialize` (the variant's name).
+macro_rules! json_by_serde {
+    ($($ty:ty),* $(,)?) => {
+        $(
+            impl $crate::json::Json for $ty {
+                fn write_json(&self, writer: &mut $crate::json::Writer) -> $crate::json::Result {
+                    $crate::json::Json::write_json(&$crate::json::Serde(self), writer)
+                }
+            }
+        )*
+    };
+}
+
+/// `Serialize` and [`Json`] for a struct, from one list of its fields in output order.
+///
+/// `Type { span; a, b }` writes the `span` field as the two keys `start` and `end`
+/// before the others: what `#[serde(flatten)]` on the span would give, without serde's
+/// map machinery. `Type { a, b }` writes the fields as a plain struct. The pattern in
+/// each body fails to compile when the list misses a field of the type.
+macro_rules! serialize_fields {
+    ($ty:ident { span; $($field:ident),* $(,)? }) => {
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct;
+                let $ty { span, $($field),* } = self;
+                let fields = 2 + <[&str]>::len(&[$(stringify!($field)),*]);
+                let mut state = serializer.serialize_struct(stringify!($ty), fields)?;
+                state.serialize_field("start", &span.start)?;
+                state.serialize_field("end", &span.end)?;
+                $(state.serialize_field(stringify!($field), $field)?;)*
+                state.end()
+            }
+        }
+
+        impl $crate::json::Json for $ty {
+            fn write_json(&self, writer: &mut $crate::json::Writer) -> $crate::json::Result {
+                let $ty { span, $($field),* } = self;
+                writer.raw(b"{\"start\":");
+                $crate::json::Json::write_json(&span.start, writer)?;
+                writer.raw(b",\"end\":");
+                $crate::json::Json::write_json(&span.end, writer)?;
+                $(
+                    writer.raw(concat!(",\"", stringify!($field), "\":").as_bytes());
+                    $crate::json::Json::write_json($field, writer)?;
+                )*
+                writer.raw(b"}");
+                Ok(())
+            }
+        }
+    };
+    ($ty:ident { $first:ident $(, $field:ident)* $(,)? }) => {
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct;
+                let $ty { $first, $($field),* } = self;
+                let fields = 1 + <[&str]>::len(&[$(stringify!($field)),*]);
+                let mut state = serializer.serialize_struct(stringify!($ty), fields)?;
+                state.serialize_field(stringify!($first), $first)?;
+                $(state.serialize_field(stringify!($field), $field)?;)*
+                state.end()
+            }
+        }
+
+        impl $crate::json::Json for $ty {
+            fn write_json(&self, writer: &mut $crate::json::Writer) -> $crate::json::Result {
+                let $ty { $first, $($field),* } = self;
+                writer.raw(concat!("{\"", stringify!($first), "\":").as_bytes());
+                $crate::json::Json::write_json($first, writer)?;
+                $(
+                    writer.raw(concat!(",\"", stringify!($field), "\":").as_bytes());
+                    $crate::json::Json::write_json($field, writer)?;
+                )*
+                writer.raw(b"}");
+                Ok(())
+            }
+        }
+    };
+}
+pub(crate) use serialize_fields;
+
+json_by_serde!(
+    crate::quotes::QuoteKind,
+    crate::sources::SourceKind,
+    crate::hedging::HedgeCategory,
+    crate::numbers::NumberKind,
+    crate::numbers::Direction,
+);
+
+#[cfg(test)]
+mod tests {
+    use crate::{Article, Report};
+
+    /// The direct path itself (not the `serde_json` fallback of `Report::to_json`)
+    /// writes what `serde_json` writes, for every kind of finding, user outputs with
+    /// keys that need escapes, and floats that are not finite.
+    #[test]
+    fn writes_the_bytes_of_serialize() {
+        let text = "“We will not pay $2.5bn,” said Anna Berg, the finance minister, \
+                    who may resign.\n\nAbout 40% of the 31 members, according to \
+                    officials who asked not to be identified, clearly agreed: \"no\".";
+        let mut report = Report::new(&Article::new(text));
+        assert!(!report.quotes.is_empty() && !report.sources.is_empty());
+        assert!(!report.hedges.is_empty() && !report.numbers.is_empty());
+        report.numbers[0].of = Some(f64::NAN);
+        report.extra.insert(
+            "tab\there \"x\"".to_string(),
+            serde_json::json!({"k\n": [1, 2.5, null, "\u{1}"]}),
+        );
+        let ours = super::super::write(&report, 0).unwrap();
+        assert_eq!(ours, serde_json::to_string(&report).unwrap());
+        let findings = super::super::write(&report.sources, 16).unwrap();
+        assert_eq!(findings, serde_json::to_string(&report.sources).unwrap());
+    }
+}
