@@ -31,62 +31,10 @@ use criterion::{
     criterion_group, criterion_main, BatchSize, BenchmarkGroup, Criterion, SamplingMode, Throughput,
 };
 
-/// The three sample styles, checked in as examples/data/*.txt.
-const STYLES: [(&str, &str); 3] = [
-    ("wire", include_str!("../examples/data/wire.txt")),
-    ("business", include_str!("../examples/data/business.txt")),
-    ("feature", include_str!("../examples/data/feature.txt")),
-];
+#[path = "../examples/support/shapes.rs"]
+mod shapes;
 
-const KB: usize = 1024;
-const MB: usize = 1024 * 1024;
-
-/// The longest prefix of `text` that is at most `len` bytes and ends on a char boundary.
-fn cut(text: &str, len: usize) -> &str {
-    if len >= text.len() {
-        return text;
-    }
-    let mut end = len;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
-/// `unit` repeated until the text reaches `len` bytes, cut on a char boundary.
-fn repeat_to(unit: &str, len: usize) -> String {
-    let mut text = String::with_capacity(len + unit.len());
-    while text.len() < len {
-        text.push_str(unit);
-    }
-    let end = cut(&text, len).len();
-    text.truncate(end);
-    text
-}
-
-/// The three samples, one after the other as paragraphs, repeated to `len` bytes.
-fn corpus(len: usize) -> String {
-    let mut unit = String::new();
-    for (_, sample) in STYLES {
-        unit.push_str(sample.trim_end());
-        unit.push('\n');
-    }
-    repeat_to(&unit, len)
-}
-
-/// Words of the samples only, with every punctuation mark and line break made a space.
-fn words_only(len: usize) -> String {
-    let mut unit = String::new();
-    for (_, sample) in STYLES {
-        for word in sample.split(|c: char| !c.is_alphanumeric()) {
-            if !word.is_empty() {
-                unit.push_str(word);
-                unit.push(' ');
-            }
-        }
-    }
-    repeat_to(&unit, len)
-}
+use shapes::{corpus, KB, MB, SCALES, STYLES};
 
 /// Setup cost must stay out of the timing; inputs of a few KB can be batched.
 fn batch_for(len: usize) -> BatchSize {
@@ -205,12 +153,7 @@ fn styles(c: &mut Criterion) {
 
 fn scaling(c: &mut Criterion) {
     let mut group = c.benchmark_group("scaling");
-    for (label, len) in [
-        ("1kb", KB),
-        ("16kb", 16 * KB),
-        ("256kb", 256 * KB),
-        ("4mb", 4 * MB),
-    ] {
+    for (label, len) in SCALES {
         let text = corpus(len);
         configure(&mut group, text.len());
         group.bench_function(format!("report_json/{label}"), |b| {
@@ -220,61 +163,9 @@ fn scaling(c: &mut Criterion) {
     group.finish();
 }
 
-/// Odd shapes that must stay linear: the cost per byte stays within a small factor of
-/// ordinary text (`normal_1mb`).
-fn adversarial_texts() -> Vec<(&'static str, String)> {
-    // Every quotation mark style, glued together and spaced, so that marks open, close,
-    // nest and stray.
-    let marks = repeat_to("“\"‘’'” «»„“ \"'\"‘‘ ”’”\" ‹›「」 ", MB);
-    let digits = repeat_to(
-        "1,234,567.89.10,11 2-3 4/5 6:7 $8 9% 0.5bn 12.34.56 1,2,3,4,5,6,7,8,9,0 ",
-        MB,
-    );
-    let one_sentence = words_only(MB);
-    let words = [
-        "said", "may", "the", "ministry", "percent", "three", "March", "he",
-    ];
-    let mut paragraphs = String::with_capacity(100_000 * 8);
-    for i in 0..100_000 {
-        paragraphs.push_str(words[i % words.len()]);
-        paragraphs.push('\n');
-    }
-    // 20,000 quotation marks in one paragraph, each quote attributed.
-    let quotes_20k = "“We will,” she said. ".repeat(10_000);
-    let one_paragraph = corpus(2 * MB).replace('\n', " ");
-    // The hostile inputs of issue 7, each about 1 MB.
-    let unclosed = repeat_to("“word ", MB);
-    let nesting = repeat_to("“‘«‹„\"'word ", MB);
-    let long_numbers = repeat_to(&format!("{} ", "9".repeat(400)), MB);
-    let markup = repeat_to(
-        "<p>The &quot;plan&quot; &amp; <b>costs</b> said</p>\r\n",
-        MB,
-    );
-    let controls = repeat_to(
-        "said\u{0}the\u{7}plan\r\u{200b}4\u{a0}000\u{feff} e\u{301} ",
-        MB,
-    );
-    let scripts = repeat_to("قال المتحدث إن \"الاجتماع\" 300 שלום 😀 合同。 ", MB);
-    vec![
-        ("normal_1mb", corpus(MB)),
-        ("quote_marks_1mb", marks),
-        ("digits_1mb", digits),
-        ("one_sentence_1mb", one_sentence),
-        ("one_word_paragraphs_100k", paragraphs),
-        ("quotes_20k", quotes_20k),
-        ("one_paragraph_2mb", one_paragraph),
-        ("unclosed_openers_1mb", unclosed),
-        ("nested_quote_styles_1mb", nesting),
-        ("400_digit_numbers_1mb", long_numbers),
-        ("html_markup_1mb", markup),
-        ("control_and_invisible_chars_1mb", controls),
-        ("rtl_cjk_emoji_1mb", scripts),
-    ]
-}
-
 fn adversarial(c: &mut Criterion) {
     let mut group = c.benchmark_group("adversarial");
-    for (label, text) in adversarial_texts() {
+    for (label, text) in shapes::adversarial() {
         configure(&mut group, text.len());
         group.bench_function(label, |b| {
             b.iter_batched(|| text.clone(), report_json, batch_for(text.len()))
@@ -285,9 +176,7 @@ fn adversarial(c: &mut Criterion) {
 
 fn fixed_cost(c: &mut Criterion) {
     let mut group = c.benchmark_group("fixed_cost");
-    let small = cut(STYLES[0].1, 300).to_owned();
-    let large = corpus(16 * KB);
-    for (label, text) in [("300b", small), ("16kb", large)] {
+    for (label, text) in shapes::fixed_cost() {
         configure(&mut group, text.len());
         group.bench_function(format!("report_json/{label}"), |b| {
             b.iter_batched(|| text.clone(), report_json, BatchSize::SmallInput)

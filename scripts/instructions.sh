@@ -2,7 +2,13 @@
 # Instructions per byte of copydesk's full analysis (article, every analyzer, JSON) of
 # each sample text, counted by callgrind: stable where wall time is noisy.
 #
-#   scripts/instructions.sh [FILE...]        (default: examples/data/*.txt)
+#   scripts/instructions.sh [FILE|@NAME...]   (default: examples/data/*.txt)
+#   scripts/instructions.sh --shapes         (the benches' adversarial shapes)
+#
+# @NAME is one of the texts the benches make (examples/support/shapes.rs): a style
+# (@wire), an adversarial shape (@digits_1mb), a scale (@scaling_4mb) or a fixed-cost
+# text (@fixed_300b). --shapes counts @normal_1mb and every adversarial shape, and adds
+# each one's cost per byte relative to normal text (the target is at most 3x).
 #
 # Also counts one bare Aho-Corasick pass of the same automaton over the same text (the
 # `baseline` of the benches) and one build of the default lexicon. Only the measured
@@ -40,20 +46,45 @@ count() {
     fi
 }
 
+shapes=0
 files=("$@")
-if [ ${#files[@]} -eq 0 ]; then
+if [ "${1:-}" = --shapes ]; then
+    shapes=1
+    files=(@normal_1mb @quote_marks_1mb @digits_1mb @one_sentence_1mb
+        @one_word_paragraphs_100k @quotes_20k @one_paragraph_2mb @unclosed_openers_1mb
+        @nested_quote_styles_1mb @400_digit_numbers_1mb @html_markup_1mb
+        @control_and_invisible_chars_1mb @rtl_cjk_emoji_1mb)
+elif [ ${#files[@]} -eq 0 ]; then
     files=(examples/data/*.txt)
 fi
-printf '%-28s %9s %14s %10s %12s %8s\n' text bytes report_instr instr/byte baseline/byte ratio
-for file in "${files[@]}"; do
+if [ $shapes = 1 ]; then
+    printf '%-34s %9s %14s %10s %10s\n' text bytes report_instr instr/byte vs_normal
+else
+    printf '%-34s %9s %14s %10s %12s %8s\n' text bytes report_instr instr/byte baseline/byte ratio
+fi
+first=""
+for arg in "${files[@]}"; do
+    file=$arg
+    if [ "${arg#@}" != "$arg" ]; then
+        file="$out/${arg#@}.txt"
+        "$bin" shape "${arg#@}" "$file"
+    fi
     bytes=$(wc -c <"$file")
     report=$(count report "$file" report_many)
+    if [ $shapes = 1 ]; then
+        per_byte=$(awk -v r="$report" -v n="$repeats" -v b="$bytes" 'BEGIN { print r / n / b }')
+        first=${first:-$per_byte}
+        awk -v f="$arg" -v b="$bytes" -v r="$report" -v n="$repeats" -v p="$per_byte" -v q="$first" 'BEGIN {
+            printf "%-34s %9d %14d %10.1f %9.2fx\n", f, b, r / n, p, p / q
+        }'
+        continue
+    fi
     baseline=$(count baseline "$file" baseline_many)
-    awk -v f="$file" -v b="$bytes" -v r="$report" -v a="$baseline" -v n="$repeats" 'BEGIN {
-        printf "%-28s %9d %14d %10.1f %12.1f %8.1f\n", f, b, r / n, r / n / b, a / n / b, r / a
+    awk -v f="$arg" -v b="$bytes" -v r="$report" -v a="$baseline" -v n="$repeats" 'BEGIN {
+        printf "%-34s %9d %14d %10.1f %12.1f %8.1f\n", f, b, r / n, r / n / b, a / n / b, r / a
     }'
 done
-build=$(count build "${files[0]}" build_lexicon)
+build=$(count build "$file" build_lexicon)
 echo "default lexicon build: $build instructions"
 if [ -s "$out/profile" ]; then
     echo
