@@ -12,7 +12,8 @@
 //! An [`crate::Article`] computes its scan once, on first use; analyzers never scan the
 //! text again for words the lexicon knows.
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA as ScannerDfa;
 use aho_corasick::Anchored;
 
 use crate::lexicon::{Category, Entry, Lexicon};
@@ -371,59 +372,80 @@ pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec
         return (hits, hit_starts);
     };
     let mut token = 0usize;
-    while token < tokens.len() {
-        let start = tokens[token].span.start;
-        if !lexicon.may_start_phrase(bytes[start]) || starts_inside_word(text, start) {
+    while let Some(t) = tokens.get(token) {
+        let start = t.span.start;
+        let may_start = bytes
+            .get(start)
+            .is_some_and(|&b| lexicon.may_start_phrase(b));
+        if !may_start || starts_inside_word(text, start) {
             token += 1;
             continue;
         }
-        // Phrases found so far, and the last one that ends a word: (end, pattern, its
-        // number among the phrases found).
-        let mut found = 0usize;
-        let mut best: Option<(usize, u32, usize)> = None;
-        let mut state = anchored_start;
-        let mut end = start;
-        for &byte in &bytes[start..] {
-            state = dfa.next_state(Anchored::Yes, state, byte);
-            end += 1;
-            if dfa.is_dead(state) {
-                break;
-            }
-            // Only a phrase that starts at the token: a match state may also carry a
-            // shorter phrase that ends inside it (a per-state bit, set with the lexicon).
-            if dfa.is_match(state) && lexicon.ends_phrase(state) {
-                found += 1;
-                if ends_word(text, end) {
-                    best = Some((end, dfa.match_pattern(state, 0).as_u32(), found));
-                }
-            }
+        let Some((end, pattern)) = longest_phrase(dfa, lexicon, text, start, anchored_start) else {
+            token += 1;
+            continue;
+        };
+        let mut end_token = token + 1;
+        while tokens.get(end_token).is_some_and(|t| t.span.start < end) {
+            end_token += 1;
         }
-        // The longest phrase that ends a word, if it is among the last tried.
-        let hit = best
-            .filter(|&(_, _, number)| found - number <= MAX_SHORTER_TRIES)
-            .map(|(end, pattern, _)| {
-                let mut end_token = token + 1;
-                while end_token < tokens.len() && tokens[end_token].span.start < end {
-                    end_token += 1;
-                }
-                Hit {
-                    span: Span::new(start, end),
-                    pattern,
-                    first_token: token as u32,
-                    end_token: end_token as u32,
-                }
-            });
-        match hit {
-            Some(hit) => {
-                hit_starts.set(token, hits.len());
-                hits.push(hit);
-                token = hit.end_token as usize;
+        hit_starts.set(token, hits.len());
+        hits.push(Hit {
+            span: Span::new(start, end),
+            pattern,
+            first_token: token as u32,
+            end_token: end_token as u32,
+        });
+        token = end_token;
+    }
+    if hits.capacity() - hits.len() > hits.len() / 4 + 16 {
+        hits.shrink_to_fit();
+    }
+    (hits, hit_starts)
+}
+
+/// The longest phrase that starts at byte `start` and ends a word, if it is among the
+/// last [`MAX_SHORTER_TRIES`] + 1 phrases found there: its end and pattern.
+///
+/// One table lookup and one comparison per byte while the automaton is in an ordinary
+/// state; only its special states (dead, or a match) are looked at further.
+#[inline(always)]
+fn longest_phrase(
+    dfa: &ScannerDfa,
+    lexicon: &Lexicon,
+    text: &str,
+    start: usize,
+    anchored_start: StateID,
+) -> Option<(usize, u32)> {
+    let rest = text.as_bytes().get(start..)?;
+    // Phrases found so far, and the last one that ends a word: (end, its state, its
+    // number among the phrases found).
+    let mut found = 0usize;
+    let mut best: Option<(usize, StateID, usize)> = None;
+    let mut state = anchored_start;
+    for (walked, &byte) in rest.iter().enumerate() {
+        state = dfa.next_state(Anchored::Yes, state, byte);
+        if !dfa.is_special(state) {
+            continue;
+        }
+        if dfa.is_dead(state) {
+            break;
+        }
+        // Only a phrase that starts at the token: a match state may also carry a
+        // shorter phrase that ends inside it (a per-state bit, set with the lexicon).
+        if dfa.is_match(state) && lexicon.ends_phrase(state) {
+            found += 1;
+            let end = start + walked + 1;
+            // A space after the phrase (the commonest case) ends a word whatever the
+            // phrase's last character is.
+            let space_after = rest.get(walked + 1).map_or(true, |&b| b == b' ');
+            if space_after || ends_word(text, end) {
+                best = Some((end, state, found));
             }
-            None => token += 1,
         }
     }
-    hits.shrink_to_fit();
-    (hits, hit_starts)
+    let (end, state, number) = best?;
+    (found - number <= MAX_SHORTER_TRIES).then(|| (end, dfa.match_pattern(state, 0).as_u32()))
 }
 
 /// True when the word characters on both sides of byte `at` (a char boundary) join: a
