@@ -47,6 +47,7 @@ use once_cell::sync::Lazy;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::hedging::cue::Cue;
 
 /// The longest phrase a lexicon accepts, in bytes.
 pub const MAX_PHRASE_BYTES: usize = 128;
@@ -190,6 +191,9 @@ pub struct Lexicon {
     pattern_phrase: Vec<u32>,
     phrases: Vec<Box<str>>,
     entries: Vec<Entry>,
+    /// Per entry (parallel to `entries`): its payload read as a hedge or booster cue, once
+    /// here rather than at each analysis (other categories get the empty payload's cue).
+    hedge_cues: Vec<Cue>,
     /// Lowercased phrase -> automaton pattern, for looking up one word directly.
     by_phrase: HashMap<Box<str>, u32>,
     /// Per byte value: true when some pattern starts with that byte (either ASCII case).
@@ -258,6 +262,17 @@ impl Lexicon {
             Some(&(start, end)) => &self.entries[start as usize..end as usize],
             None => &[],
         }
+    }
+
+    /// The hedge or booster cue of entry `index` of automaton pattern `pattern` (the
+    /// empty payload's cue when there is no such entry).
+    #[inline]
+    pub(crate) fn hedge_cue(&self, pattern: u32, index: usize) -> Cue {
+        self.pattern_entries
+            .get(pattern as usize)
+            .and_then(|&(start, _)| self.hedge_cues.get(start as usize + index))
+            .copied()
+            .unwrap_or_else(|| Cue::parse("", false))
     }
 
     /// The phrase of an automaton pattern as written in the lexicon.
@@ -490,6 +505,14 @@ impl LexiconBuilder {
             }
         }
         let phrase_ends = phrase_end_states(&scanner, &patterns);
+        let hedge_cues = entries
+            .iter()
+            .map(|e| match e.category {
+                Category::Hedge => Cue::parse(&e.payload, false),
+                Category::Booster => Cue::parse(&e.payload, true),
+                _ => Cue::parse("", false),
+            })
+            .collect();
         Ok(Lexicon {
             automaton,
             scanner,
@@ -499,6 +522,7 @@ impl LexiconBuilder {
             pattern_phrase,
             phrases,
             entries,
+            hedge_cues,
             by_phrase,
         })
     }
