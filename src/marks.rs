@@ -141,14 +141,18 @@ fn closes_before(c: char) -> bool {
         )
 }
 
-/// Finds the quotation marks among `tokens` and pairs them into quotations.
+/// Finds the quotation marks among `tokens` and pairs them into quotations. `quote_marks`
+/// is the number of quotation mark tokens (from [`crate::scan::tokenize`]).
 pub(crate) fn find(
     text: &str,
     tokens: &[Token],
     paragraphs: &[Span],
+    quote_marks: usize,
 ) -> (Vec<QuoteMark>, Vec<Quotation>) {
-    let mut marks = Vec::new();
-    let mut quotations: Vec<Quotation> = Vec::new();
+    // `quote_marks` is the number of quotation mark tokens, each of which gives one mark;
+    // quotations open at about half of them.
+    let mut marks = Vec::with_capacity(quote_marks);
+    let mut quotations: Vec<Quotation> = Vec::with_capacity(quote_marks / 2 + 1);
     let mut paragraph = 0usize;
     // Open quotations of the current paragraph: (index into `quotations`, family).
     let mut stack: Vec<(usize, MarkFamily)> = Vec::with_capacity(MAX_DEPTH);
@@ -292,9 +296,17 @@ pub(crate) fn find(
                 .any(|t| t.kind != TokenKind::Punct)
     });
     quotations.sort_by_key(|q| (q.span.start, q.depth));
-    marks.shrink_to_fit();
-    quotations.shrink_to_fit();
+    shrink_if_spare(&mut marks);
+    shrink_if_spare(&mut quotations);
     (marks, quotations)
+}
+
+/// Gives back a list's spare room when it is large (a reallocation costs more than the
+/// few bytes of a list sized from a close estimate).
+pub(crate) fn shrink_if_spare<T>(list: &mut Vec<T>) {
+    if list.capacity() - list.len() > list.len() / 2 + 8 {
+        list.shrink_to_fit();
+    }
 }
 
 /// How many adjacent quotation marks a mark looks through to find its neighbours;

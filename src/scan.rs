@@ -228,21 +228,72 @@ static ASCII_ALPHANUMERIC: [bool; 256] = {
     table
 };
 
-/// Splits `text` into tokens, in one pass over its characters.
+/// What the one pass over the characters finds: the tokens, the paragraphs, and counts
+/// that size the lists built from them.
+pub(crate) struct Tokenized {
+    /// Every token, in text order.
+    pub(crate) tokens: Vec<Token>,
+    /// Paragraph spans: the text between line breaks (`\n`, `\r`) without its white
+    /// space; blank lines are not paragraphs.
+    pub(crate) paragraphs: Vec<Span>,
+    /// Punctuation tokens that are quotation marks ([`crate::marks::family_of`]).
+    pub(crate) quote_marks: usize,
+    /// Punctuation tokens that are sentence terminators.
+    pub(crate) terminators: usize,
+}
+
+/// Paragraphs as [`tokenize`] finds them: a paragraph opens at its first character that
+/// is not white space and ends after its last one.
+struct Paragraphs {
+    spans: Vec<Span>,
+    open: bool,
+    start: usize,
+    end: usize,
+}
+
+impl Paragraphs {
+    /// The characters from `start` to `end` are not white space.
+    #[inline(always)]
+    fn text(&mut self, start: usize, end: usize) {
+        if !self.open {
+            self.open = true;
+            self.start = start;
+        }
+        self.end = end;
+    }
+
+    /// A line break.
+    fn close(&mut self) {
+        if self.open {
+            self.open = false;
+            self.spans.push(Span::new(self.start, self.end));
+        }
+    }
+}
+
+/// Splits `text` into tokens and paragraphs, in one pass over its characters.
 ///
 /// ASCII bytes (most of an English article) are classified byte by byte; only other
 /// characters are decoded.
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+pub(crate) fn tokenize(text: &str) -> Tokenized {
     let bytes = text.as_bytes();
     // English prose has about one token per 4.7 bytes: one allocation for most texts,
     // none of its spare room touched, and the rest given back at the end.
     let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
+    // News paragraphs run to a few hundred bytes.
+    let mut paragraphs = Paragraphs {
+        spans: Vec::with_capacity(text.len() / 128 + 4),
+        open: false,
+        start: 0,
+        end: 0,
+    };
+    let mut quote_marks = 0;
+    let mut terminators = 0;
     let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
     let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     let mut at = 0;
-    while at < bytes.len() {
+    while let Some(&b) = bytes.get(at) {
         let start = at;
-        let b = bytes[start];
         // The commonest starts first: a space, a word's first letter.
         if b == b' ' {
             at += 1;
@@ -255,36 +306,41 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 kind: TokenKind::Word,
                 sentence: 0,
             });
+            paragraphs.text(start, end);
             at = end;
             continue;
         }
         let c = if b.is_ascii() {
-            // White space and control characters: no token.
+            // White space and control characters: no token. Line breaks end paragraphs;
+            // control characters are no white space, so they belong to one.
             if b <= b' ' || b == 0x7F {
+                match b {
+                    b'\n' | b'\r' => paragraphs.close(),
+                    b'\t' | b'\x0B' | b'\x0C' => {}
+                    _ => paragraphs.text(start, start + 1),
+                }
                 at += 1;
                 continue;
             }
             char::from(b)
         } else {
             let c = char_at(start).unwrap_or(char::REPLACEMENT_CHARACTER);
-            if c.is_whitespace() || is_invisible(c) || c.is_control() {
+            if c.is_whitespace() {
                 at += c.len_utf8();
                 continue;
             }
+            if is_invisible(c) || c.is_control() {
+                at += c.len_utf8();
+                paragraphs.text(start, at);
+                continue;
+            }
             c
-        };
-        let push = |tokens: &mut Vec<Token>, end: usize, kind: TokenKind| {
-            tokens.push(Token {
-                span: Span::new(start, end),
-                kind,
-                sentence: 0,
-            });
         };
         let starts_number = c.is_ascii_digit()
             || (c == '.'
                 && digit_at(start + 1)
                 && !text[..start].chars().next_back().is_some_and(is_word_char));
-        if starts_number {
+        let (end, kind) = if starts_number {
             let mut end = start + 1;
             let mut has_point = c == '.';
             loop {
@@ -304,19 +360,32 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            push(&mut tokens, end, TokenKind::Number);
-            at = end;
+            (end, TokenKind::Number)
         } else if is_word_char(c) {
-            let end = word_end(text, start + c.len_utf8());
-            push(&mut tokens, end, TokenKind::Word);
-            at = end;
+            (word_end(text, start + c.len_utf8()), TokenKind::Word)
         } else {
-            at = start + c.len_utf8();
-            push(&mut tokens, at, TokenKind::Punct);
-        }
+            quote_marks += usize::from(crate::marks::family_of(c).is_some());
+            terminators += usize::from(crate::segment::is_terminator(c));
+            (start + c.len_utf8(), TokenKind::Punct)
+        };
+        tokens.push(Token {
+            span: Span::new(start, end),
+            kind,
+            sentence: 0,
+        });
+        paragraphs.text(start, end);
+        at = end;
     }
+    paragraphs.close();
     tokens.shrink_to_fit();
-    tokens
+    let mut paragraphs = paragraphs.spans;
+    crate::marks::shrink_if_spare(&mut paragraphs);
+    Tokenized {
+        tokens,
+        paragraphs,
+        quote_marks,
+        terminators,
+    }
 }
 
 /// The end of the word whose characters go on at byte `end` (a char boundary): word
@@ -398,9 +467,7 @@ pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec
         });
         token = end_token;
     }
-    if hits.capacity() - hits.len() > hits.len() / 4 + 16 {
-        hits.shrink_to_fit();
-    }
+    crate::marks::shrink_if_spare(&mut hits);
     (hits, hit_starts)
 }
 
@@ -517,7 +584,7 @@ mod tests {
     #[test]
     fn tokens_of_a_messy_line() {
         let text = "Trump’s $95 billion, 40,000 troops—2.5% of .5 don't O'Brien two-tier 3bn";
-        let tokens = tokenize(text);
+        let tokens = tokenize(text).tokens;
         assert_eq!(
             texts(text, &tokens),
             [
@@ -547,7 +614,7 @@ mod tests {
     #[test]
     fn numbers_stop_at_trailing_punctuation() {
         let text = "in 2024. Then 3, 4 and 1,23 and 1.2.3";
-        let tokens = tokenize(text);
+        let tokens = tokenize(text).tokens;
         assert_eq!(
             texts(text, &tokens),
             [
@@ -555,5 +622,34 @@ mod tests {
                 "3"
             ]
         );
+    }
+
+    #[test]
+    fn paragraphs_are_the_lines_without_their_white_space() {
+        let texts = [
+            "",
+            "\n\r\n",
+            "One.\nTwo.\r\nThree.\rFour.",
+            "  lead and trail \t\n\n\n  \u{a0}x\u{2003}\n",
+            "a\u{200b}\n\u{200b}\n\u{1}\n \u{85} \nz",
+            "\u{2028}para\u{2029}\n\u{feff}",
+            "x\u{b}y\u{c}\n\u{7f}\n\u{1c}",
+            "\"Quoted,\" she said.\n\n— 3.5%",
+        ];
+        for text in texts {
+            let found = tokenize(text);
+            assert_eq!(
+                found.paragraphs,
+                crate::segment::paragraphs(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn quotation_marks_and_terminators_are_counted() {
+        let found = tokenize("\u{201c}Yes.\u{201d} 'No?' Don't... 2.5 \"x\"");
+        assert_eq!(found.quote_marks, 6);
+        assert_eq!(found.terminators, 5);
     }
 }

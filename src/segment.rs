@@ -23,7 +23,9 @@ use crate::marks::{family_of, MarkRole, QuoteMark};
 use crate::scan::{Scan, Token, TokenKind};
 use crate::span::Span;
 
-/// Paragraph spans of `text`, trimmed, skipping blank lines.
+/// Paragraph spans of `text`, trimmed, skipping blank lines: what [`crate::scan::tokenize`]
+/// finds in its pass, written on its own for the tests to compare.
+#[cfg(test)]
 pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
     let mut paragraphs = Vec::new();
     let mut start = 0;
@@ -45,6 +47,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
     paragraphs
 }
 
+#[cfg(test)]
 /// Index of the first `\n` or `\r` at or after `from`. Reads eight bytes at a time
 /// while none of them is a line break (paragraphs are long, line breaks rare).
 fn next_line_break(bytes: &[u8], from: usize) -> Option<usize> {
@@ -70,7 +73,7 @@ fn next_line_break(bytes: &[u8], from: usize) -> Option<usize> {
         .map(|p| at + p)
 }
 
-fn is_terminator(c: char) -> bool {
+pub(crate) fn is_terminator(c: char) -> bool {
     matches!(
         c,
         '.' | '!'
@@ -108,13 +111,15 @@ fn is_opening_bracket(c: char) -> bool {
     matches!(c, '(' | '[' | '{')
 }
 
-/// Sentence spans of `text`, and each one's paragraph index.
+/// Sentence spans of `text`, and each one's paragraph index. `most` bounds their number
+/// (terminators plus paragraphs) and sizes the lists.
 pub(crate) fn sentences(
     text: &str,
     paragraphs: &[Span],
     tokens: &[Token],
     scan: &Scan,
     marks: &[QuoteMark],
+    most: usize,
 ) -> (Vec<Span>, Vec<u32>) {
     let first_char = |t: &Token| t.span.text(text).chars().next().unwrap_or(' ');
     let mut mark_cursor = 0usize;
@@ -127,8 +132,8 @@ pub(crate) fn sentences(
             .filter(|m| m.span == span)
             .map(|m| m.role)
     };
-    let mut sentences = Vec::new();
-    let mut owners = Vec::new();
+    let mut sentences = Vec::with_capacity(most);
+    let mut owners = Vec::with_capacity(most);
     let mut token = 0usize;
     for (p, paragraph) in paragraphs.iter().enumerate() {
         while token < tokens.len() && tokens[token].span.start < paragraph.start {
@@ -198,8 +203,8 @@ pub(crate) fn sentences(
             owners.push(p as u32);
         }
     }
-    sentences.shrink_to_fit();
-    owners.shrink_to_fit();
+    crate::marks::shrink_if_spare(&mut sentences);
+    crate::marks::shrink_if_spare(&mut owners);
     (sentences, owners)
 }
 
