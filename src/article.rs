@@ -195,11 +195,18 @@ impl Layout {
         let scan::Tokenized {
             tokens,
             paragraphs,
+            marks_and_terminators,
             quote_marks,
             terminators,
         } = scan::tokenize(text);
         let (hits, hit_starts) = scan::find_hits(text, lexicon, &tokens);
-        let (marks, quotations) = crate::marks::find(text, &tokens, &paragraphs, quote_marks);
+        let (marks, quotations) = crate::marks::find(
+            text,
+            &tokens,
+            &paragraphs,
+            &marks_and_terminators,
+            quote_marks,
+        );
         let mut scan = Scan {
             tokens: Vec::new(),
             hits,
@@ -217,6 +224,7 @@ impl Layout {
             &scan.tokens,
             &scan,
             &marks,
+            &marks_and_terminators,
             most_sentences,
         );
         let words = segment::assign_sentences(&mut scan.tokens, &sentences);

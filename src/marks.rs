@@ -25,7 +25,7 @@
 
 use serde::Serialize;
 
-use crate::scan::{Token, TokenKind};
+use crate::scan::{Token, TokenKind, Tokenized};
 use crate::span::Span;
 
 /// The two families of quotation marks.
@@ -105,11 +105,6 @@ pub fn family_of(c: char) -> Option<MarkFamily> {
     }
 }
 
-/// True when `byte` can start the UTF-8 of a character of [`family_of`].
-fn may_start_mark(byte: u8) -> bool {
-    matches!(byte, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3)
-}
-
 /// The role the glyph suggests when the neighbours cannot tell.
 fn glyph_hint(c: char) -> Option<MarkRole> {
     match c {
@@ -141,12 +136,14 @@ fn closes_before(c: char) -> bool {
         )
 }
 
-/// Finds the quotation marks among `tokens` and pairs them into quotations. `quote_marks`
-/// is the number of quotation mark tokens (from [`crate::scan::tokenize`]).
+/// Finds the quotation marks among `tokens` and pairs them into quotations. The quotation
+/// mark tokens are those listed in `marks_and_terminators`, `quote_marks` of them (see
+/// [`Tokenized`]).
 pub(crate) fn find(
     text: &str,
     tokens: &[Token],
     paragraphs: &[Span],
+    marks_and_terminators: &[u32],
     quote_marks: usize,
 ) -> (Vec<QuoteMark>, Vec<Quotation>) {
     // `quote_marks` is the number of quotation mark tokens, each of which gives one mark;
@@ -156,16 +153,15 @@ pub(crate) fn find(
     let mut paragraph = 0usize;
     // Open quotations of the current paragraph: (index into `quotations`, family).
     let mut stack: Vec<(usize, MarkFamily)> = Vec::with_capacity(MAX_DEPTH);
-    for (i, token) in tokens.iter().enumerate() {
-        // Every quotation mark's first byte is one of these: the other marks are not decoded.
-        if token.kind != TokenKind::Punct
-            || !text
-                .as_bytes()
-                .get(token.span.start)
-                .is_some_and(|&b| may_start_mark(b))
-        {
+    // Only the quotation mark tokens, as the tokenizer listed them.
+    for &listed in marks_and_terminators {
+        if listed & Tokenized::QUOTE_MARK == 0 {
             continue;
         }
+        let i = (listed >> Tokenized::SHIFT) as usize;
+        let Some(token) = tokens.get(i) else {
+            continue;
+        };
         let Some(c) = token.span.text(text).chars().next() else {
             continue;
         };
@@ -429,22 +425,4 @@ fn trim(text: &str, span: Span) -> Span {
     let start = span.start + (inner.len() - inner.trim_start().len());
     let end = span.start + inner.trim_end().len();
     Span::new(start, end.max(start))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_quotation_mark_starts_with_a_byte_the_scan_looks_at() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            if family_of(c).is_some() {
-                let mut utf8 = [0; 4];
-                assert!(
-                    may_start_mark(c.encode_utf8(&mut utf8).as_bytes()[0]),
-                    "{c}"
-                );
-            }
-        }
-    }
 }

@@ -236,10 +236,22 @@ pub(crate) struct Tokenized {
     /// Paragraph spans: the text between line breaks (`\n`, `\r`) without its white
     /// space; blank lines are not paragraphs.
     pub(crate) paragraphs: Vec<Span>,
-    /// Punctuation tokens that are quotation marks ([`crate::marks::family_of`]).
+    /// The punctuation tokens that are quotation marks ([`crate::marks::family_of`]) or
+    /// sentence terminators, in order: [`Tokenized::QUOTE_MARK`] set for the first,
+    /// shifted by [`Tokenized::SHIFT`] the token's index. The passes that look for them
+    /// read this list, not every token.
+    pub(crate) marks_and_terminators: Vec<u32>,
+    /// Number of quotation mark tokens.
     pub(crate) quote_marks: usize,
-    /// Punctuation tokens that are sentence terminators.
+    /// Number of terminator tokens.
     pub(crate) terminators: usize,
+}
+
+impl Tokenized {
+    /// The bit of a quotation mark in [`Tokenized::marks_and_terminators`].
+    pub(crate) const QUOTE_MARK: u32 = 1;
+    /// The shift of the token index in [`Tokenized::marks_and_terminators`].
+    pub(crate) const SHIFT: u32 = 1;
 }
 
 /// Paragraphs as [`tokenize`] finds them: a paragraph opens at its first character that
@@ -287,6 +299,8 @@ pub(crate) fn tokenize(text: &str) -> Tokenized {
         start: 0,
         end: 0,
     };
+    // News has about one quotation mark or terminator per 50 bytes.
+    let mut marks_and_terminators = Vec::with_capacity(text.len() / 32 + 16);
     let mut quote_marks = 0;
     let mut terminators = 0;
     let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
@@ -364,8 +378,14 @@ pub(crate) fn tokenize(text: &str) -> Tokenized {
         } else if is_word_char(c) {
             (word_end(text, start + c.len_utf8()), TokenKind::Word)
         } else {
-            quote_marks += usize::from(crate::marks::family_of(c).is_some());
-            terminators += usize::from(crate::segment::is_terminator(c));
+            let index = (tokens.len() as u32) << Tokenized::SHIFT;
+            if crate::marks::family_of(c).is_some() {
+                quote_marks += 1;
+                marks_and_terminators.push(index | Tokenized::QUOTE_MARK);
+            } else if crate::segment::is_terminator(c) {
+                terminators += 1;
+                marks_and_terminators.push(index);
+            }
             (start + c.len_utf8(), TokenKind::Punct)
         };
         tokens.push(Token {
@@ -383,6 +403,7 @@ pub(crate) fn tokenize(text: &str) -> Tokenized {
     Tokenized {
         tokens,
         paragraphs,
+        marks_and_terminators,
         quote_marks,
         terminators,
     }
@@ -648,8 +669,33 @@ mod tests {
 
     #[test]
     fn quotation_marks_and_terminators_are_counted() {
-        let found = tokenize("\u{201c}Yes.\u{201d} 'No?' Don't... 2.5 \"x\"");
+        let text = "\u{201c}Yes.\u{201d} 'No?' Don't... 2.5 \"x\"";
+        let found = tokenize(text);
         assert_eq!(found.quote_marks, 6);
         assert_eq!(found.terminators, 5);
+        let listed: Vec<(&str, bool)> = found
+            .marks_and_terminators
+            .iter()
+            .map(|&m| {
+                let token = found.tokens[(m >> Tokenized::SHIFT) as usize];
+                (token.text(text), m & Tokenized::QUOTE_MARK != 0)
+            })
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("\u{201c}", true),
+                (".", false),
+                ("\u{201d}", true),
+                ("'", true),
+                ("?", false),
+                ("'", true),
+                (".", false),
+                (".", false),
+                (".", false),
+                ("\"", true),
+                ("\"", true)
+            ]
+        );
     }
 }

@@ -20,7 +20,7 @@
 
 use crate::lexicon::Category;
 use crate::marks::{family_of, MarkRole, QuoteMark};
-use crate::scan::{Scan, Token, TokenKind};
+use crate::scan::{Scan, Token, TokenKind, Tokenized};
 use crate::span::Span;
 
 /// Paragraph spans of `text`, trimmed, skipping blank lines: what [`crate::scan::tokenize`]
@@ -119,6 +119,7 @@ pub(crate) fn sentences(
     tokens: &[Token],
     scan: &Scan,
     marks: &[QuoteMark],
+    marks_and_terminators: &[u32],
     most: usize,
 ) -> (Vec<Span>, Vec<u32>) {
     let first_char = |t: &Token| t.span.text(text).chars().next().unwrap_or(' ');
@@ -132,6 +133,12 @@ pub(crate) fn sentences(
             .filter(|m| m.span == span)
             .map(|m| m.role)
     };
+    let mut terminators = marks_and_terminators
+        .iter()
+        .filter(|&&listed| listed & Tokenized::QUOTE_MARK == 0)
+        .map(|&listed| (listed >> Tokenized::SHIFT) as usize)
+        .filter(|&index| index < tokens.len())
+        .peekable();
     let mut sentences = Vec::with_capacity(most);
     let mut owners = Vec::with_capacity(most);
     let mut token = 0usize;
@@ -145,12 +152,16 @@ pub(crate) fn sentences(
         let para_tokens = first..token;
         let mut start = paragraph.start;
         let mut i = para_tokens.start;
-        while i < para_tokens.end {
-            let t = tokens[i];
-            if t.kind != TokenKind::Punct {
-                i += 1;
-                continue;
+        loop {
+            // The next terminator token of the paragraph, from the tokenizer's list.
+            while terminators.peek().is_some_and(|&index| index < i) {
+                terminators.next();
             }
+            match terminators.peek() {
+                Some(&index) if index < para_tokens.end => i = index,
+                _ => break,
+            }
+            let t = tokens[i];
             let c = first_char(&t);
             if !is_terminator(c) {
                 i += 1;
