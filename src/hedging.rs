@@ -312,7 +312,7 @@ impl Analyzer for Hedging {
         let text = article.text();
         let scan = article.scan();
         let context = Context::new(text, scan);
-        let cues = article.lexicon();
+        let lexicon = article.lexicon();
         let hits = scan.hits();
         // About one hedge per 20 hits and one booster per 80 in news: room for most
         // articles' findings at once, rather than growing each list from nothing.
@@ -327,7 +327,7 @@ impl Analyzer for Hedging {
                 continue;
             }
             let previous = index.checked_sub(1).map(|i| &hits[i]);
-            let Some(found) = cue_at(&context, cues, hit, previous, |c| self.wants(c)) else {
+            let Some(found) = cue_at(&context, lexicon, hit, previous, |c| self.wants(c)) else {
                 continue;
             };
             skip_until = found.end_token;
@@ -358,27 +358,22 @@ impl Analyzer for Hedging {
 /// asked for epistemic cues alone.
 fn cue_at(
     context: &Context<'_>,
-    cues: &Lexicon,
+    lexicon: &Lexicon,
     hit: &Hit,
     previous: Option<&Hit>,
     wants: impl Fn(HedgeCategory) -> bool,
 ) -> Option<Found> {
     let scan = context.scan;
-    let entries = scan.entries(hit);
-    // Most hits are of other analyzers: one look at their entries, not four.
-    let relevant = entries.iter().any(|e| {
-        matches!(
-            e.category,
-            Category::Hedge
-                | Category::Booster
-                | Category::SpeechVerb
-                | Category::AnonymityReason
-                | Category::AnonymousSource
-        )
-    });
-    if !relevant {
+    // Most hits are of other analyzers: one look at their categories, not four.
+    const RELEVANT: u64 = Category::Hedge.bit()
+        | Category::Booster.bit()
+        | Category::SpeechVerb.bit()
+        | Category::AnonymityReason.bit()
+        | Category::AnonymousSource.bit();
+    if lexicon.categories(hit.pattern) & RELEVANT == 0 {
         return None;
     }
+    let entries = scan.entries(hit);
     let single = |category, weight| Found {
         span: hit.span,
         category,
@@ -390,7 +385,7 @@ fn cue_at(
         if !is(entry, Category::Hedge) {
             continue;
         }
-        let cue = cues.hedge_cue(hit.pattern, index);
+        let cue = lexicon.hedge_cue(hit.pattern, index);
         let category = match cue.kind {
             CueKind::Stop => return None,
             CueKind::Verb => continue,
@@ -403,7 +398,8 @@ fn cue_at(
             if !wants(category) {
                 continue;
             }
-            let verb_end = context.weasel_verb_end(hit, |verb| is_belief_verb(context, cues, verb));
+            let verb_end =
+                context.weasel_verb_end(hit, |verb| is_belief_verb(context, lexicon, verb));
             if let Some(end_token) = verb_end {
                 let end = context.tokens[end_token - 1].span.end;
                 return Some(Found {
@@ -436,7 +432,7 @@ fn cue_at(
         if !is(entry, Category::Booster) {
             continue;
         }
-        let cue = cues.hedge_cue(hit.pattern, index);
+        let cue = lexicon.hedge_cue(hit.pattern, index);
         if context.in_compound(hit) || (cue.has(Rule::Predicative) && !context.predicative(hit)) {
             continue;
         }
@@ -481,13 +477,13 @@ fn cue_at(
 
 /// A belief or speech verb that completes a weasel template: "argue" (a `verb` payload)
 /// or an epistemic hedge ("believe", "think").
-fn is_belief_verb(context: &Context<'_>, cues: &Lexicon, verb: &Hit) -> bool {
+fn is_belief_verb(context: &Context<'_>, lexicon: &Lexicon, verb: &Hit) -> bool {
     let mut entries = context.scan.entries(verb).iter().enumerate();
     entries.any(|(index, e)| {
         if e.category != Category::Hedge {
             return false;
         }
-        let cue = cues.hedge_cue(verb.pattern, index);
+        let cue = lexicon.hedge_cue(verb.pattern, index);
         match cue.kind {
             CueKind::Verb => true,
             // "analysts had expected" is no projection, so no weasel either.

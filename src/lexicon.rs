@@ -161,6 +161,14 @@ categories! {
     Custom => "custom",
 }
 
+impl Category {
+    /// This category's bit in a set of categories (there are fewer than 64).
+    #[inline]
+    pub(crate) const fn bit(self) -> u64 {
+        1 << (self as u32)
+    }
+}
+
 impl fmt::Display for Category {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -187,6 +195,9 @@ pub struct Lexicon {
     scanner: ScannerDfa,
     /// Per automaton pattern: the range of its entries in `entries`.
     pattern_entries: Vec<(u32, u32)>,
+    /// Per automaton pattern: the categories of its entries, one [`Category::bit`] each,
+    /// so that asking a hit for a category it lacks reads no entry.
+    pattern_categories: Vec<u64>,
     /// Per automaton pattern: the phrase as written in the lexicon.
     pattern_phrase: Vec<u32>,
     phrases: Vec<Box<str>>,
@@ -262,6 +273,15 @@ impl Lexicon {
             Some(&(start, end)) => &self.entries[start as usize..end as usize],
             None => &[],
         }
+    }
+
+    /// The categories of an automaton pattern's entries, one [`Category::bit`] each.
+    #[inline]
+    pub(crate) fn categories(&self, pattern: u32) -> u64 {
+        self.pattern_categories
+            .get(pattern as usize)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The hedge or booster cue of entry `index` of automaton pattern `pattern` (the
@@ -445,6 +465,7 @@ impl LexiconBuilder {
     pub fn build(&self) -> Result<Lexicon> {
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entries = Vec::new();
+        let mut pattern_categories = Vec::new();
         let mut pattern_phrase = Vec::new();
         let mut phrases = Vec::new();
         let mut entries = Vec::new();
@@ -462,9 +483,13 @@ impl LexiconBuilder {
                 patterns.len() as u32,
             );
             phrases.push(phrase.clone());
+            let categories = phrase_entries
+                .iter()
+                .fold(0, |set, e| set | e.category.bit());
             for variant in apostrophe_variants(phrase) {
                 patterns.push(variant);
                 pattern_entries.push(range);
+                pattern_categories.push(categories);
                 pattern_phrase.push(phrase_index);
             }
         }
@@ -519,6 +544,7 @@ impl LexiconBuilder {
             first_bytes,
             phrase_ends,
             pattern_entries,
+            pattern_categories,
             pattern_phrase,
             phrases,
             entries,
@@ -682,6 +708,29 @@ mod tests {
     fn category_names_round_trip() {
         for &c in Category::ALL {
             assert_eq!(Category::from_name(c.name()), Some(c));
+        }
+    }
+
+    #[test]
+    fn each_category_has_its_own_bit_and_patterns_know_theirs() {
+        assert!(Category::ALL.len() <= 64);
+        let all = Category::ALL.iter().fold(0u64, |set, c| {
+            assert_eq!(set & c.bit(), 0, "{c}");
+            set | c.bit()
+        });
+        assert_eq!(all.count_ones() as usize, Category::ALL.len());
+        let lexicon = Lexicon::default_shared();
+        for pattern in 0..lexicon.pattern_entries.len() as u32 {
+            let expected = lexicon
+                .entries(pattern)
+                .iter()
+                .fold(0, |set, e| set | e.category.bit());
+            assert_eq!(
+                lexicon.categories(pattern),
+                expected,
+                "{}",
+                lexicon.phrase(pattern)
+            );
         }
     }
 }

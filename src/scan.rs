@@ -139,7 +139,13 @@ impl Scan {
     #[inline]
     pub fn entry_at(&self, token: usize, category: Category) -> Option<(&Hit, &Entry)> {
         let hit = self.hit_at(token)?;
-        self.entries(hit)
+        let lexicon = self.lexicon.as_deref()?;
+        // Most hits lack the category asked for: one bit test, no entry read.
+        if lexicon.categories(hit.pattern) & category.bit() == 0 {
+            return None;
+        }
+        lexicon
+            .entries(hit.pattern)
             .iter()
             .find(|e| e.category == category)
             .map(|e| (hit, e))
@@ -170,7 +176,11 @@ impl Scan {
 
     /// Every hit with an entry of `category`, with that entry.
     pub fn hits_of(&self, category: Category) -> impl Iterator<Item = (&Hit, &Entry)> + '_ {
+        let lexicon = self.lexicon.as_deref();
         self.hits.iter().filter_map(move |hit| {
+            if lexicon.map_or(0, |l| l.categories(hit.pattern)) & category.bit() == 0 {
+                return None;
+            }
             self.entries(hit)
                 .iter()
                 .find(|e| e.category == category)

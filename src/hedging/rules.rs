@@ -214,7 +214,7 @@ impl<'a> Context<'a> {
             return false;
         }
         let text = token.span.text(self.text);
-        if text.contains('\u{2019}') {
+        if !text.is_ascii() && text.contains('\u{2019}') {
             let folded = text.replace('\u{2019}', "'");
             words.iter().any(|w| w.eq_ignore_ascii_case(&folded))
         } else {
