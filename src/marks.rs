@@ -152,7 +152,7 @@ pub(crate) fn find(
     let mut quotations: Vec<Quotation> = Vec::with_capacity(quote_marks / 2 + 1);
     let mut paragraph = 0usize;
     // Open quotations of the current paragraph: (index into `quotations`, family).
-    let mut stack: Vec<(usize, MarkFamily)> = Vec::with_capacity(MAX_DEPTH);
+    let mut stack = Stack::new();
     // Only the quotation mark tokens, as the tokenizer listed them.
     for &listed in marks_and_terminators {
         if listed & Tokenized::QUOTE_MARK == 0 {
@@ -203,7 +203,7 @@ pub(crate) fn find(
                 _ => Lean::Unknown,
             },
         };
-        let open_of_family = stack.iter().rposition(|&(_, f)| f == family);
+        let open_of_family = stack.open().iter().rposition(|&(_, f)| f == family);
         let role = if family == MarkFamily::Single
             && is_apostrophe_use(text, token.span, before, after, open_of_family.is_some())
         {
@@ -291,7 +291,9 @@ pub(crate) fn find(
                 .take_while(|t| t.span.start < q.inner.end)
                 .any(|t| t.kind != TokenKind::Punct)
     });
-    quotations.sort_by_key(|q| (q.span.start, q.depth));
+    // Each quotation opens at its own mark: the keys are distinct, so an unstable sort
+    // (which needs no buffer) gives the one order.
+    quotations.sort_unstable_by_key(|q| (q.span.start, q.depth));
     shrink_if_spare(&mut marks);
     shrink_if_spare(&mut quotations);
     (marks, quotations)
@@ -363,10 +365,51 @@ fn is_apostrophe_use(
     !single_open && matches!(before, Some('s' | 'S')) && !letter(after)
 }
 
+/// The open quotations of a paragraph, innermost last: (index into the quotations, family).
+/// At most [`MAX_DEPTH`], so kept in place rather than on the heap.
+struct Stack {
+    open: [(usize, MarkFamily); MAX_DEPTH],
+    len: usize,
+}
+
+impl Stack {
+    fn new() -> Stack {
+        Stack {
+            open: [(0, MarkFamily::Double); MAX_DEPTH],
+            len: 0,
+        }
+    }
+
+    fn open(&self) -> &[(usize, MarkFamily)] {
+        &self.open[..self.len]
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Pushes an open quotation; the caller keeps the stack under [`MAX_DEPTH`].
+    fn push(&mut self, open: (usize, MarkFamily)) {
+        if let Some(slot) = self.open.get_mut(self.len) {
+            *slot = open;
+            self.len += 1;
+        }
+    }
+
+    fn pop(&mut self) -> Option<(usize, MarkFamily)> {
+        self.len = self.len.checked_sub(1)?;
+        Some(self.open[self.len])
+    }
+}
+
 /// Closes the quotation at stack position `pos` and every one nested in it.
 fn close_from(
     text: &str,
-    stack: &mut Vec<(usize, MarkFamily)>,
+    stack: &mut Stack,
     quotations: &mut [Quotation],
     pos: usize,
     at: usize,
@@ -389,7 +432,7 @@ fn close_from(
 /// when the next paragraph opens with a mark of the same family.
 fn end_paragraph(
     text: &str,
-    stack: &mut Vec<(usize, MarkFamily)>,
+    stack: &mut Stack,
     quotations: &mut [Quotation],
     paragraphs: &[Span],
     paragraph: usize,
@@ -399,7 +442,7 @@ fn end_paragraph(
     if stack.is_empty() {
         return;
     }
-    let outer = stack.first().map(|&(index, _)| index);
+    let outer = stack.open().first().map(|&(index, _)| index);
     // The open quotations all belong to the paragraph of the outermost one.
     let paragraph = outer.map_or(paragraph, |i| quotations[i].paragraph as usize);
     let end = paragraphs.get(paragraph).map_or(text.len(), |p| p.end);
