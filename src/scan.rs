@@ -425,11 +425,11 @@ pub(crate) fn tokenize(text: &str) -> Tokenized {
 fn word_end(text: &str, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
-    while let Some(&next_byte) = bytes.get(end) {
-        if ASCII_ALPHANUMERIC[usize::from(next_byte)] {
-            end += 1;
-            continue;
-        }
+    loop {
+        end = ascii_alphanumeric_end(bytes, end);
+        let Some(&next_byte) = bytes.get(end) else {
+            break;
+        };
         if next_byte.is_ascii() && next_byte != b'\'' {
             break;
         }
@@ -444,6 +444,47 @@ fn word_end(text: &str, mut end: usize) -> usize {
         end += next.len_utf8();
     }
     end
+}
+
+/// The end of the run of ASCII letters and digits at byte `at`: eight bytes at a time
+/// while eight remain, then byte by byte.
+#[inline(always)]
+fn ascii_alphanumeric_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let stops = not_alphanumeric(u64::from_le_bytes(eight));
+        if stops != 0 {
+            return at + (stops.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes
+        .get(at)
+        .is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)])
+    {
+        at += 1;
+    }
+    at
+}
+
+/// The high bit of each byte of `word` (eight bytes, the first lowest) that is not an
+/// ASCII letter or digit. Each byte, its high bit cleared, is compared with the ends of
+/// the ranges by adding a constant that sets its high bit when it is at or past an end
+/// (no sum passes 0xFF, so no byte carries into the next).
+#[inline(always)]
+fn not_alphanumeric(word: u64) -> u64 {
+    const fn each(byte: u8) -> u64 {
+        u64::from_le_bytes([byte; 8])
+    }
+    const HIGHS: u64 = each(0x80);
+    let low = word & !HIGHS;
+    // At least `lo` and not past `hi`: (x + 0x80 - lo) has its high bit, (x + 0x7F - hi)
+    // does not.
+    let between = |x: u64, lo: u8, hi: u8| (x + each(0x80 - lo)) & !(x + each(0x7F - hi));
+    let digit = between(low, b'0', b'9');
+    let letter = between(low | each(0x20), b'a', b'z');
+    !((digit | letter) & !word) & HIGHS
 }
 
 /// How many shorter phrases at the same place are tried after a phrase that is not a
@@ -707,5 +748,22 @@ mod tests {
                 ("\"", true)
             ]
         );
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_finds_the_first_byte_that_is_no_letter_or_digit() {
+        for stop in 0..=255u8 {
+            for at in 0..9 {
+                let mut bytes = *b"aZ09qwertyMNBV5x";
+                bytes[at] = stop;
+                for from in [0, 3, 9] {
+                    let naive = (from..bytes.len())
+                        .find(|&i| !bytes[i].is_ascii_alphanumeric())
+                        .unwrap_or(bytes.len());
+                    let found = ascii_alphanumeric_end(&bytes, from);
+                    assert_eq!(found, naive, "{stop} at {at} from {from}");
+                }
+            }
+        }
     }
 }
