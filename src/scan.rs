@@ -596,7 +596,7 @@ fn starts_inside_word(text: &str, at: usize) -> bool {
     };
     match (bytes.get(i), bytes.get(at)) {
         (Some(&before), Some(&first)) if (before | first).is_ascii() => {
-            before.is_ascii_alphanumeric() && first.is_ascii_alphanumeric()
+            ASCII_ALPHANUMERIC[usize::from(before)] && ASCII_ALPHANUMERIC[usize::from(first)]
         }
         _ => joins(char_before(text, at), char_after(text, at)),
     }
@@ -612,7 +612,11 @@ fn ends_word(text: &str, at: usize) -> bool {
     };
     let after = bytes.get(at).copied().unwrap_or(b' ');
     if (last | after).is_ascii() {
-        let joins = last.is_ascii_alphanumeric() && after.is_ascii_alphanumeric();
+        // Only a letter or digit after the phrase can join it or go on an abbreviation.
+        if !ASCII_ALPHANUMERIC[usize::from(after)] {
+            return true;
+        }
+        let joins = ASCII_ALPHANUMERIC[usize::from(last)];
         let abbreviation_goes_on = last == b'.' && after.is_ascii_alphabetic();
         return !joins && !abbreviation_goes_on;
     }
