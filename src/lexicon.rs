@@ -308,9 +308,32 @@ impl Lexicon {
     /// phrase at a place ("The company" as an organisation hides "The" as a sentence
     /// starter); this looks a word up on its own.
     pub fn lookup(&self, phrase: &str) -> &[Entry] {
-        let key = phrase.to_ascii_lowercase().replace('\u{2019}', "'");
+        // The key (ASCII lowercase, ’ read as ') is built on the stack: no phrase of a
+        // lexicon is longer than MAX_PHRASE_BYTES, so a longer key finds nothing.
+        const APOSTROPHE: &[u8] = "\u{2019}".as_bytes();
+        let bytes = phrase.as_bytes();
+        let mut key = [0u8; MAX_PHRASE_BYTES];
+        let mut len = 0;
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            let (folded, width) = if bytes[at..].starts_with(APOSTROPHE) {
+                (b'\'', APOSTROPHE.len())
+            } else {
+                (byte.to_ascii_lowercase(), 1)
+            };
+            let Some(slot) = key.get_mut(len) else {
+                return &[];
+            };
+            *slot = folded;
+            len += 1;
+            at += width;
+        }
+        // Whole characters were copied or replaced by one: still UTF-8.
+        let Ok(key) = std::str::from_utf8(&key[..len]) else {
+            return &[];
+        };
         self.by_phrase
-            .get(key.as_str())
+            .get(key)
             .map_or(&[], |&pattern| self.entries(pattern))
     }
 
@@ -702,6 +725,24 @@ mod tests {
         );
         assert!(scan.word_is(text, 0, Category::SentenceStarter));
         assert!(!scan.word_is(text, 1, Category::SentenceStarter));
+    }
+
+    #[test]
+    fn lookup_folds_case_and_the_typographic_apostrophe() {
+        let mut builder = LexiconBuilder::new();
+        builder.add("don't know", Category::Hedge, "").unwrap();
+        builder.add("Été", Category::Place, "").unwrap();
+        let lexicon = builder.build().unwrap();
+        assert_eq!(lexicon.lookup("DON\u{2019}T KNOW").len(), 1);
+        assert_eq!(lexicon.lookup("Don't know").len(), 1);
+        assert_eq!(lexicon.lookup("Été").len(), 1);
+        assert!(
+            lexicon.lookup("été").is_empty(),
+            "only ASCII case is folded"
+        );
+        assert!(lexicon.lookup("don't").is_empty());
+        assert!(lexicon.lookup(&"\u{2019}".repeat(100)).is_empty());
+        assert!(lexicon.lookup(&"x".repeat(500)).is_empty());
     }
 
     #[test]
