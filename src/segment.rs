@@ -47,9 +47,9 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
     paragraphs
 }
 
-#[cfg(test)]
 /// Index of the first `\n` or `\r` at or after `from`. Reads eight bytes at a time
 /// while none of them is a line break (paragraphs are long, line breaks rare).
+#[cfg(test)]
 fn next_line_break(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
