@@ -192,10 +192,21 @@ impl Article {
 
 impl Layout {
     fn compute(text: &str, lexicon: &Arc<Lexicon>) -> Layout {
-        let paragraphs = segment::paragraphs(text);
-        let tokens = scan::tokenize(text);
+        let scan::Tokenized {
+            tokens,
+            paragraphs,
+            marks_and_terminators,
+            quote_marks,
+            terminators,
+        } = scan::tokenize(text);
         let (hits, hit_starts) = scan::find_hits(text, lexicon, &tokens);
-        let (marks, quotations) = crate::marks::find(text, &tokens, &paragraphs);
+        let (marks, quotations) = crate::marks::find(
+            text,
+            &tokens,
+            &paragraphs,
+            &marks_and_terminators,
+            quote_marks,
+        );
         let mut scan = Scan {
             tokens: Vec::new(),
             hits,
@@ -205,12 +216,21 @@ impl Layout {
         // The scan holds the tokens while sentences are found (they read its word
         // lookups), then each token learns its sentence.
         scan.tokens = tokens;
-        let (sentences, sentence_paragraph) =
-            segment::sentences(text, &paragraphs, &scan.tokens, &scan, &marks);
+        // A sentence ends at a terminator or at the end of its paragraph.
+        let most_sentences = terminators + paragraphs.len();
+        let (sentences, sentence_paragraph) = segment::sentences(
+            text,
+            &paragraphs,
+            &scan.tokens,
+            &scan,
+            &marks,
+            &marks_and_terminators,
+            most_sentences,
+        );
         let words = segment::assign_sentences(&mut scan.tokens, &sentences);
-        let outermost = (0..quotations.len() as u32)
-            .filter(|&q| quotations[q as usize].depth == 0)
-            .collect();
+        let mut outermost = Vec::with_capacity(quotations.len());
+        outermost
+            .extend((0..quotations.len() as u32).filter(|&q| quotations[q as usize].depth == 0));
         Layout {
             paragraphs,
             sentences,

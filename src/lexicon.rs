@@ -47,6 +47,7 @@ use once_cell::sync::Lazy;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::hedging::cue::Cue;
 
 /// The longest phrase a lexicon accepts, in bytes.
 pub const MAX_PHRASE_BYTES: usize = 128;
@@ -160,6 +161,14 @@ categories! {
     Custom => "custom",
 }
 
+impl Category {
+    /// This category's bit in a set of categories (there are fewer than 64).
+    #[inline]
+    pub(crate) const fn bit(self) -> u64 {
+        1 << (self as u32)
+    }
+}
+
 impl fmt::Display for Category {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -186,10 +195,16 @@ pub struct Lexicon {
     scanner: ScannerDfa,
     /// Per automaton pattern: the range of its entries in `entries`.
     pattern_entries: Vec<(u32, u32)>,
+    /// Per automaton pattern: the categories of its entries, one [`Category::bit`] each,
+    /// so that asking a hit for a category it lacks reads no entry.
+    pattern_categories: Vec<u64>,
     /// Per automaton pattern: the phrase as written in the lexicon.
     pattern_phrase: Vec<u32>,
     phrases: Vec<Box<str>>,
     entries: Vec<Entry>,
+    /// Per entry (parallel to `entries`): its payload read as a hedge or booster cue, once
+    /// here rather than at each analysis (other categories get the empty payload's cue).
+    hedge_cues: Vec<Cue>,
     /// Lowercased phrase -> automaton pattern, for looking up one word directly.
     by_phrase: HashMap<Box<str>, u32>,
     /// Per byte value: true when some pattern starts with that byte (either ASCII case).
@@ -260,6 +275,26 @@ impl Lexicon {
         }
     }
 
+    /// The categories of an automaton pattern's entries, one [`Category::bit`] each.
+    #[inline]
+    pub(crate) fn categories(&self, pattern: u32) -> u64 {
+        self.pattern_categories
+            .get(pattern as usize)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The hedge or booster cue of entry `index` of automaton pattern `pattern` (the
+    /// empty payload's cue when there is no such entry).
+    #[inline]
+    pub(crate) fn hedge_cue(&self, pattern: u32, index: usize) -> Cue {
+        self.pattern_entries
+            .get(pattern as usize)
+            .and_then(|&(start, _)| self.hedge_cues.get(start as usize + index))
+            .copied()
+            .unwrap_or_else(|| Cue::parse("", false))
+    }
+
     /// The phrase of an automaton pattern as written in the lexicon.
     pub fn phrase(&self, pattern: u32) -> &str {
         self.pattern_phrase
@@ -273,9 +308,32 @@ impl Lexicon {
     /// phrase at a place ("The company" as an organisation hides "The" as a sentence
     /// starter); this looks a word up on its own.
     pub fn lookup(&self, phrase: &str) -> &[Entry] {
-        let key = phrase.to_ascii_lowercase().replace('\u{2019}', "'");
+        // The key (ASCII lowercase, ’ read as ') is built on the stack: no phrase of a
+        // lexicon is longer than MAX_PHRASE_BYTES, so a longer key finds nothing.
+        const APOSTROPHE: &[u8] = "\u{2019}".as_bytes();
+        let bytes = phrase.as_bytes();
+        let mut key = [0u8; MAX_PHRASE_BYTES];
+        let mut len = 0;
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            let (folded, width) = if bytes[at..].starts_with(APOSTROPHE) {
+                (b'\'', APOSTROPHE.len())
+            } else {
+                (byte.to_ascii_lowercase(), 1)
+            };
+            let Some(slot) = key.get_mut(len) else {
+                return &[];
+            };
+            *slot = folded;
+            len += 1;
+            at += width;
+        }
+        // Whole characters were copied or replaced by one: still UTF-8.
+        let Ok(key) = std::str::from_utf8(&key[..len]) else {
+            return &[];
+        };
         self.by_phrase
-            .get(key.as_str())
+            .get(key)
             .map_or(&[], |&pattern| self.entries(pattern))
     }
 
@@ -430,6 +488,7 @@ impl LexiconBuilder {
     pub fn build(&self) -> Result<Lexicon> {
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entries = Vec::new();
+        let mut pattern_categories = Vec::new();
         let mut pattern_phrase = Vec::new();
         let mut phrases = Vec::new();
         let mut entries = Vec::new();
@@ -447,9 +506,13 @@ impl LexiconBuilder {
                 patterns.len() as u32,
             );
             phrases.push(phrase.clone());
+            let categories = phrase_entries
+                .iter()
+                .fold(0, |set, e| set | e.category.bit());
             for variant in apostrophe_variants(phrase) {
                 patterns.push(variant);
                 pattern_entries.push(range);
+                pattern_categories.push(categories);
                 pattern_phrase.push(phrase_index);
             }
         }
@@ -490,15 +553,25 @@ impl LexiconBuilder {
             }
         }
         let phrase_ends = phrase_end_states(&scanner, &patterns);
+        let hedge_cues = entries
+            .iter()
+            .map(|e| match e.category {
+                Category::Hedge => Cue::parse(&e.payload, false),
+                Category::Booster => Cue::parse(&e.payload, true),
+                _ => Cue::parse("", false),
+            })
+            .collect();
         Ok(Lexicon {
             automaton,
             scanner,
             first_bytes,
             phrase_ends,
             pattern_entries,
+            pattern_categories,
             pattern_phrase,
             phrases,
             entries,
+            hedge_cues,
             by_phrase,
         })
     }
@@ -655,9 +728,50 @@ mod tests {
     }
 
     #[test]
+    fn lookup_folds_case_and_the_typographic_apostrophe() {
+        let mut builder = LexiconBuilder::new();
+        builder.add("don't know", Category::Hedge, "").unwrap();
+        builder.add("Été", Category::Place, "").unwrap();
+        let lexicon = builder.build().unwrap();
+        assert_eq!(lexicon.lookup("DON\u{2019}T KNOW").len(), 1);
+        assert_eq!(lexicon.lookup("Don't know").len(), 1);
+        assert_eq!(lexicon.lookup("Été").len(), 1);
+        assert!(
+            lexicon.lookup("été").is_empty(),
+            "only ASCII case is folded"
+        );
+        assert!(lexicon.lookup("don't").is_empty());
+        assert!(lexicon.lookup(&"\u{2019}".repeat(100)).is_empty());
+        assert!(lexicon.lookup(&"x".repeat(500)).is_empty());
+    }
+
+    #[test]
     fn category_names_round_trip() {
         for &c in Category::ALL {
             assert_eq!(Category::from_name(c.name()), Some(c));
+        }
+    }
+
+    #[test]
+    fn each_category_has_its_own_bit_and_patterns_know_theirs() {
+        assert!(Category::ALL.len() <= 64);
+        let all = Category::ALL.iter().fold(0u64, |set, c| {
+            assert_eq!(set & c.bit(), 0, "{c}");
+            set | c.bit()
+        });
+        assert_eq!(all.count_ones() as usize, Category::ALL.len());
+        let lexicon = Lexicon::default_shared();
+        for pattern in 0..lexicon.pattern_entries.len() as u32 {
+            let expected = lexicon
+                .entries(pattern)
+                .iter()
+                .fold(0, |set, e| set | e.category.bit());
+            assert_eq!(
+                lexicon.categories(pattern),
+                expected,
+                "{}",
+                lexicon.phrase(pattern)
+            );
         }
     }
 }

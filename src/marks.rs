@@ -25,7 +25,7 @@
 
 use serde::Serialize;
 
-use crate::scan::{Token, TokenKind};
+use crate::scan::{Token, TokenKind, Tokenized};
 use crate::span::Span;
 
 /// The two families of quotation marks.
@@ -105,11 +105,6 @@ pub fn family_of(c: char) -> Option<MarkFamily> {
     }
 }
 
-/// True when `byte` can start the UTF-8 of a character of [`family_of`].
-fn may_start_mark(byte: u8) -> bool {
-    matches!(byte, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3)
-}
-
 /// The role the glyph suggests when the neighbours cannot tell.
 fn glyph_hint(c: char) -> Option<MarkRole> {
     match c {
@@ -141,27 +136,32 @@ fn closes_before(c: char) -> bool {
         )
 }
 
-/// Finds the quotation marks among `tokens` and pairs them into quotations.
+/// Finds the quotation marks among `tokens` and pairs them into quotations. The quotation
+/// mark tokens are those listed in `marks_and_terminators`, `quote_marks` of them (see
+/// [`Tokenized`]).
 pub(crate) fn find(
     text: &str,
     tokens: &[Token],
     paragraphs: &[Span],
+    marks_and_terminators: &[u32],
+    quote_marks: usize,
 ) -> (Vec<QuoteMark>, Vec<Quotation>) {
-    let mut marks = Vec::new();
-    let mut quotations: Vec<Quotation> = Vec::new();
+    // `quote_marks` is the number of quotation mark tokens, each of which gives one mark;
+    // quotations open at about half of them.
+    let mut marks = Vec::with_capacity(quote_marks);
+    let mut quotations: Vec<Quotation> = Vec::with_capacity(quote_marks / 2 + 1);
     let mut paragraph = 0usize;
     // Open quotations of the current paragraph: (index into `quotations`, family).
-    let mut stack: Vec<(usize, MarkFamily)> = Vec::with_capacity(MAX_DEPTH);
-    for (i, token) in tokens.iter().enumerate() {
-        // Every quotation mark's first byte is one of these: the other marks are not decoded.
-        if token.kind != TokenKind::Punct
-            || !text
-                .as_bytes()
-                .get(token.span.start)
-                .is_some_and(|&b| may_start_mark(b))
-        {
+    let mut stack = Stack::new();
+    // Only the quotation mark tokens, as the tokenizer listed them.
+    for &listed in marks_and_terminators {
+        if listed & Tokenized::QUOTE_MARK == 0 {
             continue;
         }
+        let i = (listed >> Tokenized::SHIFT) as usize;
+        let Some(token) = tokens.get(i) else {
+            continue;
+        };
         let Some(c) = token.span.text(text).chars().next() else {
             continue;
         };
@@ -203,7 +203,7 @@ pub(crate) fn find(
                 _ => Lean::Unknown,
             },
         };
-        let open_of_family = stack.iter().rposition(|&(_, f)| f == family);
+        let open_of_family = stack.open().iter().rposition(|&(_, f)| f == family);
         let role = if family == MarkFamily::Single
             && is_apostrophe_use(text, token.span, before, after, open_of_family.is_some())
         {
@@ -291,10 +291,20 @@ pub(crate) fn find(
                 .take_while(|t| t.span.start < q.inner.end)
                 .any(|t| t.kind != TokenKind::Punct)
     });
-    quotations.sort_by_key(|q| (q.span.start, q.depth));
-    marks.shrink_to_fit();
-    quotations.shrink_to_fit();
+    // Each quotation opens at its own mark: the keys are distinct, so an unstable sort
+    // (which needs no buffer) gives the one order.
+    quotations.sort_unstable_by_key(|q| (q.span.start, q.depth));
+    shrink_if_spare(&mut marks);
+    shrink_if_spare(&mut quotations);
     (marks, quotations)
+}
+
+/// Gives back a list's spare room when it is large (a reallocation costs more than the
+/// few bytes of a list sized from a close estimate).
+pub(crate) fn shrink_if_spare<T>(list: &mut Vec<T>) {
+    if list.capacity() - list.len() > list.len() / 2 + 8 {
+        list.shrink_to_fit();
+    }
 }
 
 /// How many adjacent quotation marks a mark looks through to find its neighbours;
@@ -355,10 +365,51 @@ fn is_apostrophe_use(
     !single_open && matches!(before, Some('s' | 'S')) && !letter(after)
 }
 
+/// The open quotations of a paragraph, innermost last: (index into the quotations, family).
+/// At most [`MAX_DEPTH`], so kept in place rather than on the heap.
+struct Stack {
+    open: [(usize, MarkFamily); MAX_DEPTH],
+    len: usize,
+}
+
+impl Stack {
+    fn new() -> Stack {
+        Stack {
+            open: [(0, MarkFamily::Double); MAX_DEPTH],
+            len: 0,
+        }
+    }
+
+    fn open(&self) -> &[(usize, MarkFamily)] {
+        &self.open[..self.len]
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Pushes an open quotation; the caller keeps the stack under [`MAX_DEPTH`].
+    fn push(&mut self, open: (usize, MarkFamily)) {
+        if let Some(slot) = self.open.get_mut(self.len) {
+            *slot = open;
+            self.len += 1;
+        }
+    }
+
+    fn pop(&mut self) -> Option<(usize, MarkFamily)> {
+        self.len = self.len.checked_sub(1)?;
+        Some(self.open[self.len])
+    }
+}
+
 /// Closes the quotation at stack position `pos` and every one nested in it.
 fn close_from(
     text: &str,
-    stack: &mut Vec<(usize, MarkFamily)>,
+    stack: &mut Stack,
     quotations: &mut [Quotation],
     pos: usize,
     at: usize,
@@ -381,7 +432,7 @@ fn close_from(
 /// when the next paragraph opens with a mark of the same family.
 fn end_paragraph(
     text: &str,
-    stack: &mut Vec<(usize, MarkFamily)>,
+    stack: &mut Stack,
     quotations: &mut [Quotation],
     paragraphs: &[Span],
     paragraph: usize,
@@ -391,7 +442,7 @@ fn end_paragraph(
     if stack.is_empty() {
         return;
     }
-    let outer = stack.first().map(|&(index, _)| index);
+    let outer = stack.open().first().map(|&(index, _)| index);
     // The open quotations all belong to the paragraph of the outermost one.
     let paragraph = outer.map_or(paragraph, |i| quotations[i].paragraph as usize);
     let end = paragraphs.get(paragraph).map_or(text.len(), |p| p.end);
@@ -417,22 +468,4 @@ fn trim(text: &str, span: Span) -> Span {
     let start = span.start + (inner.len() - inner.trim_start().len());
     let end = span.start + inner.trim_end().len();
     Span::new(start, end.max(start))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_quotation_mark_starts_with_a_byte_the_scan_looks_at() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            if family_of(c).is_some() {
-                let mut utf8 = [0; 4];
-                assert!(
-                    may_start_mark(c.encode_utf8(&mut utf8).as_bytes()[0]),
-                    "{c}"
-                );
-            }
-        }
-    }
 }

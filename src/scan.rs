@@ -12,7 +12,8 @@
 //! An [`crate::Article`] computes its scan once, on first use; analyzers never scan the
 //! text again for words the lexicon knows.
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA as ScannerDfa;
 use aho_corasick::Anchored;
 
 use crate::lexicon::{Category, Entry, Lexicon};
@@ -138,7 +139,13 @@ impl Scan {
     #[inline]
     pub fn entry_at(&self, token: usize, category: Category) -> Option<(&Hit, &Entry)> {
         let hit = self.hit_at(token)?;
-        self.entries(hit)
+        let lexicon = self.lexicon.as_deref()?;
+        // Most hits lack the category asked for: one bit test, no entry read.
+        if lexicon.categories(hit.pattern) & category.bit() == 0 {
+            return None;
+        }
+        lexicon
+            .entries(hit.pattern)
             .iter()
             .find(|e| e.category == category)
             .map(|e| (hit, e))
@@ -169,7 +176,11 @@ impl Scan {
 
     /// Every hit with an entry of `category`, with that entry.
     pub fn hits_of(&self, category: Category) -> impl Iterator<Item = (&Hit, &Entry)> + '_ {
+        let lexicon = self.lexicon.as_deref();
         self.hits.iter().filter_map(move |hit| {
+            if lexicon.map_or(0, |l| l.categories(hit.pattern)) & category.bit() == 0 {
+                return None;
+            }
             self.entries(hit)
                 .iter()
                 .find(|e| e.category == category)
@@ -227,21 +238,86 @@ static ASCII_ALPHANUMERIC: [bool; 256] = {
     table
 };
 
-/// Splits `text` into tokens, in one pass over its characters.
+/// What the one pass over the characters finds: the tokens, the paragraphs, and counts
+/// that size the lists built from them.
+pub(crate) struct Tokenized {
+    /// Every token, in text order.
+    pub(crate) tokens: Vec<Token>,
+    /// Paragraph spans: the text between line breaks (`\n`, `\r`) without its white
+    /// space; blank lines are not paragraphs.
+    pub(crate) paragraphs: Vec<Span>,
+    /// The punctuation tokens that are quotation marks ([`crate::marks::family_of`]) or
+    /// sentence terminators, in order: [`Tokenized::QUOTE_MARK`] set for the first,
+    /// shifted by [`Tokenized::SHIFT`] the token's index. The passes that look for them
+    /// read this list, not every token.
+    pub(crate) marks_and_terminators: Vec<u32>,
+    /// Number of quotation mark tokens.
+    pub(crate) quote_marks: usize,
+    /// Number of terminator tokens.
+    pub(crate) terminators: usize,
+}
+
+impl Tokenized {
+    /// The bit of a quotation mark in [`Tokenized::marks_and_terminators`].
+    pub(crate) const QUOTE_MARK: u32 = 1;
+    /// The shift of the token index in [`Tokenized::marks_and_terminators`].
+    pub(crate) const SHIFT: u32 = 1;
+}
+
+/// Paragraphs as [`tokenize`] finds them: a paragraph opens at its first character that
+/// is not white space and ends after its last one.
+struct Paragraphs {
+    spans: Vec<Span>,
+    open: bool,
+    start: usize,
+    end: usize,
+}
+
+impl Paragraphs {
+    /// The characters from `start` to `end` are not white space.
+    #[inline(always)]
+    fn text(&mut self, start: usize, end: usize) {
+        if !self.open {
+            self.open = true;
+            self.start = start;
+        }
+        self.end = end;
+    }
+
+    /// A line break.
+    fn close(&mut self) {
+        if self.open {
+            self.open = false;
+            self.spans.push(Span::new(self.start, self.end));
+        }
+    }
+}
+
+/// Splits `text` into tokens and paragraphs, in one pass over its characters.
 ///
 /// ASCII bytes (most of an English article) are classified byte by byte; only other
 /// characters are decoded.
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+pub(crate) fn tokenize(text: &str) -> Tokenized {
     let bytes = text.as_bytes();
     // English prose has about one token per 4.7 bytes: one allocation for most texts,
     // none of its spare room touched, and the rest given back at the end.
     let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
+    // News paragraphs run to a few hundred bytes.
+    let mut paragraphs = Paragraphs {
+        spans: Vec::with_capacity(text.len() / 128 + 4),
+        open: false,
+        start: 0,
+        end: 0,
+    };
+    // News has about one quotation mark or terminator per 50 bytes.
+    let mut marks_and_terminators = Vec::with_capacity(text.len() / 32 + 16);
+    let mut quote_marks = 0;
+    let mut terminators = 0;
     let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
     let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     let mut at = 0;
-    while at < bytes.len() {
+    while let Some(&b) = bytes.get(at) {
         let start = at;
-        let b = bytes[start];
         // The commonest starts first: a space, a word's first letter.
         if b == b' ' {
             at += 1;
@@ -254,36 +330,41 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 kind: TokenKind::Word,
                 sentence: 0,
             });
+            paragraphs.text(start, end);
             at = end;
             continue;
         }
         let c = if b.is_ascii() {
-            // White space and control characters: no token.
+            // White space and control characters: no token. Line breaks end paragraphs;
+            // control characters are no white space, so they belong to one.
             if b <= b' ' || b == 0x7F {
+                match b {
+                    b'\n' | b'\r' => paragraphs.close(),
+                    b'\t' | b'\x0B' | b'\x0C' => {}
+                    _ => paragraphs.text(start, start + 1),
+                }
                 at += 1;
                 continue;
             }
             char::from(b)
         } else {
             let c = char_at(start).unwrap_or(char::REPLACEMENT_CHARACTER);
-            if c.is_whitespace() || is_invisible(c) || c.is_control() {
+            if c.is_whitespace() {
                 at += c.len_utf8();
                 continue;
             }
+            if is_invisible(c) || c.is_control() {
+                at += c.len_utf8();
+                paragraphs.text(start, at);
+                continue;
+            }
             c
-        };
-        let push = |tokens: &mut Vec<Token>, end: usize, kind: TokenKind| {
-            tokens.push(Token {
-                span: Span::new(start, end),
-                kind,
-                sentence: 0,
-            });
         };
         let starts_number = c.is_ascii_digit()
             || (c == '.'
                 && digit_at(start + 1)
                 && !text[..start].chars().next_back().is_some_and(is_word_char));
-        if starts_number {
+        let (end, kind) = if starts_number {
             let mut end = start + 1;
             let mut has_point = c == '.';
             loop {
@@ -303,19 +384,39 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            push(&mut tokens, end, TokenKind::Number);
-            at = end;
+            (end, TokenKind::Number)
         } else if is_word_char(c) {
-            let end = word_end(text, start + c.len_utf8());
-            push(&mut tokens, end, TokenKind::Word);
-            at = end;
+            (word_end(text, start + c.len_utf8()), TokenKind::Word)
         } else {
-            at = start + c.len_utf8();
-            push(&mut tokens, at, TokenKind::Punct);
-        }
+            let index = (tokens.len() as u32) << Tokenized::SHIFT;
+            if crate::marks::family_of(c).is_some() {
+                quote_marks += 1;
+                marks_and_terminators.push(index | Tokenized::QUOTE_MARK);
+            } else if crate::segment::is_terminator(c) {
+                terminators += 1;
+                marks_and_terminators.push(index);
+            }
+            (start + c.len_utf8(), TokenKind::Punct)
+        };
+        tokens.push(Token {
+            span: Span::new(start, end),
+            kind,
+            sentence: 0,
+        });
+        paragraphs.text(start, end);
+        at = end;
     }
+    paragraphs.close();
     tokens.shrink_to_fit();
-    tokens
+    let mut paragraphs = paragraphs.spans;
+    crate::marks::shrink_if_spare(&mut paragraphs);
+    Tokenized {
+        tokens,
+        paragraphs,
+        marks_and_terminators,
+        quote_marks,
+        terminators,
+    }
 }
 
 /// The end of the word whose characters go on at byte `end` (a char boundary): word
@@ -324,11 +425,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 fn word_end(text: &str, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
-    while let Some(&next_byte) = bytes.get(end) {
-        if ASCII_ALPHANUMERIC[usize::from(next_byte)] {
-            end += 1;
-            continue;
-        }
+    loop {
+        end = ascii_alphanumeric_end(bytes, end);
+        let Some(&next_byte) = bytes.get(end) else {
+            break;
+        };
         if next_byte.is_ascii() && next_byte != b'\'' {
             break;
         }
@@ -343,6 +444,47 @@ fn word_end(text: &str, mut end: usize) -> usize {
         end += next.len_utf8();
     }
     end
+}
+
+/// The end of the run of ASCII letters and digits at byte `at`: eight bytes at a time
+/// while eight remain, then byte by byte.
+#[inline(always)]
+fn ascii_alphanumeric_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let stops = not_alphanumeric(u64::from_le_bytes(eight));
+        if stops != 0 {
+            return at + (stops.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes
+        .get(at)
+        .is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)])
+    {
+        at += 1;
+    }
+    at
+}
+
+/// The high bit of each byte of `word` (eight bytes, the first lowest) that is not an
+/// ASCII letter or digit. Each byte, its high bit cleared, is compared with the ends of
+/// the ranges by adding a constant that sets its high bit when it is at or past an end
+/// (no sum passes 0xFF, so no byte carries into the next).
+#[inline(always)]
+fn not_alphanumeric(word: u64) -> u64 {
+    const fn each(byte: u8) -> u64 {
+        u64::from_le_bytes([byte; 8])
+    }
+    const HIGHS: u64 = each(0x80);
+    let low = word & !HIGHS;
+    // At least `lo` and not past `hi`: (x + 0x80 - lo) has its high bit, (x + 0x7F - hi)
+    // does not.
+    let between = |x: u64, lo: u8, hi: u8| (x + each(0x80 - lo)) & !(x + each(0x7F - hi));
+    let digit = between(low, b'0', b'9');
+    let letter = between(low | each(0x20), b'a', b'z');
+    !((digit | letter) & !word) & HIGHS
 }
 
 /// How many shorter phrases at the same place are tried after a phrase that is not a
@@ -371,59 +513,78 @@ pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec
         return (hits, hit_starts);
     };
     let mut token = 0usize;
-    while token < tokens.len() {
-        let start = tokens[token].span.start;
-        if !lexicon.may_start_phrase(bytes[start]) || starts_inside_word(text, start) {
+    while let Some(t) = tokens.get(token) {
+        let start = t.span.start;
+        let may_start = bytes
+            .get(start)
+            .is_some_and(|&b| lexicon.may_start_phrase(b));
+        if !may_start || starts_inside_word(text, start) {
             token += 1;
             continue;
         }
-        // Phrases found so far, and the last one that ends a word: (end, pattern, its
-        // number among the phrases found).
-        let mut found = 0usize;
-        let mut best: Option<(usize, u32, usize)> = None;
-        let mut state = anchored_start;
-        let mut end = start;
-        for &byte in &bytes[start..] {
-            state = dfa.next_state(Anchored::Yes, state, byte);
-            end += 1;
-            if dfa.is_dead(state) {
-                break;
-            }
-            // Only a phrase that starts at the token: a match state may also carry a
-            // shorter phrase that ends inside it (a per-state bit, set with the lexicon).
-            if dfa.is_match(state) && lexicon.ends_phrase(state) {
-                found += 1;
-                if ends_word(text, end) {
-                    best = Some((end, dfa.match_pattern(state, 0).as_u32(), found));
-                }
-            }
+        let Some((end, pattern)) = longest_phrase(dfa, lexicon, text, start, anchored_start) else {
+            token += 1;
+            continue;
+        };
+        let mut end_token = token + 1;
+        while tokens.get(end_token).is_some_and(|t| t.span.start < end) {
+            end_token += 1;
         }
-        // The longest phrase that ends a word, if it is among the last tried.
-        let hit = best
-            .filter(|&(_, _, number)| found - number <= MAX_SHORTER_TRIES)
-            .map(|(end, pattern, _)| {
-                let mut end_token = token + 1;
-                while end_token < tokens.len() && tokens[end_token].span.start < end {
-                    end_token += 1;
-                }
-                Hit {
-                    span: Span::new(start, end),
-                    pattern,
-                    first_token: token as u32,
-                    end_token: end_token as u32,
-                }
-            });
-        match hit {
-            Some(hit) => {
-                hit_starts.set(token, hits.len());
-                hits.push(hit);
-                token = hit.end_token as usize;
+        hit_starts.set(token, hits.len());
+        hits.push(Hit {
+            span: Span::new(start, end),
+            pattern,
+            first_token: token as u32,
+            end_token: end_token as u32,
+        });
+        token = end_token;
+    }
+    crate::marks::shrink_if_spare(&mut hits);
+    (hits, hit_starts)
+}
+
+/// The longest phrase that starts at byte `start` and ends a word, if it is among the
+/// last [`MAX_SHORTER_TRIES`] + 1 phrases found there: its end and pattern.
+///
+/// One table lookup and one comparison per byte while the automaton is in an ordinary
+/// state; only its special states (dead, or a match) are looked at further.
+#[inline(always)]
+fn longest_phrase(
+    dfa: &ScannerDfa,
+    lexicon: &Lexicon,
+    text: &str,
+    start: usize,
+    anchored_start: StateID,
+) -> Option<(usize, u32)> {
+    let rest = text.as_bytes().get(start..)?;
+    // Phrases found so far, and the last one that ends a word: (end, its state, its
+    // number among the phrases found).
+    let mut found = 0usize;
+    let mut best: Option<(usize, StateID, usize)> = None;
+    let mut state = anchored_start;
+    for (walked, &byte) in rest.iter().enumerate() {
+        state = dfa.next_state(Anchored::Yes, state, byte);
+        if !dfa.is_special(state) {
+            continue;
+        }
+        if dfa.is_dead(state) {
+            break;
+        }
+        // Only a phrase that starts at the token: a match state may also carry a
+        // shorter phrase that ends inside it (a per-state bit, set with the lexicon).
+        if dfa.is_match(state) && lexicon.ends_phrase(state) {
+            found += 1;
+            let end = start + walked + 1;
+            // A space after the phrase (the commonest case) ends a word whatever the
+            // phrase's last character is.
+            let space_after = rest.get(walked + 1).map_or(true, |&b| b == b' ');
+            if space_after || ends_word(text, end) {
+                best = Some((end, state, found));
             }
-            None => token += 1,
         }
     }
-    hits.shrink_to_fit();
-    (hits, hit_starts)
+    let (end, state, number) = best?;
+    (found - number <= MAX_SHORTER_TRIES).then(|| (end, dfa.match_pattern(state, 0).as_u32()))
 }
 
 /// True when the word characters on both sides of byte `at` (a char boundary) join: a
@@ -435,7 +596,7 @@ fn starts_inside_word(text: &str, at: usize) -> bool {
     };
     match (bytes.get(i), bytes.get(at)) {
         (Some(&before), Some(&first)) if (before | first).is_ascii() => {
-            before.is_ascii_alphanumeric() && first.is_ascii_alphanumeric()
+            ASCII_ALPHANUMERIC[usize::from(before)] && ASCII_ALPHANUMERIC[usize::from(first)]
         }
         _ => joins(char_before(text, at), char_after(text, at)),
     }
@@ -451,7 +612,11 @@ fn ends_word(text: &str, at: usize) -> bool {
     };
     let after = bytes.get(at).copied().unwrap_or(b' ');
     if (last | after).is_ascii() {
-        let joins = last.is_ascii_alphanumeric() && after.is_ascii_alphanumeric();
+        // Only a letter or digit after the phrase can join it or go on an abbreviation.
+        if !ASCII_ALPHANUMERIC[usize::from(after)] {
+            return true;
+        }
+        let joins = ASCII_ALPHANUMERIC[usize::from(last)];
         let abbreviation_goes_on = last == b'.' && after.is_ascii_alphabetic();
         return !joins && !abbreviation_goes_on;
     }
@@ -495,7 +660,7 @@ mod tests {
     #[test]
     fn tokens_of_a_messy_line() {
         let text = "Trump’s $95 billion, 40,000 troops—2.5% of .5 don't O'Brien two-tier 3bn";
-        let tokens = tokenize(text);
+        let tokens = tokenize(text).tokens;
         assert_eq!(
             texts(text, &tokens),
             [
@@ -525,7 +690,7 @@ mod tests {
     #[test]
     fn numbers_stop_at_trailing_punctuation() {
         let text = "in 2024. Then 3, 4 and 1,23 and 1.2.3";
-        let tokens = tokenize(text);
+        let tokens = tokenize(text).tokens;
         assert_eq!(
             texts(text, &tokens),
             [
@@ -533,5 +698,76 @@ mod tests {
                 "3"
             ]
         );
+    }
+
+    #[test]
+    fn paragraphs_are_the_lines_without_their_white_space() {
+        let texts = [
+            "",
+            "\n\r\n",
+            "One.\nTwo.\r\nThree.\rFour.",
+            "  lead and trail \t\n\n\n  \u{a0}x\u{2003}\n",
+            "a\u{200b}\n\u{200b}\n\u{1}\n \u{85} \nz",
+            "\u{2028}para\u{2029}\n\u{feff}",
+            "x\u{b}y\u{c}\n\u{7f}\n\u{1c}",
+            "\"Quoted,\" she said.\n\n— 3.5%",
+        ];
+        for text in texts {
+            let found = tokenize(text);
+            assert_eq!(
+                found.paragraphs,
+                crate::segment::paragraphs(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn quotation_marks_and_terminators_are_counted() {
+        let text = "\u{201c}Yes.\u{201d} 'No?' Don't... 2.5 \"x\"";
+        let found = tokenize(text);
+        assert_eq!(found.quote_marks, 6);
+        assert_eq!(found.terminators, 5);
+        let listed: Vec<(&str, bool)> = found
+            .marks_and_terminators
+            .iter()
+            .map(|&m| {
+                let token = found.tokens[(m >> Tokenized::SHIFT) as usize];
+                (token.text(text), m & Tokenized::QUOTE_MARK != 0)
+            })
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("\u{201c}", true),
+                (".", false),
+                ("\u{201d}", true),
+                ("'", true),
+                ("?", false),
+                ("'", true),
+                (".", false),
+                (".", false),
+                (".", false),
+                ("\"", true),
+                ("\"", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_finds_the_first_byte_that_is_no_letter_or_digit() {
+        for stop in 0..=255u8 {
+            for at in 0..9 {
+                let mut bytes = *b"aZ09qwertyMNBV5x";
+                bytes[at] = stop;
+                for from in [0, 3, 9] {
+                    let naive = (from..bytes.len())
+                        .find(|&i| !bytes[i].is_ascii_alphanumeric())
+                        .unwrap_or(bytes.len());
+                    let found = ascii_alphanumeric_end(&bytes, from);
+                    assert_eq!(found, naive, "{stop} at {at} from {from}");
+                }
+            }
+        }
     }
 }

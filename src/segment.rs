@@ -20,10 +20,12 @@
 
 use crate::lexicon::Category;
 use crate::marks::{family_of, MarkRole, QuoteMark};
-use crate::scan::{Scan, Token, TokenKind};
+use crate::scan::{Scan, Token, TokenKind, Tokenized};
 use crate::span::Span;
 
-/// Paragraph spans of `text`, trimmed, skipping blank lines.
+/// Paragraph spans of `text`, trimmed, skipping blank lines: what [`crate::scan::tokenize`]
+/// finds in its pass, written on its own for the tests to compare.
+#[cfg(test)]
 pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
     let mut paragraphs = Vec::new();
     let mut start = 0;
@@ -47,6 +49,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
 
 /// Index of the first `\n` or `\r` at or after `from`. Reads eight bytes at a time
 /// while none of them is a line break (paragraphs are long, line breaks rare).
+#[cfg(test)]
 fn next_line_break(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
@@ -70,7 +73,7 @@ fn next_line_break(bytes: &[u8], from: usize) -> Option<usize> {
         .map(|p| at + p)
 }
 
-fn is_terminator(c: char) -> bool {
+pub(crate) fn is_terminator(c: char) -> bool {
     matches!(
         c,
         '.' | '!'
@@ -108,13 +111,16 @@ fn is_opening_bracket(c: char) -> bool {
     matches!(c, '(' | '[' | '{')
 }
 
-/// Sentence spans of `text`, and each one's paragraph index.
+/// Sentence spans of `text`, and each one's paragraph index. `most` bounds their number
+/// (terminators plus paragraphs) and sizes the lists.
 pub(crate) fn sentences(
     text: &str,
     paragraphs: &[Span],
     tokens: &[Token],
     scan: &Scan,
     marks: &[QuoteMark],
+    marks_and_terminators: &[u32],
+    most: usize,
 ) -> (Vec<Span>, Vec<u32>) {
     let first_char = |t: &Token| t.span.text(text).chars().next().unwrap_or(' ');
     let mut mark_cursor = 0usize;
@@ -127,8 +133,14 @@ pub(crate) fn sentences(
             .filter(|m| m.span == span)
             .map(|m| m.role)
     };
-    let mut sentences = Vec::new();
-    let mut owners = Vec::new();
+    let mut terminators = marks_and_terminators
+        .iter()
+        .filter(|&&listed| listed & Tokenized::QUOTE_MARK == 0)
+        .map(|&listed| (listed >> Tokenized::SHIFT) as usize)
+        .filter(|&index| index < tokens.len())
+        .peekable();
+    let mut sentences = Vec::with_capacity(most);
+    let mut owners = Vec::with_capacity(most);
     let mut token = 0usize;
     for (p, paragraph) in paragraphs.iter().enumerate() {
         while token < tokens.len() && tokens[token].span.start < paragraph.start {
@@ -140,12 +152,16 @@ pub(crate) fn sentences(
         let para_tokens = first..token;
         let mut start = paragraph.start;
         let mut i = para_tokens.start;
-        while i < para_tokens.end {
-            let t = tokens[i];
-            if t.kind != TokenKind::Punct {
-                i += 1;
-                continue;
+        loop {
+            // The next terminator token of the paragraph, from the tokenizer's list.
+            while terminators.peek().is_some_and(|&index| index < i) {
+                terminators.next();
             }
+            match terminators.peek() {
+                Some(&index) if index < para_tokens.end => i = index,
+                _ => break,
+            }
+            let t = tokens[i];
             let c = first_char(&t);
             if !is_terminator(c) {
                 i += 1;
@@ -198,8 +214,8 @@ pub(crate) fn sentences(
             owners.push(p as u32);
         }
     }
-    sentences.shrink_to_fit();
-    owners.shrink_to_fit();
+    crate::marks::shrink_if_spare(&mut sentences);
+    crate::marks::shrink_if_spare(&mut owners);
     (sentences, owners)
 }
 

@@ -2,8 +2,6 @@
 //!
 //! The format is documented at the top of `src/lexicon/hedging.tsv`.
 
-use std::cell::RefCell;
-
 use crate::hedging::HedgeCategory;
 
 /// A context rule named in a payload.
@@ -182,40 +180,6 @@ fn simple_decimal(word: &str) -> Option<f64> {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];
     Some(mantissa as f64 / POWERS[fraction.len()])
-}
-
-/// Slots of a [`CueCache`] (a power of two).
-const CACHE_SLOTS: usize = 128;
-
-/// The cues of one analysis, parsed once per entry: an article hits the same few dozen
-/// hedge entries again and again, and a payload costs some hundred instructions to read.
-/// Direct-mapped on (pattern, entry): a collision only parses again, so no allocation.
-pub(crate) struct CueCache {
-    slots: RefCell<[Option<(u64, Cue)>; CACHE_SLOTS]>,
-}
-
-impl CueCache {
-    pub(crate) fn new() -> CueCache {
-        CueCache {
-            slots: RefCell::new([None; CACHE_SLOTS]),
-        }
-    }
-
-    /// The cue of entry `index` of automaton pattern `pattern` (whose payload is
-    /// `payload`, of a booster entry when `booster`).
-    pub(crate) fn get(&self, pattern: u32, index: usize, payload: &str, booster: bool) -> Cue {
-        let key = (u64::from(pattern) << 16) ^ ((index as u64) << 1) ^ u64::from(booster);
-        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize % CACHE_SLOTS;
-        let mut slots = self.slots.borrow_mut();
-        match slots[slot] {
-            Some((cached, cue)) if cached == key => cue,
-            _ => {
-                let cue = Cue::parse(payload, booster);
-                slots[slot] = Some((key, cue));
-                cue
-            }
-        }
-    }
 }
 
 #[cfg(test)]

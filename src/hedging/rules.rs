@@ -12,18 +12,18 @@ use crate::lexicon::Category;
 use crate::scan::{Hit, Scan, Token, TokenKind};
 
 /// Forms of "be" and other linking verbs before a predicative adjective.
-const LINKING: &[&str] = &[
+const LINKING: Words = Words::new(&[
     "is", "are", "was", "were", "be", "been", "being", "am", "isn't", "aren't", "wasn't",
     "weren't", "seems", "seem", "seemed", "remains", "remain", "remained", "become", "becomes",
     "became", "appears", "appear", "appeared", "looks", "look", "looked", "feel", "feels", "felt",
     "it's", "that's", "there's", "what's", "i'm", "we're", "they're", "you're", "he's", "she's",
-];
+]);
 /// Forms of "be" before a passive report ("is said to").
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+const BE: Words = Words::new(&["is", "are", "was", "were", "be", "been", "being"]);
 /// Forms of "make": "made it clear", "made possible".
-const MAKE: &[&str] = &["make", "makes", "made", "making"];
+const MAKE: Words = Words::new(&["make", "makes", "made", "making"]);
 /// Words between a linking verb and its adjective: "is not entirely clear".
-const DEGREE: &[&str] = &[
+const DEGREE: Words = Words::new(&[
     "not",
     "never",
     "yet",
@@ -54,9 +54,9 @@ const DEGREE: &[&str] = &[
     "it",
     "this",
     "that",
-];
+]);
 /// Words before a month: "in May", "since May".
-const BEFORE_MONTH: &[&str] = &[
+const BEFORE_MONTH: Words = Words::new(&[
     "in",
     "since",
     "until",
@@ -70,9 +70,9 @@ const BEFORE_MONTH: &[&str] = &[
     "during",
     "throughout",
     "of",
-];
+]);
 /// Verbs that make "could" past ability: "she could swim", "we could see smoke".
-const ABILITY_VERBS: &[&str] = &[
+const ABILITY_VERBS: Words = Words::new(&[
     "see",
     "hear",
     "feel",
@@ -92,9 +92,9 @@ const ABILITY_VERBS: &[&str] = &[
     "hardly",
     "just",
     "easily",
-];
+]);
 /// Words after "would" of habit, wish or narrative future: "would often walk".
-const HABIT: &[&str] = &[
+const HABIT: Words = Words::new(&[
     "like",
     "rather",
     "love",
@@ -115,9 +115,9 @@ const HABIT: &[&str] = &[
     "never",
     "spend",
     "continue",
-];
+]);
 /// Words before "possible" that fix it: "as possible", "best possible", "where possible".
-const FIXING: &[&str] = &[
+const FIXING: Words = Words::new(&[
     "as",
     "best",
     "worst",
@@ -135,25 +135,25 @@ const FIXING: &[&str] = &[
     "where",
     "whenever",
     "wherever",
-];
+]);
 /// Words after "possible" that make it "feasible": "possible to", "possible for", "possible
 /// without".
-const FEASIBLE: &[&str] = &["to", "for", "without", "through", "using"];
+const FEASIBLE: Words = Words::new(&["to", "for", "without", "through", "using"]);
 /// Determiners that make a weasel subject specific: "the critics".
-const DETERMINERS: &[&str] = &[
+const DETERMINERS: Words = Words::new(&[
     "the", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose",
-];
+]);
 /// Words that end a weasel subject before its verb: "others about the show" is no
 /// subject, "some people" and "many legal experts" are.
-const FUNCTION_WORDS: &[&str] = &[
+const FUNCTION_WORDS: Words = Words::new(&[
     "the", "a", "an", "of", "about", "in", "on", "at", "to", "for", "with", "from", "by", "as",
     "that", "which", "and", "or", "but", "than", "into", "over", "under", "after", "before",
     "during", "between", "this", "these", "those", "their", "his", "her", "its", "our", "it", "is",
     "are", "was", "were", "be",
-];
+]);
 /// Words after "considered" that show deliberation, not belief: "considered for the
 /// role", "considered in detail", "considered separately".
-const NOT_COMPLEMENTS: &[&str] = &[
+const NOT_COMPLEMENTS: Words = Words::new(&[
     "for",
     "in",
     "at",
@@ -171,17 +171,73 @@ const NOT_COMPLEMENTS: &[&str] = &[
     "separately",
     "carefully",
     "again",
-];
+]);
 /// Determiners that make a participle an adjective: "a suggested donation".
-const ARTICLES: &[&str] = &[
+const ARTICLES: Words = Words::new(&[
     "a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
-];
+]);
 /// Lemmas of speech verbs that make a passive report: "is said to", "it was reported".
 /// The empty lemma is a user's speech verb added without a payload.
 const REPORT_LEMMAS: &[&str] = &[
     "say", "report", "claim", "rumor", "rumour", "allege", "believe", "think", "estimate",
     "expect", "",
 ];
+
+/// Single words and pairs the rules compare against.
+const IN: Words = Words::new(&["in"]);
+const IT: Words = Words::new(&["it"]);
+const SO: Words = Words::new(&["so"]);
+const THAT: Words = Words::new(&["that"]);
+const AS_SO: Words = Words::new(&["as", "so"]);
+const A_AN: Words = Words::new(&["a", "an"]);
+const TO_THAT: Words = Words::new(&["to", "that"]);
+const IT_THIS_THAT: Words = Words::new(&["it", "this", "that"]);
+
+/// A closed list of words, with the lengths and first letters of its words: most tokens
+/// are told apart from the whole list by two bit tests.
+struct Words {
+    list: &'static [&'static str],
+    /// Bit `n` set when a word is `n` bytes long (bit 63: 63 or more).
+    lengths: u64,
+    /// Bit `k` set when a word starts with the `k`-th lowercase letter; all bits set when a
+    /// word starts with anything else.
+    firsts: u32,
+}
+
+impl Words {
+    const fn new(list: &'static [&'static str]) -> Words {
+        let mut lengths = 0u64;
+        let mut firsts = 0u32;
+        let mut i = 0;
+        while i < list.len() {
+            let word = list[i].as_bytes();
+            lengths |= 1 << if word.len() < 63 { word.len() } else { 63 };
+            firsts |= match word.first() {
+                Some(&b) if b.is_ascii_lowercase() => 1 << (b - b'a'),
+                _ => u32::MAX,
+            };
+            i += 1;
+        }
+        Words {
+            list,
+            lengths,
+            firsts,
+        }
+    }
+
+    /// False when no word of the list can equal `text` with ASCII case ignored.
+    #[inline]
+    fn may_hold(&self, text: &[u8]) -> bool {
+        let length = self.lengths & (1 << text.len().min(63)) != 0;
+        let first = match text.first() {
+            Some(&b) if b.is_ascii_alphabetic() => {
+                self.firsts & (1 << (b.to_ascii_lowercase() - b'a')) != 0
+            }
+            _ => self.firsts == u32::MAX,
+        };
+        length && first
+    }
+}
 
 /// The article's tokens and hits, with helpers to look around a hit.
 pub(crate) struct Context<'a> {
@@ -206,7 +262,7 @@ impl<'a> Context<'a> {
     }
 
     /// True when token `index` is a word in `words` (ASCII case ignored, ’ read as ').
-    fn is_word(&self, index: usize, words: &[&str]) -> bool {
+    fn is_word(&self, index: usize, words: &Words) -> bool {
         let Some(token) = self.tokens.get(index) else {
             return false;
         };
@@ -214,11 +270,12 @@ impl<'a> Context<'a> {
             return false;
         }
         let text = token.span.text(self.text);
-        if text.contains('\u{2019}') {
+        if !text.is_ascii() && text.contains('\u{2019}') {
             let folded = text.replace('\u{2019}', "'");
-            words.iter().any(|w| w.eq_ignore_ascii_case(&folded))
+            words.list.iter().any(|w| w.eq_ignore_ascii_case(&folded))
         } else {
-            words.iter().any(|w| w.eq_ignore_ascii_case(text))
+            words.may_hold(text.as_bytes())
+                && words.list.iter().any(|w| w.eq_ignore_ascii_case(text))
         }
     }
 
@@ -313,10 +370,10 @@ impl<'a> Context<'a> {
                 // Checked by the caller, which needs the verb's extent.
                 Rule::Verbal => !self
                     .before(hit.first_token as usize)
-                    .is_some_and(|p| self.is_word(p, ARTICLES)),
+                    .is_some_and(|p| self.is_word(p, &ARTICLES)),
                 Rule::AfterIn => {
                     self.before(hit.first_token as usize)
-                        .is_some_and(|p| self.is_word(p, &["in"]))
+                        .is_some_and(|p| self.is_word(p, &IN))
                         && !self.after(hit).is_some_and(|n| self.is_number(n))
                 }
                 Rule::Complement => self.after(hit).is_some_and(|next| {
@@ -324,7 +381,7 @@ impl<'a> Context<'a> {
                         self.token_text(next),
                         "." | "," | ";" | ":" | ")" | "!" | "?"
                     );
-                    !ends_clause && !self.is_word(next, NOT_COMPLEMENTS)
+                    !ends_clause && !self.is_word(next, &NOT_COMPLEMENTS)
                 }),
                 Rule::Subject | Rule::Predicative | Rule::Passive => true,
             })
@@ -347,11 +404,11 @@ impl<'a> Context<'a> {
     /// "as expected" or "the expected result".
     fn projecting(&self, hit: &Hit, passive: bool) -> bool {
         self.after(hit)
-            .is_some_and(|next| self.is_word(next, &["to", "that"]))
+            .is_some_and(|next| self.is_word(next, &TO_THAT))
             || passive
                 && self
                     .before(hit.first_token as usize)
-                    .is_some_and(|previous| self.is_word(previous, BE))
+                    .is_some_and(|previous| self.is_word(previous, &BE))
     }
 
     /// "may" is the modal unless it is the month or the name: "in May", "May 5",
@@ -369,7 +426,7 @@ impl<'a> Context<'a> {
         let previous = self.before(first);
         // "in May", "mid-May".
         let hyphen = previous.is_some_and(|p| self.token_text(p) == "-");
-        if hyphen || previous.is_some_and(|p| self.is_word(p, BEFORE_MONTH)) {
+        if hyphen || previous.is_some_and(|p| self.is_word(p, &BEFORE_MONTH)) {
             return false;
         }
         let capital = word.starts_with('M') && !word.bytes().all(|b| b.is_ascii_uppercase());
@@ -393,7 +450,7 @@ impl<'a> Context<'a> {
         }
         if self
             .after(hit)
-            .is_some_and(|n| self.is_word(n, ABILITY_VERBS))
+            .is_some_and(|n| self.is_word(n, &ABILITY_VERBS))
         {
             return true;
         }
@@ -407,17 +464,15 @@ impl<'a> Context<'a> {
         let Some(joiner) = self.before(subject) else {
             return false;
         };
-        self.is_word(joiner, &["as", "so"])
-            || (self.is_word(joiner, &["that"])
-                && self
-                    .before(joiner)
-                    .is_some_and(|s| self.is_word(s, &["so"])))
+        self.is_word(joiner, &AS_SO)
+            || (self.is_word(joiner, &THAT)
+                && self.before(joiner).is_some_and(|s| self.is_word(s, &SO)))
     }
 
     /// "would" that is not hypothetical: refusal ("would not comment"), wish ("would
     /// like"), habit ("would often walk"), or a plan reported after a speech verb.
     fn habitual(&self, hit: &Hit) -> bool {
-        if self.negated_after(hit) || self.after(hit).is_some_and(|n| self.is_word(n, HABIT)) {
+        if self.negated_after(hit) || self.after(hit).is_some_and(|n| self.is_word(n, &HABIT)) {
             return true;
         }
         let mut at = hit.first_token as usize;
@@ -444,21 +499,21 @@ impl<'a> Context<'a> {
     fn fixed_possible(&self, hit: &Hit) -> bool {
         // "it is possible to bend the pins", "possible without surgery": what can be done,
         // not what may be true ("possible in the coming weeks" stays a hedge).
-        if self.after(hit).is_some_and(|n| self.is_word(n, FEASIBLE)) {
+        if self.after(hit).is_some_and(|n| self.is_word(n, &FEASIBLE)) {
             return true;
         }
         let first = hit.first_token as usize;
         let Some(previous) = self.before(first) else {
             return false;
         };
-        if self.is_word(previous, FIXING) {
+        if self.is_word(previous, &FIXING) {
             return true;
         }
         // "made possible", "made it possible", "made the repair possible".
         let mut at = first;
         for _ in 0..3 {
             match self.before(at) {
-                Some(p) if self.is_word(p, MAKE) => return true,
+                Some(p) if self.is_word(p, &MAKE) => return true,
                 Some(p) if !self.is_punct(p) => at = p,
                 _ => return false,
             }
@@ -473,7 +528,7 @@ impl<'a> Context<'a> {
         };
         for _ in 0..2 {
             let text = self.token_text(next);
-            let skip = matches!(text, "$" | "£" | "€" | "¥") || self.is_word(next, &["a", "an"]);
+            let skip = matches!(text, "$" | "£" | "€" | "¥") || self.is_word(next, &A_AN);
             if !skip {
                 break;
             }
@@ -498,7 +553,7 @@ impl<'a> Context<'a> {
         let first = hit.first_token as usize;
         if self
             .before(first)
-            .is_some_and(|p| self.is_word(p, DETERMINERS))
+            .is_some_and(|p| self.is_word(p, &DETERMINERS))
         {
             return None;
         }
@@ -514,7 +569,7 @@ impl<'a> Context<'a> {
                     e.category == Category::SpeechVerb
                         && match flags.next() {
                             Some("that") => {
-                                self.after(verb).is_some_and(|n| self.is_word(n, &["that"]))
+                                self.after(verb).is_some_and(|n| self.is_word(n, &THAT))
                             }
                             Some("direct") => false,
                             _ => true,
@@ -530,7 +585,7 @@ impl<'a> Context<'a> {
                         .text(self.text)
                         .starts_with(|c: char| c.is_lowercase())
             });
-            if !plain || self.is_negation(at) || self.is_word(at, FUNCTION_WORDS) {
+            if !plain || self.is_negation(at) || self.is_word(at, &FUNCTION_WORDS) {
                 return None;
             }
             at = self.within(at + 1, at)?;
@@ -547,16 +602,16 @@ impl<'a> Context<'a> {
             let Some(previous) = self.before(at) else {
                 return false;
             };
-            if self.is_word(previous, LINKING) {
+            if self.is_word(previous, &LINKING) {
                 return true;
             }
-            if self.is_word(previous, MAKE) {
+            if self.is_word(previous, &MAKE) {
                 return skipped_object;
             }
-            if !(self.is_word(previous, DEGREE) || self.is_negation(previous)) {
+            if !(self.is_word(previous, &DEGREE) || self.is_negation(previous)) {
                 return false;
             }
-            skipped_object |= self.is_word(previous, &["it", "this", "that"]);
+            skipped_object |= self.is_word(previous, &IT_THIS_THAT);
             at = previous;
         }
         false
@@ -567,16 +622,14 @@ impl<'a> Context<'a> {
     pub(crate) fn passive_report(&self, hit: &Hit, payload: &str) -> Option<usize> {
         // A form of "be" before the verb first: it is rarer than a reporting lemma.
         let first = hit.first_token as usize;
-        let be = self.before(first).filter(|&b| self.is_word(b, BE))?;
+        let be = self.before(first).filter(|&b| self.is_word(b, &BE))?;
         // The payload starts with the lemma ("say clause").
         let lemma = payload.split_whitespace().next().unwrap_or("");
         if !REPORT_LEMMAS.contains(&lemma) {
             return None;
         }
-        let subject_it = self.before(be).filter(|&s| self.is_word(s, &["it"]));
-        let projects = self
-            .after(hit)
-            .is_some_and(|n| self.is_word(n, &["to", "that"]));
+        let subject_it = self.before(be).filter(|&s| self.is_word(s, &IT));
+        let projects = self.after(hit).is_some_and(|n| self.is_word(n, &TO_THAT));
         match (subject_it, projects) {
             (Some(it), _) => Some(it),
             (None, true) => Some(be),
@@ -586,25 +639,59 @@ impl<'a> Context<'a> {
 
     /// True when token `index` is the word "it".
     pub(crate) fn is_it(&self, index: usize) -> bool {
-        self.is_word(index, &["it"])
+        self.is_word(index, &IT)
     }
 
     /// The token of "in" before a cue with the `after_in` rule ("in part").
     pub(crate) fn preposition_before(&self, hit: &Hit) -> Option<usize> {
         self.before(hit.first_token as usize)
-            .filter(|&p| self.is_word(p, &["in"]))
+            .filter(|&p| self.is_word(p, &IN))
     }
 
     /// "it is thought", "it was believed": the token of "it" before an epistemic verb.
     pub(crate) fn impersonal_subject(&self, hit: &Hit) -> Option<usize> {
         let be = self
             .before(hit.first_token as usize)
-            .filter(|&b| self.is_word(b, BE))?;
-        self.before(be).filter(|&s| self.is_word(s, &["it"]))
+            .filter(|&b| self.is_word(b, &BE))?;
+        self.before(be).filter(|&s| self.is_word(s, &IT))
     }
 
     /// The span start of token `index`.
     pub(crate) fn start_of(&self, index: usize) -> usize {
         self.tokens.get(index).map_or(0, |t| t.span.start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_list_filter_never_turns_away_one_of_its_words() {
+        let lists = [
+            &LINKING,
+            &BE,
+            &DEGREE,
+            &HABIT,
+            &FUNCTION_WORDS,
+            &TO_THAT,
+            &IT,
+        ];
+        for words in lists {
+            for &word in words.list {
+                assert!(words.may_hold(word.as_bytes()), "{word}");
+                assert!(
+                    words.may_hold(word.to_ascii_uppercase().as_bytes()),
+                    "{word}"
+                );
+            }
+        }
+        assert!(
+            !BE.may_hold(b"considered"),
+            "no word of BE is ten bytes long"
+        );
+        assert!(!BE.may_hold(b"on"), "no word of BE starts with o");
+        assert!(!BE.may_hold("\u{e9}s".as_bytes()));
+        assert!(!IT.may_hold(b""));
     }
 }
