@@ -3,7 +3,7 @@
 
 use super::claim::Draft;
 use super::parse::{Form, Reading};
-use super::view::{find as find_entry, View, NONE};
+use super::view::{find as find_entry, View};
 use super::{Direction, NumberKind};
 use crate::lexicon::{Category, Entry};
 use crate::scan::TokenKind;
@@ -46,7 +46,7 @@ pub(super) fn dollar_prefix(prefix: &str) -> Option<&'static str> {
 /// the claim. Returns the word that opens a two-number claim, if any.
 pub(super) fn qualifier_and_change<'a>(v: &View<'a>, d: &mut Draft<'a>) -> Option<&'static str> {
     let mut at = d.first;
-    if !v.is_word(at.wrapping_sub(1)) && !matches!(v.ends.get(at), Some(&h) if h != NONE) {
+    if !v.is_word(at.wrapping_sub(1)) && v.hit_before(at).is_none() {
         // No word and no lexicon phrase just before: no qualifier, opener or change.
         return None;
     }

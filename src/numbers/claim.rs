@@ -1,11 +1,13 @@
 //! From a number read at a token to a claim: the bounded look around it that decides its
 //! kind, unit, qualifier, change, whole, range end and subject, or that it is no claim.
 
+use std::collections::VecDeque;
+
 use super::around::{currency_symbol, dollar_prefix, qualifier_and_change, suffix};
 use super::judge::{looks_like_year, one_counts, ordinal, over_a_period, what_is_counted};
 use super::pair::second_number;
 use super::parse::{read, vulgar_fraction, Form, Reading};
-use super::view::{View, NONE};
+use super::view::View;
 use super::{Direction, NumberKind, NumericClaim};
 use crate::article::Article;
 use crate::lexicon::Category;
@@ -43,58 +45,125 @@ pub(super) fn find(article: &Article, dates_and_references: bool) -> Vec<Numeric
     let text = article.text();
     let scan = article.scan();
     let tokens = scan.tokens();
-    let mut ends = vec![NONE; tokens.len() + 1];
-    for (h, hit) in scan.hits().iter().enumerate() {
-        if let Some(slot) = ends.get_mut(hit.end_token as usize) {
-            *slot = h as u32;
-        }
-    }
-    // Drafts with their byte spans: the text is copied only for the claims kept.
-    // Most claims start at a number token: room for as many drafts as there are numbers.
+    // Most claims start at a number token: room for as many claims as there are numbers.
     let numbers = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Number)
         .count();
-    let mut drafts: Vec<(usize, usize, Draft)> = Vec::with_capacity(numbers + 8);
-    let mut v = View {
-        text,
-        scan,
-        tokens,
-        lexicon: article.lexicon(),
-        ends: &ends,
-        lo: 0,
-        hi: 0,
+    let mut out = Claims {
+        article,
+        claims: Vec::with_capacity(numbers + 8),
+        pending: VecDeque::new(),
+        end: 0,
+        dates_and_references,
     };
+    // A claim starts at most this many tokens before the token it is read at: a currency
+    // symbol, a sign, a currency code, "magnitude", a month or a reference word (a hit)
+    // before the number.
+    let longest_hit = scan
+        .hits()
+        .iter()
+        .map(|h| h.end_token.saturating_sub(h.first_token) as usize)
+        .max()
+        .unwrap_or(0);
+    let reach = 2 * longest_hit + 8;
+    let mut v = View::new(text, scan, article.lexicon());
     let mut i = 0;
     while i < tokens.len() {
         if i >= v.hi {
             // The next sentence.
-            v.lo = i;
-            v.hi = i;
-            while v.hi < tokens.len() && tokens[v.hi].sentence == tokens[i].sentence {
-                v.hi += 1;
+            let mut hi = i;
+            while hi < tokens.len() && tokens[hi].sentence == tokens[i].sentence {
+                hi += 1;
             }
+            v.set_sentence(i, hi);
         }
+        v.seek(i);
         match look(&v, i) {
             Outcome::Claim(d) => {
                 let next = d.end.max(i + 1);
-                let start = tokens[d.first].span.start;
-                let end = tokens[d.end.max(d.first + 1) - 1].span.end;
-                drafts.push((start, end, d));
+                // No claim read from here on starts before token `i - reach`: the drafts
+                // that end before it are settled.
+                out.settle(i.saturating_sub(reach));
+                out.add(d);
                 i = next;
             }
             Outcome::Skip(next) => i = next.max(i + 1),
         }
     }
-    drafts.sort_by_key(|&(start, end, _)| (start, end));
-    drafts.dedup_by(|later, earlier| later.0 < earlier.1);
-    let mut claims = Vec::with_capacity(drafts.len());
-    for (start, end, d) in drafts {
-        if dates_and_references || !matches!(d.kind, NumberKind::Date | NumberKind::Reference) {
-            claims.push(finish(article, start, end, d));
+    out.settle(usize::MAX);
+    out.claims
+}
+
+/// The claims found so far, and the drafts not yet settled.
+struct Claims<'a, 'b> {
+    article: &'b Article,
+    claims: Vec<NumericClaim>,
+    /// Drafts with their byte spans, sorted by (start, end) (a later draft may start
+    /// before an earlier one: a currency symbol, a month before the number).
+    pending: VecDeque<(usize, usize, Draft<'a>)>,
+    /// The end of the last draft kept: a draft that starts before it overlaps a claim
+    /// that starts before it and is dropped.
+    end: usize,
+    dates_and_references: bool,
+}
+
+impl<'a> Claims<'a, '_> {
+    /// A draft read: kept aside until the drafts that could start before it are read.
+    fn add(&mut self, d: Draft<'a>) {
+        let tokens = self.article.scan().tokens();
+        let start = tokens[d.first].span.start;
+        let end = tokens[d.end.max(d.first + 1) - 1].span.end;
+        // After the drafts with the same or a smaller span (a stable sort).
+        match self.pending.back() {
+            Some(p) if (p.0, p.1) > (start, end) => {
+                let at = self
+                    .pending
+                    .iter()
+                    .rposition(|p| (p.0, p.1) <= (start, end))
+                    .map_or(0, |k| k + 1);
+                self.pending.insert(at, (start, end, d));
+            }
+            _ => self.pending.push_back((start, end, d)),
         }
     }
-    claims
+
+    /// Settles the drafts that end before token `before`: no draft read later starts
+    /// before them.
+    fn settle(&mut self, before: usize) {
+        while self
+            .pending
+            .front()
+            .is_some_and(|p| p.2.end.max(p.2.first + 1) - 1 < before)
+        {
+            let Some((start, stop, d)) = self.pending.pop_front() else {
+                break;
+            };
+            if start < self.end {
+                // Overlaps the last draft kept.
+                continue;
+            }
+            self.end = stop;
+            let keep = self.dates_and_references
+                || !matches!(d.kind, NumberKind::Date | NumberKind::Reference);
+            if keep {
+                let claims = &mut self.claims;
+                if claims.len() == claims.capacity() {
+                    reserve(claims, d.first, self.article.scan().tokens().len());
+                }
+                claims.push(finish(self.article, start, stop, d));
+            }
+        }
+    }
+}
+
+/// Room for the claims still to come, from the share of the tokens read so far
+/// (at least an eighth more, so that the work of growing stays linear).
+fn reserve(claims: &mut Vec<NumericClaim>, read: usize, tokens: usize) {
+    let len = claims.len();
+    let expected = len.saturating_mul(tokens) / read.max(1);
+    let more = expected.saturating_sub(len).max(len / 8).max(16);
+    claims.reserve_exact(more);
 }
 
 fn finish(article: &Article, start: usize, end: usize, d: Draft) -> NumericClaim {

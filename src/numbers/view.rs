@@ -3,7 +3,7 @@
 //! read across a sentence boundary or past the ends of the text.
 
 use crate::lexicon::{Category, Entry, Lexicon};
-use crate::scan::{Scan, Token, TokenKind};
+use crate::scan::{Hit, Scan, Token, TokenKind};
 
 /// One sentence of tokens, seen from the numbers analyzer.
 pub(crate) struct View<'a> {
@@ -12,31 +12,77 @@ pub(crate) struct View<'a> {
     /// The scan's tokens.
     pub tokens: &'a [Token],
     pub lexicon: &'a Lexicon,
-    /// Per token: the hit that ends just before it (its `end_token` is this index).
-    pub ends: &'a [u32],
+    /// The text's bytes.
+    bytes: &'a [u8],
+    /// The scan's hits.
+    hits: &'a [Hit],
+    /// The sentence's tokens: `tokens[lo..hi]`, so that one comparison tells whether a
+    /// token is inside the sentence.
+    sentence: &'a [Token],
+    /// The number of hits that start before token `at` (see [`View::seek`]): where the
+    /// search for a hit ending at a token near `at` starts.
+    near: usize,
+    /// The token the rules are reading.
+    at: usize,
     /// First token of the sentence.
     pub lo: usize,
     /// One past the last token of the sentence.
     pub hi: usize,
 }
 
-pub(crate) const NONE: u32 = u32::MAX;
-
 impl<'a> View<'a> {
+    /// A view of no sentence yet over the article's tokens and hits.
+    pub fn new(text: &'a str, scan: &'a Scan, lexicon: &'a Lexicon) -> View<'a> {
+        View {
+            text,
+            scan,
+            tokens: scan.tokens(),
+            lexicon,
+            bytes: text.as_bytes(),
+            hits: scan.hits(),
+            sentence: &[],
+            near: 0,
+            at: 0,
+            lo: 0,
+            hi: 0,
+        }
+    }
+
+    /// Looks at the sentence of tokens `lo..hi`.
+    pub fn set_sentence(&mut self, lo: usize, hi: usize) {
+        self.lo = lo;
+        self.hi = hi;
+        self.sentence = self.tokens.get(lo..hi).unwrap_or(&[]);
+    }
+
+    /// The rules read around token `i` now (never before the last token sought).
+    pub fn seek(&mut self, i: usize) {
+        self.at = i;
+        while self
+            .hits
+            .get(self.near)
+            .is_some_and(|h| (h.first_token as usize) < i)
+        {
+            self.near += 1;
+        }
+    }
+
     /// True when token `i` is inside the sentence.
     #[inline(always)]
     pub fn has(&self, i: usize) -> bool {
-        i >= self.lo && i < self.hi
+        i.wrapping_sub(self.lo) < self.sentence.len()
     }
 
     /// Token `i`, or None outside the sentence.
     #[inline(always)]
     fn token(&self, i: usize) -> Option<&'a Token> {
-        if self.has(i) {
-            self.tokens.get(i)
-        } else {
-            None
-        }
+        self.sentence.get(i.wrapping_sub(self.lo))
+    }
+
+    /// The bytes of token `i`'s text.
+    #[inline(always)]
+    fn token_bytes(&self, t: &Token) -> &'a [u8] {
+        self.bytes.get(t.span.start..t.span.end).unwrap_or(&[])
     }
 
     /// The text of token `i`, or "" outside the sentence.
@@ -51,31 +97,35 @@ impl<'a> View<'a> {
         self.token(i).map(|t| t.kind)
     }
 
-    /// The text of token `i` when it is a word token. Every word the rules compare
+    /// The bytes of token `i` when it is a word token. Every word the rules compare
     /// tokens with starts with a letter, which only word tokens do.
     #[inline(always)]
-    fn word_token(&self, i: usize) -> Option<&'a str> {
+    fn word_token(&self, i: usize) -> Option<&'a [u8]> {
         self.token(i)
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(self.text))
+            .map(|t| self.token_bytes(t))
     }
 
     /// True when token `i` is a word equal to `word`, ignoring ASCII case.
     #[inline(always)]
     pub fn is(&self, i: usize, word: &str) -> bool {
         self.word_token(i)
-            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+            .is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
     }
 
     /// True when token `i` is one of `words`, ignoring ASCII case.
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        self.word_token(i)
-            .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+        self.word_token(i).is_some_and(|w| {
+            words
+                .iter()
+                .any(|x| w.len() == x.len() && w.eq_ignore_ascii_case(x.as_bytes()))
+        })
     }
 
-    /// True when token `i` is a word of `sorted` (see [`in_sorted`]), ignoring ASCII case.
+    /// True when token `i` is a word of `sorted` (see [`in_sorted_bytes`]), ignoring ASCII case.
     pub fn is_in(&self, i: usize, sorted: &[&str]) -> bool {
-        self.word_token(i).is_some_and(|w| in_sorted(sorted, w))
+        self.word_token(i)
+            .is_some_and(|w| in_sorted_bytes(sorted, w))
     }
 
     /// True when token `i` is a word token.
@@ -96,7 +146,9 @@ impl<'a> View<'a> {
         let Some(t) = self.token(i).filter(|t| t.kind == TokenKind::Punct) else {
             return false;
         };
-        let b = self.text.as_bytes()[t.span.start];
+        let Some(&b) = self.bytes.get(t.span.start) else {
+            return false;
+        };
         if b.is_ascii() {
             marks.contains(&char::from(b))
         } else {
@@ -107,10 +159,21 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The first byte of token `i` when it is punctuation (an ASCII mark is that byte).
+    #[inline(always)]
+    pub fn punct_byte(&self, i: usize) -> Option<u8> {
+        let t = self.token(i).filter(|t| t.kind == TokenKind::Punct)?;
+        self.bytes.get(t.span.start).copied()
+    }
+
     /// True when token `i` starts exactly where token `i - 1` ends (no space between).
     #[inline(always)]
     pub fn glued(&self, i: usize) -> bool {
-        i > self.lo && self.has(i) && self.tokens[i - 1].span.end == self.tokens[i].span.start
+        let k = i.wrapping_sub(self.lo);
+        match self.sentence.get(k.wrapping_sub(1)..k.wrapping_add(1)) {
+            Some([a, b]) => a.span.end == b.span.start,
+            _ => false,
+        }
     }
 
     /// True when token `i` starts with an uppercase letter.
@@ -119,7 +182,9 @@ impl<'a> View<'a> {
         let Some(t) = self.token(i) else {
             return false;
         };
-        let b = self.text.as_bytes()[t.span.start];
+        let Some(&b) = self.bytes.get(t.span.start) else {
+            return false;
+        };
         if b.is_ascii() {
             b.is_ascii_uppercase()
         } else {
@@ -152,14 +217,32 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The hit that ends just before token `i` (its `end_token` is `i`), found from the
+    /// hits near the token the rules read: as many steps as hits start between the two.
+    pub fn hit_before(&self, i: usize) -> Option<&'a Hit> {
+        if i > self.tokens.len() {
+            return None;
+        }
+        let hits = self.hits;
+        // `p`: the number of hits that start before token `i`.
+        let mut p = self.near;
+        if i <= self.at {
+            while p > 0 && hits[p - 1].first_token as usize >= i {
+                p -= 1;
+            }
+        } else {
+            while hits.get(p).is_some_and(|h| (h.first_token as usize) < i) {
+                p += 1;
+            }
+        }
+        let hit = hits.get(p.checked_sub(1)?)?;
+        (hit.end_token as usize == i).then_some(hit)
+    }
+
     /// The entry of `category` of the hit that ends just before token `i`, with the hit's
     /// first token.
     pub fn entry_before(&self, i: usize, category: Category) -> Option<(usize, &'a Entry)> {
-        let &h = self.ends.get(i)?;
-        if h == NONE {
-            return None;
-        }
-        let hit = self.scan.hits().get(h as usize)?;
+        let hit = self.hit_before(i)?;
         let first = hit.first_token as usize;
         if first < self.lo {
             return None;
@@ -237,14 +320,14 @@ pub(crate) fn find(entries: &[Entry], category: Category) -> Option<&Entry> {
     entries.iter().find(|e| e.category == category)
 }
 
-/// True when `word`, ASCII case ignored, is in `sorted`: a list of lowercase words in
-/// byte order (the closed word lists the rules test at many tokens), by binary search.
-pub(crate) fn in_sorted(sorted: &[&str], word: &str) -> bool {
+/// True when the word `bytes`, ASCII case ignored, is in `sorted`: a list of lowercase
+/// words in byte order (the closed word lists the rules test at many tokens), by binary
+/// search.
+pub(crate) fn in_sorted_bytes(sorted: &[&str], bytes: &[u8]) -> bool {
     debug_assert!(sorted.windows(2).all(|w| w[0] < w[1]), "list not sorted");
     debug_assert!(sorted
         .iter()
         .all(|w| !w.bytes().any(|b| b.is_ascii_uppercase())));
-    let bytes = word.as_bytes();
     let mut buf = [0u8; 32];
     if bytes.is_empty() || bytes.len() > buf.len() {
         return false;
@@ -255,7 +338,7 @@ pub(crate) fn in_sorted(sorted: &[&str], word: &str) -> bool {
     in_sorted_lower(sorted, lower)
 }
 
-/// [`in_sorted`] of a word already lowercased.
+/// [`in_sorted_bytes`] of a word already lowercased.
 pub(crate) fn in_sorted_lower(sorted: &[&str], lower: &[u8]) -> bool {
     sorted
         .binary_search_by(|w| compare_short(w.as_bytes(), lower))
