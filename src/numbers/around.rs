@@ -8,38 +8,47 @@ use super::{Direction, NumberKind};
 use crate::lexicon::{Category, Entry};
 use crate::scan::TokenKind;
 
-/// Currency symbols, read by character: they are punctuation tokens.
-pub(super) fn currency_symbol(symbol: &str) -> Option<&'static str> {
-    Some(match symbol {
-        "$" => "USD",
-        "£" | "₤" => "GBP",
-        "€" => "EUR",
-        "¥" => "JPY",
-        "₹" => "INR",
-        "₽" => "RUB",
-        "₩" => "KRW",
-        "₴" => "UAH",
-        "₪" => "ILS",
-        "₺" => "TRY",
-        "₦" => "NGN",
+/// The ISO code of the currency symbol at token `i`: symbols are punctuation tokens of
+/// one character.
+pub(super) fn currency_at(v: &View, i: usize) -> Option<&'static str> {
+    Some(match v.punct_char(i)? {
+        '$' => "USD",
+        '£' | '₤' => "GBP",
+        '€' => "EUR",
+        '¥' => "JPY",
+        '₹' => "INR",
+        '₽' => "RUB",
+        '₩' => "KRW",
+        '₴' => "UAH",
+        '₪' => "ILS",
+        '₺' => "TRY",
+        '₦' => "NGN",
         _ => return None,
     })
 }
 
 /// A prefix glued before "$": "US$", "A$", "HK$".
 pub(super) fn dollar_prefix(prefix: &str) -> Option<&'static str> {
-    Some(match prefix.to_ascii_uppercase().as_str() {
-        "US" => "USD",
-        "A" | "AU" => "AUD",
-        "C" | "CA" | "CAN" => "CAD",
-        "HK" => "HKD",
-        "NZ" => "NZD",
-        "S" | "SG" => "SGD",
-        "R" => "BRL",
-        "NT" => "TWD",
-        "MX" | "MEX" => "MXN",
-        _ => return None,
-    })
+    const PREFIXES: &[(&str, &str)] = &[
+        ("US", "USD"),
+        ("A", "AUD"),
+        ("AU", "AUD"),
+        ("C", "CAD"),
+        ("CA", "CAD"),
+        ("CAN", "CAD"),
+        ("HK", "HKD"),
+        ("NZ", "NZD"),
+        ("S", "SGD"),
+        ("SG", "SGD"),
+        ("R", "BRL"),
+        ("NT", "TWD"),
+        ("MX", "MXN"),
+        ("MEX", "MXN"),
+    ];
+    PREFIXES
+        .iter()
+        .find(|(p, _)| p.eq_ignore_ascii_case(prefix))
+        .map(|&(_, code)| code)
 }
 
 /// Qualifier ("at least"), change ("rose", "up", "fell by") and "between"/"from" before
@@ -147,7 +156,7 @@ pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option
     }
     if d.kind != NumberKind::Money {
         // "100 €", "25$": a symbol after the amount.
-        let symbol = currency_symbol(v.word(k)).filter(|_| !v.is_number(k + 1));
+        let symbol = currency_at(v, k).filter(|_| !v.is_number(k + 1));
         if let Some(code) = symbol {
             d.kind = NumberKind::Money;
             d.unit = Some(code);

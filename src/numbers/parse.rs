@@ -59,7 +59,7 @@ pub(crate) fn read(v: &View, i: usize, money: bool) -> Option<Reading> {
 
 /// The value of a number token's text ("40,000", "2.5", ".5"), and whether it is plain
 /// digits.
-fn number_value(text: &str) -> (Option<f64>, bool) {
+fn number_value(text: &[u8]) -> (Option<f64>, bool) {
     const POWERS: [f64; 16] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];
@@ -70,7 +70,7 @@ fn number_value(text: &str) -> (Option<f64>, bool) {
     let mut digits = 0;
     let mut decimals: Option<usize> = None;
     let mut plain = true;
-    for &b in text.as_bytes() {
+    for &b in text {
         match b {
             b'0'..=b'9' => {
                 whole = whole * 10 + u64::from(b - b'0');
@@ -99,7 +99,10 @@ fn number_value(text: &str) -> (Option<f64>, bool) {
 }
 
 /// [`number_value`] of a text the quick reading does not cover.
-fn slow_digits_value(text: &str) -> (Option<f64>, bool) {
+fn slow_digits_value(text: &[u8]) -> (Option<f64>, bool) {
+    let Ok(text) = std::str::from_utf8(text) else {
+        return (None, false);
+    };
     let plain = text.bytes().all(|b| b.is_ascii_digit());
     let value = if !text.contains(',') {
         text.parse::<f64>().ok()
@@ -123,11 +126,11 @@ fn slow_digits_value(text: &str) -> (Option<f64>, bool) {
 
 /// The value of a number token's text.
 fn digits_value(text: &str) -> Option<f64> {
-    number_value(text).0
+    number_value(text.as_bytes()).0
 }
 
 fn read_digits(v: &View, i: usize, money: bool) -> Reading {
-    let text = v.word(i);
+    let text = v.bytes_at(i);
     let (value, plain) = number_value(text);
     let value = value.unwrap_or(0.0);
     let mut r = Reading {
@@ -139,7 +142,7 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
         plural: false,
         year_like: plain && text.len() == 4 && (1000.0..=2100.0).contains(&value),
     };
-    if plain && text.len() > 1 && text.starts_with('0') {
+    if plain && text.len() > 1 && text[0] == b'0' {
         r.form = Form::Identifier;
     }
     let j = i + 1;
@@ -489,6 +492,7 @@ mod tests {
             .map(String::from),
         );
         for text in &all {
+            let text = text.as_bytes();
             assert_eq!(number_value(text), slow_digits_value(text), "{text:?}");
         }
     }

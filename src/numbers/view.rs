@@ -91,6 +91,12 @@ impl<'a> View<'a> {
         self.token(i).map_or("", |t| t.text(self.text))
     }
 
+    /// The bytes of token `i`'s text, or none outside the sentence.
+    #[inline(always)]
+    pub fn bytes_at(&self, i: usize) -> &'a [u8] {
+        self.token(i).map_or(&[], |t| self.token_bytes(t))
+    }
+
     /// The kind of token `i`.
     #[inline(always)]
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -164,6 +170,18 @@ impl<'a> View<'a> {
     pub fn punct_byte(&self, i: usize) -> Option<u8> {
         let t = self.token(i).filter(|t| t.kind == TokenKind::Punct)?;
         self.bytes.get(t.span.start).copied()
+    }
+
+    /// The character of token `i` when it is punctuation (a mark is one character).
+    #[inline(always)]
+    pub fn punct_char(&self, i: usize) -> Option<char> {
+        let t = self.token(i).filter(|t| t.kind == TokenKind::Punct)?;
+        let b = *self.bytes.get(t.span.start)?;
+        if b.is_ascii() {
+            Some(char::from(b))
+        } else {
+            t.text(self.text).chars().next()
+        }
     }
 
     /// True when token `i` starts exactly where token `i - 1` ends (no space between).
@@ -252,6 +270,15 @@ impl<'a> View<'a> {
             .iter()
             .find(|e| e.category == category)
             .map(|e| (first, e))
+    }
+
+    /// The entries of the hit that ends just before token `i` when it starts inside the
+    /// sentence (those [`View::entry_before`] looks in), or none.
+    pub fn entries_before(&self, i: usize) -> &'a [Entry] {
+        match self.hit_before(i) {
+            Some(hit) if hit.first_token as usize >= self.lo => self.scan.entries(hit),
+            _ => &[],
+        }
     }
 
     /// True when the hit at token `i` has an entry of `category` with this payload.
