@@ -97,26 +97,28 @@ pub(super) fn qualifier_and_change<'a>(v: &View<'a>, d: &mut Draft<'a>) -> Optio
     opener
 }
 
+/// False when no suffix [`suffix`] reads can start at token `k`: past the sentence,
+/// another number that no lexicon phrase starts at, or ASCII punctuation other than "%",
+/// "-" and "$" that no phrase starts at.
+#[inline(always)]
+pub(super) fn suffix_may_follow(v: &View, k: usize) -> bool {
+    match v.kind(k) {
+        None => false,
+        Some(TokenKind::Number) => v.scan.hit_at(k).is_some(),
+        Some(TokenKind::Punct) => {
+            matches!(v.punct_byte(k), Some(b'%' | b'-' | b'$' | 0x80..))
+                || v.scan.hit_at(k).is_some()
+        }
+        Some(TokenKind::Word) => true,
+    }
+}
+
 /// What follows the number: a currency word, a percent sign or word, a unit. Returns a
 /// token to skip to when the number is part of a compound adjective ("two-tier").
 pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option<usize> {
     let k = d.end;
-    // Past the sentence, or another number that no lexicon phrase starts at: no
-    // symbol, sign, unit or joined word follows.
-    match v.kind(k) {
-        None => return None,
-        Some(TokenKind::Number) if v.scan.hit_at(k).is_none() => return None,
-        // ASCII punctuation other than "%", "-" and "$" that no phrase starts at: none
-        // of the readings below starts with it.
-        Some(TokenKind::Punct)
-            if !matches!(
-                v.text.as_bytes()[v.tokens[k].span.start],
-                b'%' | b'-' | b'$' | 0x80..
-            ) && v.scan.hit_at(k).is_none() =>
-        {
-            return None
-        }
-        _ => {}
+    if !suffix_may_follow(v, k) {
+        return None;
     }
     // A glued word: "300km", "7.62mm", "115.5USD".
     let glued = v.glued(k) && v.is_word(k);

@@ -1,11 +1,11 @@
 //! From a number read at a token to a claim: the bounded look around it that decides its
 //! kind, unit, qualifier, change, whole, range end and subject, or that it is no claim.
 
-use super::around::{currency_at, dollar_prefix, qualifier_and_change, suffix};
+use super::around::{currency_at, dollar_prefix, qualifier_and_change, suffix, suffix_may_follow};
 use super::judge::{looks_like_year, one_counts, ordinal, over_a_period, what_is_counted};
 use super::pair::second_number;
 use super::parse::{read, vulgar_fraction, Form, Reading};
-use super::view::{find as find_entry, View};
+use super::view::{any_of, find as find_entry, mask, View};
 use super::{Direction, NumberKind, NumericClaim};
 use crate::article::Article;
 use crate::lexicon::Category;
@@ -305,10 +305,8 @@ fn could_start(v: &View, i: usize) -> bool {
     let Some(hit) = v.scan.hit_at(i) else {
         return false;
     };
-    v.scan
-        .entries(hit)
-        .iter()
-        .any(|e| STARTS.contains(&e.category))
+    const STARTS_MASK: u64 = mask(STARTS);
+    any_of(v.scan.entries(hit), STARTS_MASK, STARTS)
         || (!v.text.as_bytes()[span.start].is_ascii()
             && vulgar_fraction(token.text(v.text)).is_some())
 }
@@ -316,16 +314,35 @@ fn could_start(v: &View, i: usize) -> bool {
 /// Qualifier, unit, second number, direction, subject; then the last judgements on a
 /// bare count (a year? the pronoun "one"?).
 fn read_around<'a>(v: &View<'a>, i: usize, r: Reading, mut d: Draft<'a>) -> Outcome<'a> {
-    let before = qualifier_and_change(v, &mut d);
+    // Each reader is asked only when the token it starts at could begin what it reads
+    // (the tests each begins with).
+    let word_or_phrase_before =
+        v.is_word(d.first.wrapping_sub(1)) || v.hit_before(d.first).is_some();
+    let before = if word_or_phrase_before {
+        qualifier_and_change(v, &mut d)
+    } else {
+        None
+    };
     if r.plural && d.qualifier.is_none() {
         d.qualifier = Some("at_least");
     }
-    if let Some(skip_to) = suffix(v, &r, &mut d) {
-        return Outcome::Skip(skip_to);
+    if suffix_may_follow(v, d.end) {
+        if let Some(skip_to) = suffix(v, &r, &mut d) {
+            return Outcome::Skip(skip_to);
+        }
     }
-    over_a_period(v, &mut d);
-    if let Some(verdict) = second_number(v, &r, &mut d, before) {
-        return verdict;
+    if d.qualifier.is_some() {
+        over_a_period(v, &mut d);
+    }
+    let connector = match v.kind(d.end) {
+        Some(TokenKind::Word) => true,
+        Some(TokenKind::Punct) => matches!(v.punct_char(d.end), Some('-' | '–' | '—' | '‐')),
+        _ => false,
+    };
+    if connector {
+        if let Some(verdict) = second_number(v, &r, &mut d, before) {
+            return verdict;
+        }
     }
     if before == Some("from") && d.change.is_some() && d.from.is_none() {
         // "up from 9,500 a year earlier": the value the change started from.
@@ -335,7 +352,9 @@ fn read_around<'a>(v: &View<'a>, i: usize, r: Reading, mut d: Draft<'a>) -> Outc
         d.kind = NumberKind::Ratio;
     }
     direction_after(v, &mut d);
-    what_is_counted(v, &mut d);
+    if v.is_word(d.end) {
+        what_is_counted(v, &mut d);
+    }
     if d.kind == NumberKind::Count {
         if named_thing(v, &r, &d) {
             d.kind = NumberKind::Reference;
@@ -660,6 +679,7 @@ fn named_thing<'a>(v: &View<'a>, r: &Reading, d: &Draft<'a>) -> bool {
         Category::SpeechVerb,
         Category::TimeWord,
     ];
+    const NOT_NAMES_MASK: u64 = mask(NOT_NAMES);
     let at = r.first;
     if r.form != Form::Digits || d.first != at || at <= v.lo || !v.is_word(at - 1) {
         return false;
@@ -668,12 +688,10 @@ fn named_thing<'a>(v: &View<'a>, r: &Reading, d: &Draft<'a>) -> bool {
         return false;
     }
     let name = v.capitalized(at - 1) && !v.word(at - 1).ends_with("'s");
-    let function_word = v.scan.hit_at(at - 1).is_some_and(|h| {
-        v.scan
-            .entries(h)
-            .iter()
-            .any(|e| NOT_NAMES.contains(&e.category))
-    });
+    let function_word = v
+        .scan
+        .hit_at(at - 1)
+        .is_some_and(|h| any_of(v.scan.entries(h), NOT_NAMES_MASK, NOT_NAMES));
     name && !function_word
 }
 

@@ -342,6 +342,42 @@ fn plain_number(s: &str) -> Option<f64> {
     None
 }
 
+/// The categories of `categories` as bits of a mask (see [`any_of`]).
+pub(crate) const fn mask(categories: &[Category]) -> u64 {
+    let mut bits = 0;
+    let mut k = 0;
+    while k < categories.len() {
+        bits |= bit(categories[k]);
+        k += 1;
+    }
+    bits
+}
+
+/// The bit of a category in a [`mask`] (none past the 64th category).
+#[inline(always)]
+const fn bit(category: Category) -> u64 {
+    let n = category as u32;
+    if n < 64 {
+        1 << n
+    } else {
+        0
+    }
+}
+
+/// True when one of `entries` has a category of `mask`. (Categories past the 64th
+/// are looked for one by one.)
+#[inline(always)]
+pub(crate) fn any_of(entries: &[Entry], mask: u64, categories: &[Category]) -> bool {
+    entries.iter().any(|e| {
+        let b = bit(e.category);
+        if b != 0 {
+            b & mask != 0
+        } else {
+            categories.contains(&e.category)
+        }
+    })
+}
+
 /// The first entry of `category` in `entries`.
 pub(crate) fn find(entries: &[Entry], category: Category) -> Option<&Entry> {
     entries.iter().find(|e| e.category == category)
