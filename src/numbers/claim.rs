@@ -76,7 +76,6 @@ pub(super) fn find(article: &Article, dates_and_references: bool) -> Vec<Numeric
             }
             v.set_sentence(i, hi);
         }
-        v.seek(i);
         match &look(&v, i) {
             Outcome::Claim(d) => {
                 out.add(d, i.saturating_sub(reach));
@@ -231,6 +230,7 @@ fn look<'a>(v: &View<'a>, i: usize) -> Outcome<'a> {
     if !could_start(v, i) {
         return Outcome::Skip(i + 1);
     }
+    v.seek(i);
     if let Some(d) = factor_word(v, i) {
         return Outcome::Claim(d);
     }
@@ -714,7 +714,6 @@ mod tests {
                 }
                 v.set_sentence(i, hi);
             }
-            v.seek(i);
             match look(&v, i) {
                 Outcome::Claim(d) => {
                     let start = tokens[d.first].span.start;

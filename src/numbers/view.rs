@@ -2,6 +2,8 @@
 //! analyzer needs. Every accessor returns nothing outside the sentence, so no rule can
 //! read across a sentence boundary or past the ends of the text.
 
+use std::cell::Cell;
+
 use crate::lexicon::{Category, Entry, Lexicon};
 use crate::scan::{Hit, Scan, Token, TokenKind};
 
@@ -21,9 +23,9 @@ pub(crate) struct View<'a> {
     sentence: &'a [Token],
     /// The number of hits that start before token `at` (see [`View::seek`]): where the
     /// search for a hit ending at a token near `at` starts.
-    near: usize,
+    near: Cell<usize>,
     /// The token the rules are reading.
-    at: usize,
+    at: Cell<usize>,
     /// First token of the sentence.
     pub lo: usize,
     /// One past the last token of the sentence.
@@ -41,8 +43,8 @@ impl<'a> View<'a> {
             bytes: text.as_bytes(),
             hits: scan.hits(),
             sentence: &[],
-            near: 0,
-            at: 0,
+            near: Cell::new(0),
+            at: Cell::new(0),
             lo: 0,
             hi: 0,
         }
@@ -56,15 +58,17 @@ impl<'a> View<'a> {
     }
 
     /// The rules read around token `i` now (never before the last token sought).
-    pub fn seek(&mut self, i: usize) {
-        self.at = i;
+    pub fn seek(&self, i: usize) {
+        self.at.set(i);
+        let mut near = self.near.get();
         while self
             .hits
-            .get(self.near)
+            .get(near)
             .is_some_and(|h| (h.first_token as usize) < i)
         {
-            self.near += 1;
+            near += 1;
         }
+        self.near.set(near);
     }
 
     /// True when token `i` is inside the sentence.
@@ -243,8 +247,8 @@ impl<'a> View<'a> {
         }
         let hits = self.hits;
         // `p`: the number of hits that start before token `i`.
-        let mut p = self.near;
-        if i <= self.at {
+        let mut p = self.near.get();
+        if i <= self.at.get() {
             while p > 0 && hits[p - 1].first_token as usize >= i {
                 p -= 1;
             }
