@@ -68,25 +68,19 @@ fn number_value(text: &[u8]) -> (Option<f64>, bool) {
     // correctly rounded value, the one `parse` gives, without its cost.
     let mut whole: u64 = 0;
     let mut digits = 0;
-    let mut decimals: Option<usize> = None;
-    let mut plain = true;
+    // The number of digits before the decimal point, if there is one.
+    let mut point = usize::MAX;
     for &b in text {
         match b {
             b'0'..=b'9' => {
                 whole = whole * 10 + u64::from(b - b'0');
                 digits += 1;
-                if let Some(d) = decimals.as_mut() {
-                    *d += 1;
-                }
                 if digits > 15 {
                     return slow_digits_value(text);
                 }
             }
-            b',' => plain = false,
-            b'.' if decimals.is_none() => {
-                plain = false;
-                decimals = Some(0);
-            }
+            b',' => {}
+            b'.' if point == usize::MAX => point = digits,
             _ => return slow_digits_value(text),
         }
     }
@@ -94,8 +88,12 @@ fn number_value(text: &[u8]) -> (Option<f64>, bool) {
         return slow_digits_value(text);
     }
     #[allow(clippy::cast_precision_loss)]
-    let value = whole as f64 / POWERS[decimals.unwrap_or(0)];
-    (Some(value), plain)
+    let whole = whole as f64;
+    if point == usize::MAX {
+        // Plain digits, or digits with separators.
+        return (Some(whole), digits == text.len());
+    }
+    (Some(whole / POWERS[digits - point]), false)
 }
 
 /// [`number_value`] of a text the quick reading does not cover.
@@ -125,8 +123,8 @@ fn slow_digits_value(text: &[u8]) -> (Option<f64>, bool) {
 }
 
 /// The value of a number token's text.
-fn digits_value(text: &str) -> Option<f64> {
-    number_value(text.as_bytes()).0
+fn digits_value(text: &[u8]) -> Option<f64> {
+    number_value(text).0
 }
 
 fn read_digits(v: &View, i: usize, money: bool) -> Reading {
@@ -161,7 +159,7 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
             return r;
         }
         {
-            let second = digits_value(v.word(j + 1)).unwrap_or(0.0);
+            let second = digits_value(v.bytes_at(j + 1)).unwrap_or(0.0);
             r.end = j + 2;
             if v.is_punct(j + 2, &['/', '.', '-']) && v.glued(j + 2) && v.is_number(j + 3) {
                 r.form = Form::Date;
@@ -309,8 +307,8 @@ fn read_mixed_fraction(v: &View, r: &mut Reading) {
     if !(v.is_punct(j + 1, &['/']) && v.glued(j + 1) && v.is_number(j + 2) && v.glued(j + 2)) {
         return;
     }
-    let top = digits_value(v.word(j)).unwrap_or(0.0);
-    let bottom = digits_value(v.word(j + 2)).unwrap_or(0.0);
+    let top = digits_value(v.bytes_at(j)).unwrap_or(0.0);
+    let bottom = digits_value(v.bytes_at(j + 2)).unwrap_or(0.0);
     if top < bottom && bottom <= 16.0 && !(v.is_punct(j + 3, &['/']) && v.glued(j + 3)) {
         r.value += top / bottom;
         r.end = j + 3;
