@@ -68,14 +68,26 @@ pub(super) fn find(article: &Article, dates_and_references: bool) -> Vec<Numeric
     let reach = 2 * longest_hit + 8;
     let mut v = View::new(text, scan, article.lexicon());
     let mut i = 0;
+    // Where the last look sent the reading: the tokens from there on are read one by
+    // one until a claim can start.
+    let mut landed = 0;
     while i < tokens.len() {
+        if !could_start(&v, i) {
+            i += 1;
+            continue;
+        }
         if i >= v.hi {
-            // The next sentence.
-            let mut hi = i;
-            while hi < tokens.len() && tokens[hi].sentence == tokens[i].sentence {
+            // The next sentence, seen from the first of its tokens read.
+            let sentence = tokens[i].sentence;
+            let mut lo = i;
+            while lo > landed && tokens[lo - 1].sentence == sentence {
+                lo -= 1;
+            }
+            let mut hi = i + 1;
+            while hi < tokens.len() && tokens[hi].sentence == sentence {
                 hi += 1;
             }
-            v.set_sentence(i, hi);
+            v.set_sentence(lo, hi);
         }
         match &look(&v, i) {
             Outcome::Claim(d) => {
@@ -84,6 +96,7 @@ pub(super) fn find(article: &Article, dates_and_references: bool) -> Vec<Numeric
             }
             Outcome::Skip(next) => i = (*next).max(i + 1),
         }
+        landed = i;
     }
     out.claims
 }
@@ -227,10 +240,9 @@ fn finish(article: &Article, start: usize, end: usize, d: &Draft) -> NumericClai
     }
 }
 
+/// What the number (or number word) at token `i`, where [`could_start`] is true, is.
+#[inline(always)]
 fn look<'a>(v: &View<'a>, i: usize) -> Outcome<'a> {
-    if !could_start(v, i) {
-        return Outcome::Skip(i + 1);
-    }
     v.seek(i);
     if let Some(d) = factor_word(v, i) {
         return Outcome::Claim(d);
@@ -715,7 +727,12 @@ mod tests {
                 }
                 v.set_sentence(i, hi);
             }
-            match look(&v, i) {
+            let outcome = if could_start(&v, i) {
+                look(&v, i)
+            } else {
+                Outcome::Skip(i + 1)
+            };
+            match outcome {
                 Outcome::Claim(d) => {
                     let start = tokens[d.first].span.start;
                     let end = tokens[d.end.max(d.first + 1) - 1].span.end;

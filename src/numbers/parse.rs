@@ -290,10 +290,13 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
         }
     }
     read_mixed_fraction(v, &mut r);
-    read_fraction_tail(v, &mut r);
-    read_scale(v, &mut r);
-    if r.scale > 1.0 {
+    // "and a half" starts with a word, a scale word is a lexicon phrase.
+    if v.is_word(r.end) || v.scan.hit_at(r.end).is_some() {
         read_fraction_tail(v, &mut r);
+        read_scale(v, &mut r);
+        if r.scale > 1.0 {
+            read_fraction_tail(v, &mut r);
+        }
     }
     r
 }
