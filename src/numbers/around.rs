@@ -3,50 +3,59 @@
 
 use super::claim::Draft;
 use super::parse::{Form, Reading};
-use super::view::{find as find_entry, View, NONE};
+use super::view::{find as find_entry, View};
 use super::{Direction, NumberKind};
 use crate::lexicon::{Category, Entry};
 use crate::scan::TokenKind;
 
-/// Currency symbols, read by character: they are punctuation tokens.
-pub(super) fn currency_symbol(symbol: &str) -> Option<&'static str> {
-    Some(match symbol {
-        "$" => "USD",
-        "£" | "₤" => "GBP",
-        "€" => "EUR",
-        "¥" => "JPY",
-        "₹" => "INR",
-        "₽" => "RUB",
-        "₩" => "KRW",
-        "₴" => "UAH",
-        "₪" => "ILS",
-        "₺" => "TRY",
-        "₦" => "NGN",
+/// The ISO code of the currency symbol at token `i`: symbols are punctuation tokens of
+/// one character.
+pub(super) fn currency_at(v: &View, i: usize) -> Option<&'static str> {
+    Some(match v.punct_char(i)? {
+        '$' => "USD",
+        '£' | '₤' => "GBP",
+        '€' => "EUR",
+        '¥' => "JPY",
+        '₹' => "INR",
+        '₽' => "RUB",
+        '₩' => "KRW",
+        '₴' => "UAH",
+        '₪' => "ILS",
+        '₺' => "TRY",
+        '₦' => "NGN",
         _ => return None,
     })
 }
 
 /// A prefix glued before "$": "US$", "A$", "HK$".
 pub(super) fn dollar_prefix(prefix: &str) -> Option<&'static str> {
-    Some(match prefix.to_ascii_uppercase().as_str() {
-        "US" => "USD",
-        "A" | "AU" => "AUD",
-        "C" | "CA" | "CAN" => "CAD",
-        "HK" => "HKD",
-        "NZ" => "NZD",
-        "S" | "SG" => "SGD",
-        "R" => "BRL",
-        "NT" => "TWD",
-        "MX" | "MEX" => "MXN",
-        _ => return None,
-    })
+    const PREFIXES: &[(&str, &str)] = &[
+        ("US", "USD"),
+        ("A", "AUD"),
+        ("AU", "AUD"),
+        ("C", "CAD"),
+        ("CA", "CAD"),
+        ("CAN", "CAD"),
+        ("HK", "HKD"),
+        ("NZ", "NZD"),
+        ("S", "SGD"),
+        ("SG", "SGD"),
+        ("R", "BRL"),
+        ("NT", "TWD"),
+        ("MX", "MXN"),
+        ("MEX", "MXN"),
+    ];
+    PREFIXES
+        .iter()
+        .find(|(p, _)| p.eq_ignore_ascii_case(prefix))
+        .map(|&(_, code)| code)
 }
 
 /// Qualifier ("at least"), change ("rose", "up", "fell by") and "between"/"from" before
 /// the claim. Returns the word that opens a two-number claim, if any.
 pub(super) fn qualifier_and_change<'a>(v: &View<'a>, d: &mut Draft<'a>) -> Option<&'static str> {
     let mut at = d.first;
-    if !v.is_word(at.wrapping_sub(1)) && !matches!(v.ends.get(at), Some(&h) if h != NONE) {
+    if !v.is_word(at.wrapping_sub(1)) && v.hit_before(at).is_none() {
         // No word and no lexicon phrase just before: no qualifier, opener or change.
         return None;
     }
@@ -88,26 +97,28 @@ pub(super) fn qualifier_and_change<'a>(v: &View<'a>, d: &mut Draft<'a>) -> Optio
     opener
 }
 
+/// False when no suffix [`suffix`] reads can start at token `k`: past the sentence,
+/// another number that no lexicon phrase starts at, or ASCII punctuation other than "%",
+/// "-" and "$" that no phrase starts at.
+#[inline(always)]
+pub(super) fn suffix_may_follow(v: &View, k: usize) -> bool {
+    match v.kind(k) {
+        None => false,
+        Some(TokenKind::Number) => v.scan.hit_at(k).is_some(),
+        Some(TokenKind::Punct) => {
+            matches!(v.punct_byte(k), Some(b'%' | b'-' | b'$' | 0x80..))
+                || v.scan.hit_at(k).is_some()
+        }
+        Some(TokenKind::Word) => true,
+    }
+}
+
 /// What follows the number: a currency word, a percent sign or word, a unit. Returns a
 /// token to skip to when the number is part of a compound adjective ("two-tier").
 pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option<usize> {
     let k = d.end;
-    // Past the sentence, or another number that no lexicon phrase starts at: no
-    // symbol, sign, unit or joined word follows.
-    match v.kind(k) {
-        None => return None,
-        Some(TokenKind::Number) if v.scan.hit_at(k).is_none() => return None,
-        // ASCII punctuation other than "%", "-" and "$" that no phrase starts at: none
-        // of the readings below starts with it.
-        Some(TokenKind::Punct)
-            if !matches!(
-                v.text.as_bytes()[v.tokens[k].span.start],
-                b'%' | b'-' | b'$' | 0x80..
-            ) && v.scan.hit_at(k).is_none() =>
-        {
-            return None
-        }
-        _ => {}
+    if !suffix_may_follow(v, k) {
+        return None;
     }
     // A glued word: "300km", "7.62mm", "115.5USD".
     let glued = v.glued(k) && v.is_word(k);
@@ -147,7 +158,7 @@ pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option
     }
     if d.kind != NumberKind::Money {
         // "100 €", "25$": a symbol after the amount.
-        let symbol = currency_symbol(v.word(k)).filter(|_| !v.is_number(k + 1));
+        let symbol = currency_at(v, k).filter(|_| !v.is_number(k + 1));
         if let Some(code) = symbol {
             d.kind = NumberKind::Money;
             d.unit = Some(code);

@@ -3,7 +3,7 @@
 //! "one in five"); and the look-alikes that are none of them (scores, phone numbers,
 //! spans of years).
 
-use super::around::{currency_symbol, suffix};
+use super::around::{currency_at, suffix};
 use super::claim::{plain, Draft, Outcome};
 use super::parse::{read, Form, Reading};
 use super::view::View;
@@ -51,7 +51,7 @@ pub(super) fn second_number<'a>(
     if connector == "of" && v.is_any(n, &["the", "its", "their", "all", "those", "these"]) {
         n += 1;
     }
-    let symbol = currency_symbol(v.word(n)).is_some();
+    let symbol = currency_at(v, n).is_some();
     if symbol {
         n += 1;
     }
@@ -183,5 +183,5 @@ fn range<'a>(
 
 /// True when a currency symbol stands right before token `i`.
 pub(super) fn symbol_before(v: &View, i: usize) -> bool {
-    i > v.lo && currency_symbol(v.word(i - 1)).is_some()
+    i > v.lo && currency_at(v, i - 1).is_some()
 }

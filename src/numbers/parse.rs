@@ -57,30 +57,51 @@ pub(crate) fn read(v: &View, i: usize, money: bool) -> Option<Reading> {
     super::words::read_words(v, i)
 }
 
-fn digits_value(text: &str) -> Option<f64> {
-    // Whole numbers below 2^53 are exact: the same value `parse` gives, without its cost.
+/// The value of a number token's text ("40,000", "2.5", ".5"), and whether it is plain
+/// digits.
+fn number_value(text: &[u8]) -> (Option<f64>, bool) {
+    const POWERS: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    // Up to 15 digits with separators and one decimal point: the whole number of the
+    // digits and the power of ten it is divided by are exact, so their quotient is the
+    // correctly rounded value, the one `parse` gives, without its cost.
     let mut whole: u64 = 0;
     let mut digits = 0;
-    for &b in text.as_bytes() {
+    // The number of digits before the decimal point, if there is one.
+    let mut point = usize::MAX;
+    for &b in text {
         match b {
             b'0'..=b'9' => {
                 whole = whole * 10 + u64::from(b - b'0');
                 digits += 1;
                 if digits > 15 {
-                    break;
+                    return slow_digits_value(text);
                 }
             }
             b',' => {}
-            _ => {
-                digits = 0;
-                break;
-            }
+            b'.' if point == usize::MAX => point = digits,
+            _ => return slow_digits_value(text),
         }
     }
-    if (1..=15).contains(&digits) {
-        #[allow(clippy::cast_precision_loss)]
-        return Some(whole as f64);
+    if digits == 0 {
+        return slow_digits_value(text);
     }
+    #[allow(clippy::cast_precision_loss)]
+    let whole = whole as f64;
+    if point == usize::MAX {
+        // Plain digits, or digits with separators.
+        return (Some(whole), digits == text.len());
+    }
+    (Some(whole / POWERS[digits - point]), false)
+}
+
+/// [`number_value`] of a text the quick reading does not cover.
+fn slow_digits_value(text: &[u8]) -> (Option<f64>, bool) {
+    let Ok(text) = std::str::from_utf8(text) else {
+        return (None, false);
+    };
+    let plain = text.bytes().all(|b| b.is_ascii_digit());
     let value = if !text.contains(',') {
         text.parse::<f64>().ok()
     } else if text.len() <= 64 {
@@ -91,18 +112,25 @@ fn digits_value(text: &str) -> Option<f64> {
             buf[n] = b;
             n += 1;
         }
-        std::str::from_utf8(&buf[..n]).ok()?.parse::<f64>().ok()
+        std::str::from_utf8(&buf[..n])
+            .ok()
+            .and_then(|s| s.parse::<f64>().ok())
     } else {
         let cleaned: String = text.chars().filter(|&c| c != ',').collect();
         cleaned.parse::<f64>().ok()
     };
-    value.filter(|x| x.is_finite())
+    (value.filter(|x| x.is_finite()), plain)
+}
+
+/// The value of a number token's text.
+fn digits_value(text: &[u8]) -> Option<f64> {
+    number_value(text).0
 }
 
 fn read_digits(v: &View, i: usize, money: bool) -> Reading {
-    let text = v.word(i);
-    let value = digits_value(text).unwrap_or(0.0);
-    let plain = text.bytes().all(|b| b.is_ascii_digit());
+    let text = v.bytes_at(i);
+    let (value, plain) = number_value(text);
+    let value = value.unwrap_or(0.0);
     let mut r = Reading {
         first: i,
         end: i + 1,
@@ -112,25 +140,31 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
         plural: false,
         year_like: plain && text.len() == 4 && (1000.0..=2100.0).contains(&value),
     };
-    if plain && text.len() > 1 && text.starts_with('0') {
+    if plain && text.len() > 1 && text[0] == b'0' {
         r.form = Form::Identifier;
     }
     let j = i + 1;
+    let next = v.kind(j);
     // "10:30", "5/17/2018", "3/4", "9/11", "17.05.2018".
-    if v.glued(j) && v.is_number(j + 1) && v.glued(j + 1) {
-        if v.is_punct(j, &[':']) {
+    let mark = v.punct_byte(j);
+    if matches!(mark, Some(b':' | b'/' | b'.'))
+        && v.glued(j)
+        && v.is_number(j + 1)
+        && v.glued(j + 1)
+    {
+        if mark == Some(b':') {
             r.form = Form::Time;
             r.end = j + 2;
             read_clock_suffix(v, &mut r);
             return r;
         }
-        if v.is_punct(j, &['/', '.']) {
-            let second = digits_value(v.word(j + 1)).unwrap_or(0.0);
+        {
+            let second = digits_value(v.bytes_at(j + 1)).unwrap_or(0.0);
             r.end = j + 2;
             if v.is_punct(j + 2, &['/', '.', '-']) && v.glued(j + 2) && v.is_number(j + 3) {
                 r.form = Form::Date;
                 r.end = j + 4;
-            } else if v.is_punct(j, &['/'])
+            } else if mark == Some(b'/')
                 && plain
                 && value < second
                 && (second <= 10.0 || v.is(j + 2, "of"))
@@ -144,7 +178,17 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
             return r;
         }
     }
-    if v.glued(j) && v.is_word(j) {
+    if next == Some(TokenKind::Punct) {
+        // Punctuation with no phrase starting there: no spaced fraction, "and a half" or
+        // scale word follows.
+        if v.scan.hit_at(j).is_none() {
+            return r;
+        }
+    } else if next.is_none() {
+        // The sentence's end.
+        return r;
+    }
+    if next == Some(TokenKind::Word) && v.glued(j) {
         if let Some(f) = vulgar_fraction(v.word(j)) {
             // "2½"
             r.value += f;
@@ -229,7 +273,7 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
         return r;
     }
     // "5 p.m.", "10 am", "5 o'clock": words after the number.
-    if v.is_word(j) {
+    if next == Some(TokenKind::Word) {
         if v.is_any(j, &["am", "pm"]) || (v.is_any(j, &["a", "p"]) && v.is_punct(j + 1, &['.'])) {
             if v.is_any(j, &["a", "p"]) && !v.is(j + 2, "m") {
                 return r;
@@ -245,17 +289,14 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
             return r;
         }
     }
-    // Punctuation, or the sentence's end, with no phrase starting there: no spaced
-    // fraction, "and a half" or scale word follows.
-    let word_or_number = matches!(v.kind(j), Some(TokenKind::Word | TokenKind::Number));
-    if !word_or_number && (!v.has(j) || v.scan.hit_at(j).is_none()) {
-        return r;
-    }
     read_mixed_fraction(v, &mut r);
-    read_fraction_tail(v, &mut r);
-    read_scale(v, &mut r);
-    if r.scale > 1.0 {
+    // "and a half" starts with a word, a scale word is a lexicon phrase.
+    if v.is_word(r.end) || v.scan.hit_at(r.end).is_some() {
         read_fraction_tail(v, &mut r);
+        read_scale(v, &mut r);
+        if r.scale > 1.0 {
+            read_fraction_tail(v, &mut r);
+        }
     }
     r
 }
@@ -269,8 +310,8 @@ fn read_mixed_fraction(v: &View, r: &mut Reading) {
     if !(v.is_punct(j + 1, &['/']) && v.glued(j + 1) && v.is_number(j + 2) && v.glued(j + 2)) {
         return;
     }
-    let top = digits_value(v.word(j)).unwrap_or(0.0);
-    let bottom = digits_value(v.word(j + 2)).unwrap_or(0.0);
+    let top = digits_value(v.bytes_at(j)).unwrap_or(0.0);
+    let bottom = digits_value(v.bytes_at(j + 2)).unwrap_or(0.0);
     if top < bottom && bottom <= 16.0 && !(v.is_punct(j + 3, &['/']) && v.glued(j + 3)) {
         r.value += top / bottom;
         r.end = j + 3;
@@ -409,4 +450,51 @@ fn metres_or_millions(v: &View, next: usize) -> bool {
         "wide",
     ];
     v.is_word(next) && !v.is_in(next, METRES)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{number_value, slow_digits_value};
+
+    /// The quick reading gives the value `parse` gives, for every text of digits,
+    /// separators and points up to a length, and for longer ones.
+    #[test]
+    fn quick_value_is_the_parsed_value() {
+        let alphabet = [b'0', b'1', b'5', b'9', b',', b'.'];
+        let mut texts: Vec<String> = vec![String::new()];
+        let mut all = Vec::new();
+        for _ in 0..6 {
+            let mut longer = Vec::new();
+            for t in &texts {
+                for &b in &alphabet {
+                    let mut s = t.clone();
+                    s.push(char::from(b));
+                    longer.push(s);
+                }
+            }
+            all.extend(longer.iter().cloned());
+            texts = longer;
+        }
+        all.extend(
+            [
+                "1,234,567.89",
+                "0.1",
+                "0.3",
+                "123456789012345",
+                "1234567890123456",
+                "12345678901234.5",
+                "1.23456789012345",
+                "0.000000000000001",
+                "9,999,999,999,999.99",
+                "٣",
+                "1e5",
+                "",
+            ]
+            .map(String::from),
+        );
+        for text in &all {
+            let text = text.as_bytes();
+            assert_eq!(number_value(text), slow_digits_value(text), "{text:?}");
+        }
+    }
 }

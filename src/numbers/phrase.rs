@@ -38,6 +38,43 @@ const STOP: &[&str] = &[
     "your",
 ];
 
+/// Where the words of [`STOP`] with each first letter start: those in `a..z` are
+/// `STOP[STOP_STARTS[k]..STOP_STARTS[k + 1]]` for the `k`th letter.
+const STOP_STARTS: [u8; 27] = letter_starts(STOP);
+
+const fn letter_starts(words: &[&str]) -> [u8; 27] {
+    assert!(words.len() < 256);
+    let mut starts = [0u8; 27];
+    let mut k = 0;
+    while k < 27 {
+        let mut n = 0;
+        while n < words.len() && words[n].as_bytes()[0] < b'a' + k as u8 {
+            n += 1;
+        }
+        starts[k] = n as u8;
+        k += 1;
+    }
+    let mut n = 0;
+    while n < words.len() {
+        assert!(words[n].as_bytes()[0].is_ascii_lowercase());
+        n += 1;
+    }
+    starts
+}
+
+/// True when the lowercase word `lower` is in [`STOP`]: a binary search among the words
+/// with its first letter.
+fn is_stop(lower: &[u8]) -> bool {
+    match lower.first() {
+        Some(&first) if first.is_ascii_lowercase() => {
+            let k = usize::from(first - b'a');
+            let words = &STOP[usize::from(STOP_STARTS[k])..usize::from(STOP_STARTS[k + 1])];
+            in_sorted_lower(words, lower)
+        }
+        _ => false,
+    }
+}
+
 /// The noun phrase starting at token `k`, as a token range, if there is one.
 pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
     if !v.is_word(k) {
@@ -66,7 +103,7 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
             owned.as_bytes()
         };
         // A number word ends the phrase too: "the first ten years".
-        if in_sorted_lower(STOP, lower) {
+        if is_stop(lower) {
             break;
         }
         let entries = v.entries_at(j);

@@ -2,8 +2,10 @@
 //! analyzer needs. Every accessor returns nothing outside the sentence, so no rule can
 //! read across a sentence boundary or past the ends of the text.
 
+use std::cell::Cell;
+
 use crate::lexicon::{Category, Entry, Lexicon};
-use crate::scan::{Scan, Token, TokenKind};
+use crate::scan::{Hit, Scan, Token, TokenKind};
 
 /// One sentence of tokens, seen from the numbers analyzer.
 pub(crate) struct View<'a> {
@@ -12,31 +14,79 @@ pub(crate) struct View<'a> {
     /// The scan's tokens.
     pub tokens: &'a [Token],
     pub lexicon: &'a Lexicon,
-    /// Per token: the hit that ends just before it (its `end_token` is this index).
-    pub ends: &'a [u32],
+    /// The text's bytes.
+    bytes: &'a [u8],
+    /// The scan's hits.
+    hits: &'a [Hit],
+    /// The sentence's tokens: `tokens[lo..hi]`, so that one comparison tells whether a
+    /// token is inside the sentence.
+    sentence: &'a [Token],
+    /// The number of hits that start before token `at` (see [`View::seek`]): where the
+    /// search for a hit ending at a token near `at` starts.
+    near: Cell<usize>,
+    /// The token the rules are reading.
+    at: Cell<usize>,
     /// First token of the sentence.
     pub lo: usize,
     /// One past the last token of the sentence.
     pub hi: usize,
 }
 
-pub(crate) const NONE: u32 = u32::MAX;
-
 impl<'a> View<'a> {
+    /// A view of no sentence yet over the article's tokens and hits.
+    pub fn new(text: &'a str, scan: &'a Scan, lexicon: &'a Lexicon) -> View<'a> {
+        View {
+            text,
+            scan,
+            tokens: scan.tokens(),
+            lexicon,
+            bytes: text.as_bytes(),
+            hits: scan.hits(),
+            sentence: &[],
+            near: Cell::new(0),
+            at: Cell::new(0),
+            lo: 0,
+            hi: 0,
+        }
+    }
+
+    /// Looks at the sentence of tokens `lo..hi`.
+    pub fn set_sentence(&mut self, lo: usize, hi: usize) {
+        self.lo = lo;
+        self.hi = hi;
+        self.sentence = self.tokens.get(lo..hi).unwrap_or(&[]);
+    }
+
+    /// The rules read around token `i` now (never before the last token sought).
+    pub fn seek(&self, i: usize) {
+        self.at.set(i);
+        let mut near = self.near.get();
+        while self
+            .hits
+            .get(near)
+            .is_some_and(|h| (h.first_token as usize) < i)
+        {
+            near += 1;
+        }
+        self.near.set(near);
+    }
+
     /// True when token `i` is inside the sentence.
     #[inline(always)]
     pub fn has(&self, i: usize) -> bool {
-        i >= self.lo && i < self.hi
+        i.wrapping_sub(self.lo) < self.sentence.len()
     }
 
     /// Token `i`, or None outside the sentence.
     #[inline(always)]
     fn token(&self, i: usize) -> Option<&'a Token> {
-        if self.has(i) {
-            self.tokens.get(i)
-        } else {
-            None
-        }
+        self.sentence.get(i.wrapping_sub(self.lo))
+    }
+
+    /// The bytes of token `i`'s text.
+    #[inline(always)]
+    fn token_bytes(&self, t: &Token) -> &'a [u8] {
+        self.bytes.get(t.span.start..t.span.end).unwrap_or(&[])
     }
 
     /// The text of token `i`, or "" outside the sentence.
@@ -45,37 +95,47 @@ impl<'a> View<'a> {
         self.token(i).map_or("", |t| t.text(self.text))
     }
 
+    /// The bytes of token `i`'s text, or none outside the sentence.
+    #[inline(always)]
+    pub fn bytes_at(&self, i: usize) -> &'a [u8] {
+        self.token(i).map_or(&[], |t| self.token_bytes(t))
+    }
+
     /// The kind of token `i`.
     #[inline(always)]
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
         self.token(i).map(|t| t.kind)
     }
 
-    /// The text of token `i` when it is a word token. Every word the rules compare
+    /// The bytes of token `i` when it is a word token. Every word the rules compare
     /// tokens with starts with a letter, which only word tokens do.
     #[inline(always)]
-    fn word_token(&self, i: usize) -> Option<&'a str> {
+    fn word_token(&self, i: usize) -> Option<&'a [u8]> {
         self.token(i)
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(self.text))
+            .map(|t| self.token_bytes(t))
     }
 
     /// True when token `i` is a word equal to `word`, ignoring ASCII case.
     #[inline(always)]
     pub fn is(&self, i: usize, word: &str) -> bool {
         self.word_token(i)
-            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+            .is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
     }
 
     /// True when token `i` is one of `words`, ignoring ASCII case.
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        self.word_token(i)
-            .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+        self.word_token(i).is_some_and(|w| {
+            words
+                .iter()
+                .any(|x| w.len() == x.len() && w.eq_ignore_ascii_case(x.as_bytes()))
+        })
     }
 
-    /// True when token `i` is a word of `sorted` (see [`in_sorted`]), ignoring ASCII case.
+    /// True when token `i` is a word of `sorted` (see [`in_sorted_bytes`]), ignoring ASCII case.
     pub fn is_in(&self, i: usize, sorted: &[&str]) -> bool {
-        self.word_token(i).is_some_and(|w| in_sorted(sorted, w))
+        self.word_token(i)
+            .is_some_and(|w| in_sorted_bytes(sorted, w))
     }
 
     /// True when token `i` is a word token.
@@ -96,7 +156,9 @@ impl<'a> View<'a> {
         let Some(t) = self.token(i).filter(|t| t.kind == TokenKind::Punct) else {
             return false;
         };
-        let b = self.text.as_bytes()[t.span.start];
+        let Some(&b) = self.bytes.get(t.span.start) else {
+            return false;
+        };
         if b.is_ascii() {
             marks.contains(&char::from(b))
         } else {
@@ -107,10 +169,33 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The first byte of token `i` when it is punctuation (an ASCII mark is that byte).
+    #[inline(always)]
+    pub fn punct_byte(&self, i: usize) -> Option<u8> {
+        let t = self.token(i).filter(|t| t.kind == TokenKind::Punct)?;
+        self.bytes.get(t.span.start).copied()
+    }
+
+    /// The character of token `i` when it is punctuation (a mark is one character).
+    #[inline(always)]
+    pub fn punct_char(&self, i: usize) -> Option<char> {
+        let t = self.token(i).filter(|t| t.kind == TokenKind::Punct)?;
+        let b = *self.bytes.get(t.span.start)?;
+        if b.is_ascii() {
+            Some(char::from(b))
+        } else {
+            t.text(self.text).chars().next()
+        }
+    }
+
     /// True when token `i` starts exactly where token `i - 1` ends (no space between).
     #[inline(always)]
     pub fn glued(&self, i: usize) -> bool {
-        i > self.lo && self.has(i) && self.tokens[i - 1].span.end == self.tokens[i].span.start
+        let k = i.wrapping_sub(self.lo);
+        match self.sentence.get(k.wrapping_sub(1)..k.wrapping_add(1)) {
+            Some([a, b]) => a.span.end == b.span.start,
+            _ => false,
+        }
     }
 
     /// True when token `i` starts with an uppercase letter.
@@ -119,7 +204,9 @@ impl<'a> View<'a> {
         let Some(t) = self.token(i) else {
             return false;
         };
-        let b = self.text.as_bytes()[t.span.start];
+        let Some(&b) = self.bytes.get(t.span.start) else {
+            return false;
+        };
         if b.is_ascii() {
             b.is_ascii_uppercase()
         } else {
@@ -152,14 +239,32 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The hit that ends just before token `i` (its `end_token` is `i`), found from the
+    /// hits near the token the rules read: as many steps as hits start between the two.
+    pub fn hit_before(&self, i: usize) -> Option<&'a Hit> {
+        if i > self.tokens.len() {
+            return None;
+        }
+        let hits = self.hits;
+        // `p`: the number of hits that start before token `i`.
+        let mut p = self.near.get();
+        if i <= self.at.get() {
+            while p > 0 && hits[p - 1].first_token as usize >= i {
+                p -= 1;
+            }
+        } else {
+            while hits.get(p).is_some_and(|h| (h.first_token as usize) < i) {
+                p += 1;
+            }
+        }
+        let hit = hits.get(p.checked_sub(1)?)?;
+        (hit.end_token as usize == i).then_some(hit)
+    }
+
     /// The entry of `category` of the hit that ends just before token `i`, with the hit's
     /// first token.
     pub fn entry_before(&self, i: usize, category: Category) -> Option<(usize, &'a Entry)> {
-        let &h = self.ends.get(i)?;
-        if h == NONE {
-            return None;
-        }
-        let hit = self.scan.hits().get(h as usize)?;
+        let hit = self.hit_before(i)?;
         let first = hit.first_token as usize;
         if first < self.lo {
             return None;
@@ -169,6 +274,15 @@ impl<'a> View<'a> {
             .iter()
             .find(|e| e.category == category)
             .map(|e| (first, e))
+    }
+
+    /// The entries of the hit that ends just before token `i` when it starts inside the
+    /// sentence (those [`View::entry_before`] looks in), or none.
+    pub fn entries_before(&self, i: usize) -> &'a [Entry] {
+        match self.hit_before(i) {
+            Some(hit) if hit.first_token as usize >= self.lo => self.scan.entries(hit),
+            _ => &[],
+        }
     }
 
     /// True when the hit at token `i` has an entry of `category` with this payload.
@@ -232,19 +346,55 @@ fn plain_number(s: &str) -> Option<f64> {
     None
 }
 
+/// The categories of `categories` as bits of a mask (see [`any_of`]).
+pub(crate) const fn mask(categories: &[Category]) -> u64 {
+    let mut bits = 0;
+    let mut k = 0;
+    while k < categories.len() {
+        bits |= bit(categories[k]);
+        k += 1;
+    }
+    bits
+}
+
+/// The bit of a category in a [`mask`] (none past the 64th category).
+#[inline(always)]
+const fn bit(category: Category) -> u64 {
+    let n = category as u32;
+    if n < 64 {
+        1 << n
+    } else {
+        0
+    }
+}
+
+/// True when one of `entries` has a category of `mask`. (Categories past the 64th
+/// are looked for one by one.)
+#[inline(always)]
+pub(crate) fn any_of(entries: &[Entry], mask: u64, categories: &[Category]) -> bool {
+    entries.iter().any(|e| {
+        let b = bit(e.category);
+        if b != 0 {
+            b & mask != 0
+        } else {
+            categories.contains(&e.category)
+        }
+    })
+}
+
 /// The first entry of `category` in `entries`.
 pub(crate) fn find(entries: &[Entry], category: Category) -> Option<&Entry> {
     entries.iter().find(|e| e.category == category)
 }
 
-/// True when `word`, ASCII case ignored, is in `sorted`: a list of lowercase words in
-/// byte order (the closed word lists the rules test at many tokens), by binary search.
-pub(crate) fn in_sorted(sorted: &[&str], word: &str) -> bool {
+/// True when the word `bytes`, ASCII case ignored, is in `sorted`: a list of lowercase
+/// words in byte order (the closed word lists the rules test at many tokens), by binary
+/// search.
+pub(crate) fn in_sorted_bytes(sorted: &[&str], bytes: &[u8]) -> bool {
     debug_assert!(sorted.windows(2).all(|w| w[0] < w[1]), "list not sorted");
     debug_assert!(sorted
         .iter()
         .all(|w| !w.bytes().any(|b| b.is_ascii_uppercase())));
-    let bytes = word.as_bytes();
     let mut buf = [0u8; 32];
     if bytes.is_empty() || bytes.len() > buf.len() {
         return false;
@@ -255,7 +405,7 @@ pub(crate) fn in_sorted(sorted: &[&str], word: &str) -> bool {
     in_sorted_lower(sorted, lower)
 }
 
-/// [`in_sorted`] of a word already lowercased.
+/// [`in_sorted_bytes`] of a word already lowercased.
 pub(crate) fn in_sorted_lower(sorted: &[&str], lower: &[u8]) -> bool {
     sorted
         .binary_search_by(|w| compare_short(w.as_bytes(), lower))

@@ -8,7 +8,8 @@ use crate::lexicon::Category;
 /// The value of a non-plural number word at `i`.
 fn number_word(v: &View, i: usize) -> Option<(usize, f64, bool)> {
     let (end, e) = v.entry(i, Category::NumberWord)?;
-    let plural = e.payload.split_whitespace().nth(1).is_some();
+    // A second word in the payload marks a plural ("dozens": "12 plural").
+    let plural = e.payload.trim().contains(char::is_whitespace);
     Some((end, payload_value(e)?, plural))
 }
 
@@ -22,7 +23,14 @@ pub(super) fn read_words(v: &View, i: usize) -> Option<Reading> {
         plural: false,
         year_like: false,
     };
-    if let Some(f) = vulgar_fraction(v.word(i)) {
+    // A vulgar fraction is one character, never ASCII.
+    let ascii = v.bytes_at(i).first().is_some_and(u8::is_ascii);
+    let vulgar = if ascii {
+        None
+    } else {
+        vulgar_fraction(v.word(i))
+    };
+    if let Some(f) = vulgar {
         r.value = f;
         r.end = i + 1;
         r.form = Form::Fraction;
@@ -43,7 +51,8 @@ pub(super) fn read_words(v: &View, i: usize) -> Option<Reading> {
         }
     }
     // Vague plurals: "dozens", "hundreds of thousands", "tens of millions".
-    if let Some((end, unit, true)) = number_word(v, j) {
+    let word_at = (j, number_word(v, j));
+    if let (_, Some((end, unit, true))) = word_at {
         let mut value = unit;
         let mut k = end;
         if v.is(j, "couple") {
@@ -136,7 +145,12 @@ pub(super) fn read_words(v: &View, i: usize) -> Option<Reading> {
         current = 1.0;
     }
     loop {
-        if let Some((end, value, false)) = number_word(v, j) {
+        let word = if word_at.0 == j {
+            word_at.1
+        } else {
+            number_word(v, j)
+        };
+        if let Some((end, value, false)) = word {
             let fits = !started
                 || (current == 0.0 && total > 0.0)
                 || (current % 100.0 == 0.0 && current > 0.0)
