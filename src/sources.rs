@@ -159,19 +159,39 @@ impl SourceStats {
 }
 
 /// The number of whitespace-separated words in `text` (`split_whitespace().count()`),
-/// byte by byte when the text is ASCII.
+/// eight bytes at a time when the text is ASCII.
 fn word_count(text: &str) -> usize {
     if !text.is_ascii() {
         return text.split_whitespace().count();
     }
-    // ASCII whitespace as `char::is_whitespace` sees it (with the vertical tab).
-    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
-    let mut words = 0;
-    let mut in_word = false;
-    for &b in text.as_bytes() {
-        let word = !space(b);
-        words += usize::from(word && !in_word);
-        in_word = word;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    const LOW7: u64 = ONES * 0x7F;
+    // ASCII white space as `char::is_whitespace` sees it: ' ' and 0x09 to 0x0D (tab,
+    // line feed, vertical tab, form feed, carriage return).
+    let space = |b: u8| b == b' ' || (0x09..=0x0D).contains(&b);
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    let mut words = 0usize;
+    // The high bit of the byte before the chunk: set when it is not white space.
+    let mut before = 0u64;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Every byte is below 0x80, so no sum below carries into the next byte.
+        let t = x ^ (ONES * 0x20);
+        let blank = !(((t & LOW7) + LOW7) | t) & HIGH;
+        let control = (x + ONES * (0x80 - 0x09)) & !(x + ONES * (0x80 - 0x0E)) & HIGH;
+        let solid = !(blank | control) & HIGH;
+        let starts = solid & !((solid << 8) | before);
+        words += starts.count_ones() as usize;
+        before = (solid >> 56) & 0x80;
+    }
+    let mut in_word = before != 0;
+    for &b in chunks.remainder() {
+        let solid = !space(b);
+        words += usize::from(solid && !in_word);
+        in_word = solid;
     }
     words
 }
@@ -212,12 +232,33 @@ mod tests {
             "tab\tand\nnew\r\nline\x0bvertical\x0cfeed",
             "non\u{a0}breaking and\u{2009}thin",
             "naïve café",
+            "exactly8",
+            "sixteen bytes  .",
+            "\t\x0b\x0c\r\n a\x1fb\x08c  longer text, over several chunks of eight bytes; ",
+            "word\x0dword\x09word\x0aword\x0bword\x0cword\x0eword\x08word\x20word!",
+            "        many        spaces        between        words        ",
         ] {
             assert_eq!(
                 word_count(text),
                 text.split_whitespace().count(),
                 "{text:?}"
             );
+        }
+        // Every ASCII byte at every place of a chunk, next to words and to spaces.
+        for b in 0u8..128 {
+            for at in 0..20 {
+                for fill in [b'x', b' '] {
+                    let mut bytes = vec![fill; 20];
+                    bytes[at] = b;
+                    bytes[(at * 7 + 3) % 20] = b'y';
+                    let text = String::from_utf8(bytes).unwrap();
+                    assert_eq!(
+                        word_count(&text),
+                        text.split_whitespace().count(),
+                        "{text:?}"
+                    );
+                }
+            }
         }
     }
 }
