@@ -241,7 +241,7 @@ fn collect_cues(ctx: &Ctx<'_>) -> (Vec<Cue>, Vec<Span>) {
         {
             reasons.push(hit.span);
         }
-        if ctx.quotation_of(first).is_some() {
+        if ctx.quoted(first) {
             continue;
         }
         for entry in entries {

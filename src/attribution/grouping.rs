@@ -192,7 +192,7 @@ impl Builder<'_, '_> {
             let Some((run, possessive)) = ctx.next_name_run(&mut self.full_at, len) else {
                 break;
             };
-            if run.len() < 2 || ctx.quotation_of(run.start).is_some() {
+            if run.len() < 2 || ctx.quoted(run.start) {
                 continue;
             }
             let name = ctx.name_text(run.clone());
@@ -253,7 +253,7 @@ impl Builder<'_, '_> {
                 let first = ctx.sentence_first(at);
                 let first = first.max(at.saturating_sub(60));
                 let run = ctx.name_runs(first..at).find(|(run, _)| {
-                    ctx.quotation_of(run.start).is_none()
+                    !ctx.quoted(run.start)
                         && (run.len() > 1 || run.start > first || is_known(self, run))
                         && fits(self, run)
                 });
@@ -265,7 +265,7 @@ impl Builder<'_, '_> {
                         .name_runs(previous..first)
                         .filter(|(run, possessive)| {
                             !possessive
-                                && ctx.quotation_of(run.start).is_none()
+                                && !ctx.quoted(run.start)
                                 && !ctx.after_preposition(run.start)
                                 && fits(self, run)
                         })

@@ -29,7 +29,7 @@ impl Builder<'_, '_> {
                     self.used[c] = true;
                     found = Some((source, Some(self.cue_span(c))));
                 }
-            } else if ctx.is_dash(close + 1) && ctx.quotation_of(close + 2).is_none() {
+            } else if ctx.is_dash(close + 1) && !ctx.quoted(close + 2) {
                 if let Some(s) = ctx.speaker_after(close + 2, false) {
                     if s.pronoun.is_none() {
                         let source = self.register(&s);

@@ -296,8 +296,24 @@ const fn letter_bit(b: u8) -> u32 {
     }
 }
 
-/// The classes `word` belongs to.
-pub(crate) fn classes(word: &str) -> u64 {
+/// The classes of each class id (`class_id`): id 0 has none, id `k` those of table
+/// slot `k - 1`.
+static CLASSES_BY_ID: [u64; TABLE_SIZE + 1] = {
+    let mut by_id = [0u64; TABLE_SIZE + 1];
+    let mut slot = 0;
+    while slot < TABLE_SIZE {
+        by_id[slot + 1] = TABLE[slot].1;
+        slot += 1;
+    }
+    by_id
+};
+
+// Class ids take 12 bits of a token's facts in `names::Ctx`.
+const _: () = assert!(TABLE_SIZE < 1 << 12);
+
+/// The id of the classes `word` belongs to: 0 for none, else at most `TABLE_SIZE`
+/// (so it fits in 11 bits). [`classes_of`] gives the classes back.
+pub(crate) fn class_id(word: &str) -> u16 {
     let bytes = word.as_bytes();
     match (bytes.first(), FIRST_LETTERS.get(bytes.len())) {
         (Some(&b), Some(firsts)) if firsts & letter_bit(b) != 0 => {}
@@ -309,15 +325,27 @@ pub(crate) fn classes(word: &str) -> u64 {
     }
     let mut slot = slot_of(key);
     loop {
-        let (k, classes) = TABLE[slot];
+        let k = TABLE[slot].0;
         if k == key {
-            return classes;
+            return slot as u16 + 1;
         }
         if k.0 == 0 {
             return 0;
         }
         slot = (slot + 1) & (TABLE_SIZE - 1);
     }
+}
+
+/// The classes of a class id from [`class_id`], one bit each.
+#[inline]
+pub(crate) fn classes_of(id: u16) -> u64 {
+    CLASSES_BY_ID.get(usize::from(id)).copied().unwrap_or(0)
+}
+
+/// The classes `word` belongs to.
+#[cfg(test)]
+pub(crate) fn classes(word: &str) -> u64 {
+    classes_of(class_id(word))
 }
 
 #[cfg(test)]
