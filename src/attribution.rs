@@ -19,13 +19,13 @@
 //! cues are walked with cursors, so the work is linear in the article.
 
 mod grouping;
+mod keys;
 mod quoted;
 mod reported;
 pub(crate) mod words;
 
 use std::cell::RefCell;
 use std::collections::hash_map::RandomState;
-use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 use std::ops::Range;
 
@@ -36,15 +36,12 @@ use crate::names::Ctx;
 use crate::quotes::{Quote, QuoteKind};
 use crate::sources::{Mention, Source, SourceKind};
 use crate::span::Span;
-use crate::speakers::Speaker;
+use crate::speakers::{Speaker, Wording};
 use words::{AND_BUT, BASE_FORMS, MODALS};
 
-/// A hash map keyed by short names and wordings: a cheap multiply-rotate hash (the
-/// keys are a handful of words) seeded once per process, so the text cannot choose
-/// colliding keys in advance.
-type Map<K, V> = HashMap<K, V, KeyHash>;
-
-/// Builds [`KeyHasher`]s from the process's seed.
+/// Builds [`KeyHasher`]s from the process's seed: the hash of [`keys::Keys`], keyed by
+/// short names and wordings, a cheap multiply-rotate hash (the keys are a handful of
+/// words) seeded once per process, so the text cannot choose colliding keys in advance.
 #[derive(Clone, Copy, Default)]
 struct KeyHash;
 
@@ -140,12 +137,10 @@ struct Builder<'c, 'a> {
     /// Per cue: attributes a quotation already, so it reports nothing more.
     used: Vec<bool>,
     sources: Vec<Acc>,
-    /// Named sources by lower-case name (and surname keys).
-    by_key: Map<String, usize>,
-    /// Other sources by kind and lower-case wording (see `grouping::register`).
-    /// (Keys: a character for the kind, then the wording; see `grouping::role_key`.)
-    by_role: Map<String, usize>,
-    by_surname: Map<String, usize>,
+    /// Named sources by lower-case name (and surname keys), other sources by kind and
+    /// lower-case wording, and the first full name of each surname: see
+    /// `grouping::{NAME, SURNAME, ROLE, FULL_NAME}`.
+    keys: keys::Keys,
     quotes: Vec<Raw>,
     /// The latest attributed speaker and its paragraph.
     last: Option<(usize, usize)>,
@@ -155,9 +150,8 @@ struct Builder<'c, 'a> {
     last_org: Option<usize>,
     /// End byte of the latest indirect quote: a cue inside it reports nothing new.
     covered_until: usize,
-    /// Surname -> first full name in the text, for the names indexed so far.
-    full_names: Map<String, Range<usize>>,
-    /// Every full name outside quotations indexed so far, in text order.
+    /// Every full name outside quotations indexed so far, in text order (the first of
+    /// each surname is keyed in `keys`).
     full_runs: Vec<Range<usize>>,
     /// The token where indexing full names goes on (`index_full_names`).
     full_at: usize,
@@ -165,6 +159,8 @@ struct Builder<'c, 'a> {
     lower_buf: String,
     key_buf: String,
     head_buf: String,
+    /// Reused buffer for the lower-case surname of a full name (`index_full_names`).
+    full_buf: String,
     /// Quotes of a quotation running over several paragraphs whose speaker no cue has
     /// named yet: a cue on a later paragraph of the same quotation names it.
     chain: Vec<usize>,
@@ -178,8 +174,8 @@ enum Gender {
 }
 
 struct Acc {
-    name: Option<String>,
-    description: Option<String>,
+    name: Option<Span>,
+    description: Option<Wording>,
     kind: SourceKind,
     mentions: Vec<Span>,
     reason: Option<Span>,
@@ -206,21 +202,19 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
         cues,
         reasons,
         sources: Vec::new(),
-        by_key: Map::with_capacity_and_hasher(16, KeyHash),
-        by_role: Map::with_capacity_and_hasher(16, KeyHash),
-        by_surname: Map::with_capacity_and_hasher(16, KeyHash),
+        keys: keys::Keys::default(),
         quotes: Vec::new(),
         last: None,
         recent_people: Vec::new(),
         last_group: None,
         last_org: None,
         covered_until: 0,
-        full_names: Map::with_capacity_and_hasher(16, KeyHash),
         full_runs: Vec::new(),
         full_at: 0,
         lower_buf: String::new(),
         key_buf: String::new(),
         head_buf: String::new(),
+        full_buf: String::new(),
         chain: Vec::new(),
     };
     builder.run();
@@ -477,8 +471,8 @@ impl Builder<'_, '_> {
             .map(|(&old, count)| {
                 let acc = &mut accs[old];
                 Source {
-                    name: acc.name.take(),
-                    description: acc.description.take(),
+                    name: acc.name.map(|n| n.text(text).to_string()),
+                    description: acc.description.take().map(|d| d.into_string(text)),
                     kind: acc.kind,
                     mentions: acc
                         .mentions

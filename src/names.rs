@@ -472,10 +472,6 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub(crate) fn slice(&self, range: Range<usize>) -> &'a str {
-        self.span(range).text(self.text)
-    }
-
     pub(crate) fn is_possessive(&self, i: usize) -> bool {
         possessive(self.word(i))
     }
@@ -650,13 +646,19 @@ impl<'a> Ctx<'a> {
 
     /// The person's name text of a run, without a possessive ending.
     pub(crate) fn name_text(&self, run: Range<usize>) -> &'a str {
-        let text = self.slice(run);
+        self.name_span(run).text(self.text)
+    }
+
+    /// The span of `name_text`.
+    pub(crate) fn name_span(&self, run: Range<usize>) -> Span {
+        let span = self.span(run);
+        let text = span.text(self.text);
         for suffix in ["'s", "’s", "'", "’"] {
-            if let Some(stripped) = text.strip_suffix(suffix) {
-                return stripped;
+            if text.ends_with(suffix) {
+                return Span::new(span.start, span.end - suffix.len());
             }
         }
-        text
+        span
     }
 
     /// True when token `i` may belong to a speaker phrase.

@@ -13,6 +13,17 @@ use crate::speakers::Speaker;
 use super::words::{DETERMINERS, FEMALE_HONORIFICS, MALE_HONORIFICS};
 use super::{Acc, Builder, Gender};
 
+// The tables of `Builder::keys`, by tag.
+/// Named sources by lower-case name, and by lower-case surname once the name has one.
+pub(super) const NAME: u8 = b'n';
+/// Named sources by lower-case surname: the first source with it.
+pub(super) const SURNAME: u8 = b's';
+/// Other sources by kind and lower-case wording (`role_key`), and by the head word of
+/// an unnamed or anonymous role (`head:` keys).
+const ROLE: u8 = b'r';
+/// The first full name of each lower-case surname, as an index into `full_runs`.
+const FULL_NAME: u8 = b'f';
+
 impl Builder<'_, '_> {
     pub(super) fn register(&mut self, speaker: &Speaker) -> Option<usize> {
         let ctx = self.ctx;
@@ -28,26 +39,19 @@ impl Builder<'_, '_> {
             lower_into(&mut surname, name.split_whitespace().last().unwrap_or(""));
             let single = !name.contains(' ');
             let found = self
-                .by_key
-                .get(key.as_str())
-                .copied()
-                .or_else(|| {
-                    self.by_surname
-                        .get(surname.as_str())
-                        .copied()
-                        .filter(|_| single)
-                })
-                .or_else(|| self.by_key.get(surname.as_str()).copied());
+                .keys
+                .get(NAME, &key)
+                .or_else(|| self.keys.get(SURNAME, &surname).filter(|_| single))
+                .or_else(|| self.keys.get(NAME, &surname));
             let index = match found {
                 Some(i) => {
                     if !single
                         && self.sources[i]
                             .name
-                            .as_ref()
-                            .is_some_and(|n| !n.contains(' '))
+                            .is_some_and(|n| !n.text(ctx.text).contains(' '))
                     {
-                        self.sources[i].name = Some(name.to_string());
-                        self.by_key.insert(key.clone(), i);
+                        self.sources[i].name = Some(ctx.name_span(run.clone()));
+                        self.keys.insert(NAME, &key, i);
                     }
                     i
                 }
@@ -58,17 +62,18 @@ impl Builder<'_, '_> {
                     } else {
                         None
                     };
-                    let full = earlier.as_ref().map_or(name, |r| ctx.name_text(r.clone()));
-                    let i = self.new_source(Some(full.to_string()), SourceKind::Named);
+                    let full = ctx.name_span(earlier.clone().unwrap_or(run.clone()));
+                    let i = self.new_source(Some(full), SourceKind::Named);
                     if let Some(r) = earlier {
                         self.sources[i].mentions.push(ctx.span(r.clone()));
                         self.sources[i].description = ctx.describe(r);
                     }
-                    self.by_key.insert(lower(full), i);
-                    self.by_key.insert(key.clone(), i);
-                    if !self.by_surname.contains_key(surname.as_str()) {
-                        self.by_surname.insert(surname.clone(), i);
-                    }
+                    let mut full_key = std::mem::take(&mut self.head_buf);
+                    lower_into(&mut full_key, full.text(ctx.text));
+                    self.keys.insert(NAME, &full_key, i);
+                    self.head_buf = full_key;
+                    self.keys.insert(NAME, &key, i);
+                    self.keys.insert_new(SURNAME, &surname, i);
                     i
                 }
             };
@@ -95,7 +100,10 @@ impl Builder<'_, '_> {
             }
             index
         } else {
-            let description = speaker.description.as_deref().unwrap_or("");
+            let description = speaker
+                .description
+                .as_ref()
+                .map_or("", |d| d.as_str(ctx.text));
             // The keys are written in reused buffers: most roles are found, not added.
             let mut lower = std::mem::take(&mut self.lower_buf);
             lower_into(&mut lower, description);
@@ -112,19 +120,18 @@ impl Builder<'_, '_> {
             role_key(&mut head_key, speaker.kind, "head:");
             head_key.push_str(head);
             let definite = lower.starts_with("the ") && !stem.contains(' ');
-            let found = self.by_role.get(key.as_str()).copied().or_else(|| {
-                definite
-                    .then(|| self.by_role.get(head_key.as_str()).copied())
-                    .flatten()
-            });
+            let found = self
+                .keys
+                .get(ROLE, &key)
+                .or_else(|| definite.then(|| self.keys.get(ROLE, &head_key)).flatten());
             let index = match found {
                 Some(i) => i,
                 None => {
                     let i = self.new_source(None, speaker.kind);
                     self.sources[i].description = speaker.description.clone();
-                    self.by_role.insert(key.clone(), i);
+                    self.keys.insert(ROLE, &key, i);
                     if matches!(speaker.kind, SourceKind::Unnamed | SourceKind::Anonymous) {
-                        self.by_role.insert(head_key.clone(), i);
+                        self.keys.insert(ROLE, &head_key, i);
                     }
                     i
                 }
@@ -150,7 +157,8 @@ impl Builder<'_, '_> {
                 self.last_group = Some(index);
                 // "a senior engineer", "the mayor" may be "he" or "she"; "officials",
                 // "the skippers" may not.
-                let singular = source.description.as_deref().is_some_and(|d| {
+                let singular = source.description.as_ref().is_some_and(|d| {
+                    let d = d.as_str(ctx.text);
                     let head = d.split(|c: char| !c.is_alphanumeric()).nth(1).unwrap_or("");
                     ["a ", "an ", "one "]
                         .iter()
@@ -175,10 +183,10 @@ impl Builder<'_, '_> {
         before: usize,
     ) -> Option<Range<usize>> {
         self.index_full_names(before);
-        self.full_names
-            .get(surname)
+        self.keys
+            .get(FULL_NAME, surname)
+            .map(|k| self.full_runs[k].clone())
             .filter(|r| r.end <= before)
-            .cloned()
     }
 
     /// Indexes the full names (multi-word names outside quotations) that start before
@@ -199,9 +207,12 @@ impl Builder<'_, '_> {
             if possessive || !name.contains(' ') {
                 continue;
             }
-            self.full_runs.push(run.clone());
-            let last = lower(name.split_whitespace().last().unwrap_or(""));
-            self.full_names.entry(last).or_insert(run);
+            self.full_runs.push(run);
+            let mut last = std::mem::take(&mut self.full_buf);
+            lower_into(&mut last, name.split_whitespace().last().unwrap_or(""));
+            self.keys
+                .insert_new(FULL_NAME, &last, self.full_runs.len() - 1);
+            self.full_buf = last;
         }
     }
 
@@ -212,7 +223,7 @@ impl Builder<'_, '_> {
         n.checked_sub(1).map(|i| self.full_runs[i].clone())
     }
 
-    pub(super) fn new_source(&mut self, name: Option<String>, kind: SourceKind) -> usize {
+    pub(super) fn new_source(&mut self, name: Option<Span>, kind: SourceKind) -> usize {
         self.sources.push(Acc {
             name,
             description: None,
@@ -225,7 +236,7 @@ impl Builder<'_, '_> {
     }
 
     /// The source a pronoun at token `at` refers to.
-    pub(super) fn resolve(&mut self, pronoun: &str, at: usize) -> Option<usize> {
+    pub(super) fn resolve(&mut self, pronoun: &'static str, at: usize) -> Option<usize> {
         let ctx = self.ctx;
         match pronoun {
             "he" | "she" | "i" => {
@@ -244,9 +255,9 @@ impl Builder<'_, '_> {
                     with_lower(ctx.name_text(run.clone()), |name| {
                         this.lookup(name).is_some()
                             || this
-                                .full_names
-                                .get(name)
-                                .is_some_and(|r| r.end <= run.start)
+                                .keys
+                                .get(FULL_NAME, name)
+                                .is_some_and(|k| this.full_runs[k].end <= run.start)
                     })
                 };
                 // A person named earlier in the same sentence, outside quotations.
@@ -348,9 +359,9 @@ impl Builder<'_, '_> {
     /// The named source with this name or surname.
     fn lookup(&self, name: &str) -> Option<usize> {
         with_lower(name, |key| {
-            self.by_key.get(key).copied().or_else(|| {
+            self.keys.get(NAME, key).or_else(|| {
                 (!key.contains(' '))
-                    .then(|| self.by_surname.get(key).copied())
+                    .then(|| self.keys.get(SURNAME, key))
                     .flatten()
             })
         })

@@ -157,7 +157,8 @@ impl Builder<'_, '_> {
             || (first..run.start)
                 .all(|i| ctx.capitalised(i) || ctx.is_punct(i, '.') || ctx.has(i, Category::Title));
         let known = super::grouping::with_lower(ctx.name_text(run.clone()), |name| {
-            self.by_key.contains_key(name) || self.by_surname.contains_key(name)
+            self.keys.contains(super::grouping::NAME, name)
+                || self.keys.contains(super::grouping::SURNAME, name)
         });
         if possessive || !leads || !(run.len() > 1 || known) {
             return None;

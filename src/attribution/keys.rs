@@ -1,0 +1,174 @@
+//! The lookup tables of grouping (names, surnames, roles, full names by surname) in
+//! one hash table whose keys are copied into one buffer: adding a key allocates
+//! nothing but the occasional doubling of the buffer or of the slots, where a
+//! `HashMap<String, _>` allocates a `String` per key.
+//!
+//! Each key has a tag (which table it belongs to) and lower-case text; the value is a
+//! small integer (a source index, or an index into the full names).
+
+use std::hash::{BuildHasher, Hasher};
+
+use super::KeyHash;
+
+/// A value slot of an empty entry.
+const EMPTY: usize = usize::MAX;
+
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    hash: u64,
+    /// Where the key's text starts in `Keys::bytes`, and its length.
+    start: usize,
+    len: usize,
+    tag: u8,
+    /// The value, or `EMPTY`.
+    value: usize,
+}
+
+const VACANT: Slot = Slot {
+    hash: 0,
+    start: 0,
+    len: 0,
+    tag: 0,
+    value: EMPTY,
+};
+
+/// A hash table from `(tag, text)` keys to `usize` values.
+#[derive(Debug, Default)]
+pub(super) struct Keys {
+    /// The text of every key, one after another.
+    bytes: Vec<u8>,
+    /// Open-addressed slots (linear probing), a power of two of them, or none before
+    /// the first key.
+    slots: Vec<Slot>,
+    /// Keys held.
+    len: usize,
+}
+
+impl Keys {
+    fn hash(tag: u8, key: &str) -> u64 {
+        let mut h = KeyHash.build_hasher();
+        h.write_u8(tag);
+        h.write(key.as_bytes());
+        h.finish()
+    }
+
+    /// The slot of `(tag, key)`, or of the empty slot where it would go; `None` when
+    /// there are no slots yet.
+    fn find(&self, hash: u64, tag: u8, key: &str) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot.value == EMPTY
+                || slot.hash == hash
+                    && slot.tag == tag
+                    && self.bytes[slot.start..slot.start + slot.len] == *key.as_bytes()
+            {
+                return Some(i);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The value of `(tag, key)`.
+    pub(super) fn get(&self, tag: u8, key: &str) -> Option<usize> {
+        let i = self.find(Self::hash(tag, key), tag, key)?;
+        match self.slots[i].value {
+            EMPTY => None,
+            value => Some(value),
+        }
+    }
+
+    /// True when `(tag, key)` has a value.
+    pub(super) fn contains(&self, tag: u8, key: &str) -> bool {
+        self.get(tag, key).is_some()
+    }
+
+    /// Sets the value of `(tag, key)`, replacing any.
+    pub(super) fn insert(&mut self, tag: u8, key: &str, value: usize) {
+        self.put(tag, key, value, true);
+    }
+
+    /// Sets the value of `(tag, key)` unless it has one.
+    pub(super) fn insert_new(&mut self, tag: u8, key: &str, value: usize) {
+        self.put(tag, key, value, false);
+    }
+
+    fn put(&mut self, tag: u8, key: &str, value: usize, replace: bool) {
+        debug_assert_ne!(value, EMPTY);
+        // At most seven slots in eight full, so probing always ends.
+        if (self.len + 1) * 8 > self.slots.len() * 7 {
+            self.grow();
+        }
+        let hash = Self::hash(tag, key);
+        let Some(i) = self.find(hash, tag, key) else {
+            return;
+        };
+        let slot = &mut self.slots[i];
+        if slot.value != EMPTY {
+            if replace {
+                slot.value = value;
+            }
+            return;
+        }
+        *slot = Slot {
+            hash,
+            start: self.bytes.len(),
+            len: key.len(),
+            tag,
+            value,
+        };
+        self.bytes.extend_from_slice(key.as_bytes());
+        self.len += 1;
+    }
+
+    /// Doubles the slots (32 at first) and puts every key back.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(32);
+        let old = std::mem::replace(&mut self.slots, vec![VACANT; size]);
+        if self.bytes.capacity() == 0 {
+            self.bytes.reserve(512);
+        }
+        let mask = size - 1;
+        for slot in old.into_iter().filter(|s| s.value != EMPTY) {
+            let mut i = slot.hash as usize & mask;
+            while self.slots[i].value != EMPTY {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = slot;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Keys;
+
+    #[test]
+    fn keys_behave_like_a_map_of_tagged_strings() {
+        let mut keys = Keys::default();
+        assert_eq!(keys.get(b'k', "ruiz"), None);
+        keys.insert(b'k', "ann ruiz", 0);
+        keys.insert(b's', "ruiz", 0);
+        keys.insert_new(b's', "ruiz", 7);
+        keys.insert(b'k', "ruiz", 1);
+        keys.insert(b'k', "ruiz", 2);
+        assert_eq!(keys.get(b'k', "ann ruiz"), Some(0));
+        assert_eq!(keys.get(b's', "ruiz"), Some(0));
+        assert_eq!(keys.get(b'k', "ruiz"), Some(2));
+        assert_eq!(keys.get(b'r', "ruiz"), None);
+        assert!(!keys.contains(b'k', "ann"));
+        // Enough keys to grow several times.
+        for n in 0..1000 {
+            keys.insert_new(b'f', &format!("name {n}"), n);
+        }
+        for n in 0..1000 {
+            assert_eq!(keys.get(b'f', &format!("name {n}")), Some(n));
+        }
+        assert_eq!(keys.get(b'k', "ann ruiz"), Some(0));
+        assert_eq!(keys.get(b'f', "name 1000"), None);
+    }
+}
