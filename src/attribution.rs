@@ -31,7 +31,6 @@ use std::ops::Range;
 
 use crate::article::Article;
 use crate::lexicon::Category;
-use crate::marks::Quotation;
 use crate::names::Ctx;
 use crate::quotes::{Quote, QuoteKind};
 use crate::sources::{Mention, Source, SourceKind};
@@ -123,19 +122,20 @@ struct Cue {
     tokens: Range<usize>,
     mode: Mode,
     participle: bool,
+    /// The source of the cue's speaker, once known (`Builder::cue_source`).
+    speaker: Option<Option<usize>>,
+    /// Attributes a quotation already, so it reports nothing more.
+    used: bool,
 }
 
 struct Builder<'c, 'a> {
     ctx: &'c Ctx<'a>,
     cues: Vec<Cue>,
-    cue_speaker: Vec<Option<Option<usize>>>,
     /// Per cue: the speaker phrase before it (`Ctx::speaker_before(start, 0)`), once
     /// computed; `cue_source` takes it.
     before: RefCell<Vec<Option<Option<Speaker>>>>,
     /// Spans of the stated reasons for anonymity, in text order.
     reasons: Vec<Span>,
-    /// Per cue: attributes a quotation already, so it reports nothing more.
-    used: Vec<bool>,
     sources: Vec<Acc>,
     /// Named sources by lower-case name (and surname keys), other sources by kind and
     /// lower-case wording, and the first full name of each surname: see
@@ -145,7 +145,7 @@ struct Builder<'c, 'a> {
     /// The latest attributed speaker and its paragraph.
     last: Option<(usize, usize)>,
     /// Recent people (named or singular roles), latest last: who "he" or "she" may be.
-    recent_people: Vec<usize>,
+    recent_people: Recent,
     last_group: Option<usize>,
     last_org: Option<usize>,
     /// End byte of the latest indirect quote: a cue inside it reports nothing new.
@@ -190,26 +190,57 @@ struct Raw {
     paragraph: usize,
 }
 
+/// The latest few people mentioned, latest last, without allocating.
+#[derive(Clone, Copy, Debug, Default)]
+struct Recent {
+    people: [usize; Recent::MAX],
+    len: usize,
+}
+
+impl Recent {
+    const MAX: usize = 8;
+
+    /// Notes `index` as the latest, forgetting the oldest beyond `MAX`.
+    fn note(&mut self, index: usize) {
+        let mut kept = 0;
+        for k in 0..self.len {
+            if self.people[k] != index {
+                self.people[kept] = self.people[k];
+                kept += 1;
+            }
+        }
+        if kept == Recent::MAX {
+            self.people.copy_within(1.., 0);
+            kept -= 1;
+        }
+        self.people[kept] = index;
+        self.len = kept + 1;
+    }
+
+    /// Latest first.
+    fn latest_first(&self) -> impl Iterator<Item = usize> + '_ {
+        self.people[..self.len].iter().rev().copied()
+    }
+}
+
 /// Finds the quotes and sources of an article.
 pub(crate) fn attribute(article: &Article) -> Attribution {
     let ctx = Ctx::new(article);
     let (cues, reasons) = collect_cues(&ctx);
     let mut builder = Builder {
         ctx: &ctx,
-        cue_speaker: vec![None; cues.len()],
         before: RefCell::new(vec![None; cues.len()]),
-        used: vec![false; cues.len()],
+        quotes: Vec::with_capacity(cues.len() + ctx.article.quotations().len()),
         cues,
         reasons,
-        sources: Vec::new(),
+        sources: Vec::with_capacity(16),
         keys: keys::Keys::default(),
-        quotes: Vec::new(),
         last: None,
-        recent_people: Vec::new(),
+        recent_people: Recent::default(),
         last_group: None,
         last_org: None,
         covered_until: 0,
-        full_runs: Vec::new(),
+        full_runs: Vec::with_capacity(16),
         full_at: 0,
         lower_buf: String::new(),
         key_buf: String::new(),
@@ -224,7 +255,8 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
 /// The cues of an article (outside quotations), and the spans of its stated reasons
 /// for anonymity (anywhere), in text order.
 fn collect_cues(ctx: &Ctx<'_>) -> (Vec<Cue>, Vec<Span>) {
-    let mut cues = Vec::new();
+    // Some hits in twenty are cues: one allocation for most texts.
+    let mut cues = Vec::with_capacity(ctx.scan.hits().len() / 8 + 4);
     let mut reasons = Vec::new();
     for hit in ctx.scan.hits() {
         let first = hit.first_token as usize;
@@ -269,6 +301,8 @@ fn collect_cues(ctx: &Ctx<'_>) -> (Vec<Cue>, Vec<Span>) {
                 tokens: first..hit.end_token as usize,
                 mode,
                 participle: ends_with_ignore_case(ctx.word(first), "ing"),
+                speaker: None,
+                used: false,
             });
             break;
         }
@@ -285,15 +319,8 @@ fn ends_with_ignore_case(word: &str, suffix: &str) -> bool {
 impl Builder<'_, '_> {
     fn run(&mut self) {
         let ctx = self.ctx;
-        let quotations: Vec<(usize, &Quotation)> = ctx
-            .article
-            .quotations()
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.depth == 0)
-            .collect();
         let mut next_cue = 0usize;
-        for &(_, q) in &quotations {
+        for q in ctx.article.quotations().iter().filter(|q| q.depth == 0) {
             let open = ctx.scan.token_at_or_after(q.open.start);
             while next_cue < self.cues.len() && self.cues[next_cue].tokens.start < open {
                 self.visit_cue(next_cue);
@@ -314,7 +341,7 @@ impl Builder<'_, '_> {
     /// ("Court filings show ...", a cue inside another report).
     fn note_speaker(&mut self, c: usize) {
         let cue = &self.cues[c];
-        if self.cue_speaker[c].is_some() || cue.mode == Mode::Direct || cue.participle {
+        if cue.speaker.is_some() || cue.mode == Mode::Direct || cue.participle {
             return;
         }
         let named = self.with_before(c, |s| {
@@ -329,7 +356,7 @@ impl Builder<'_, '_> {
 
     /// The source of cue `c`'s speaker, registered on first use.
     fn cue_source(&mut self, c: usize) -> Option<usize> {
-        if let Some(known) = self.cue_speaker[c] {
+        if let Some(known) = self.cues[c].speaker {
             return known;
         }
         let ctx = self.ctx;
@@ -359,14 +386,15 @@ impl Builder<'_, '_> {
             None if shared => {
                 // "..., adding that": the speaker of the sentence's earlier cue.
                 let sentence = ctx.sentence(cue.tokens.start);
-                let earlier: Vec<usize> = (0..c)
-                    .rev()
-                    .take(4)
-                    .take_while(|&k| ctx.sentence(self.cues[k].tokens.start) == sentence)
-                    .collect();
-                earlier.into_iter().find_map(|k| {
+                let mut earlier = 0;
+                while earlier < 4.min(c)
+                    && ctx.sentence(self.cues[c - 1 - earlier].tokens.start) == sentence
+                {
+                    earlier += 1;
+                }
+                (c - earlier..c).rev().find_map(|k| {
                     if self.cues[k].participle {
-                        self.cue_speaker[k].flatten()
+                        self.cues[k].speaker.flatten()
                     } else {
                         self.cue_source(k)
                     }
@@ -392,7 +420,7 @@ impl Builder<'_, '_> {
             }
             other => other,
         };
-        self.cue_speaker[c] = Some(source);
+        self.cues[c].speaker = Some(source);
         source
     }
 

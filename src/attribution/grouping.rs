@@ -309,10 +309,8 @@ impl Builder<'_, '_> {
                     None => {
                         let recent = self
                             .recent_people
-                            .iter()
-                            .rev()
-                            .find(|&&i| gender_fits(self.sources[i].gender, gender))
-                            .copied();
+                            .latest_first()
+                            .find(|&i| gender_fits(self.sources[i].gender, gender));
                         // Else the latest full name in the text, when it may be the one
                         // ("Agnes Whitford was the last to leave. [quoted paragraphs]
                         // ... she said").
@@ -369,16 +367,15 @@ impl Builder<'_, '_> {
 
     /// Notes a source that "he" or "she" may refer to next.
     fn mention_person(&mut self, index: usize) {
-        self.recent_people.retain(|&i| i != index);
-        self.recent_people.push(index);
-        if self.recent_people.len() > 8 {
-            self.recent_people.remove(0);
-        }
+        self.recent_people.note(index);
     }
 
     /// Stated reasons for anonymity not next to a speaker join the nearest anonymous
     /// source of their sentence, or become one.
     pub(super) fn attach_reasons(&mut self) {
+        if self.reasons.is_empty() {
+            return;
+        }
         let ctx = self.ctx;
         let mut anonymous: Vec<(usize, Span)> = Vec::new();
         for (i, s) in self.sources.iter().enumerate() {

@@ -26,7 +26,7 @@ impl Builder<'_, '_> {
             if let Some(c) = self.cue_after_quote(q, close) {
                 let source = self.cue_source(c);
                 if source.is_some() {
-                    self.used[c] = true;
+                    self.cues[c].used = true;
                     found = Some((source, Some(self.cue_span(c))));
                 }
             } else if ctx.is_dash(close + 1) && !ctx.quoted(close + 2) {
@@ -42,7 +42,7 @@ impl Builder<'_, '_> {
             if let Some(c) = self.cue_before_quote(open, kind) {
                 let source = self.cue_source(c);
                 if source.is_some() {
-                    self.used[c] = true;
+                    self.cues[c].used = true;
                     found = Some((source, Some(self.cue_span(c))));
                 }
             }
@@ -56,7 +56,7 @@ impl Builder<'_, '_> {
                 {
                     let source = self.cue_source(c);
                     if source.is_some() {
-                        self.used[c] = true;
+                        self.cues[c].used = true;
                         found = Some((source, Some(self.cue_span(c))));
                     }
                 }
@@ -110,9 +110,10 @@ impl Builder<'_, '_> {
         // in," she said.) names the speaker of its earlier paragraphs too.
         let cued = source.is_some() && cue.is_some();
         if cued {
-            for i in std::mem::take(&mut self.chain) {
+            for &i in &self.chain {
                 self.quotes[i].source = source;
             }
+            self.chain.clear();
         }
         self.push_quote(q.inner, kind, source, cue);
         if !q.continues {
