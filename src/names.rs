@@ -190,14 +190,14 @@ impl<'a> Ctx<'a> {
         let scan = article.scan();
         let tokens = scan.tokens();
         let text = article.text();
-        let mut toks: Vec<Tok> = tokens
-            .iter()
-            .map(|t| Tok {
+        let mut toks: Vec<Cell<Tok>> = Vec::with_capacity(tokens.len());
+        toks.extend(tokens.iter().map(|t| {
+            Cell::new(Tok {
                 flags: flags_of(text, t),
                 back: 0,
                 lazy: 0,
             })
-            .collect();
+        }));
         for hit in scan.hits() {
             let end = (hit.end_token as usize).min(tokens.len());
             let first = hit.first_token as usize;
@@ -207,7 +207,7 @@ impl<'a> Ctx<'a> {
                 .iter_mut()
                 .enumerate()
             {
-                tok.back = u8::try_from(k + 1).unwrap_or(FAR);
+                tok.get_mut().back = u8::try_from(k + 1).unwrap_or(FAR);
             }
         }
         let mut t = 0usize;
@@ -217,7 +217,7 @@ impl<'a> Ctx<'a> {
             }
             t += tokens[t..].partition_point(|token| token.span.start < q.inner.start);
             while t < tokens.len() && tokens[t].span.end <= q.inner.end {
-                toks[t].flags |= QUOTED;
+                toks[t].get_mut().flags |= QUOTED;
                 t += 1;
             }
         }
@@ -226,7 +226,7 @@ impl<'a> Ctx<'a> {
             article,
             tokens,
             scan,
-            toks: toks.into_iter().map(Cell::new).collect(),
+            toks,
             pattern_cats: vec![Cell::new((u32::MAX, 0)); PATTERN_SLOTS].into_boxed_slice(),
             bounds: vec![Cell::new((0, 0)); article.sentences().len()],
         }

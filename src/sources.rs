@@ -184,7 +184,9 @@ fn word_count(text: &str) -> usize {
                 // The high bit of each byte that is not white space.
                 let solid = !(blank | control) & HIGH;
                 let before = if in_word { 0x80 } else { 0 };
-                words += (solid & !((solid << 8) | before)).count_ones() as usize;
+                let starts = solid & !((solid << 8) | before);
+                // One bit per byte at most: their sum, without a popcount instruction.
+                words += ((starts >> 7).wrapping_mul(ONES) >> 56) as usize;
                 in_word = solid >> 63 != 0;
                 i += 8;
                 continue;
