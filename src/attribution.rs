@@ -137,6 +137,8 @@ struct Builder<'c, 'a> {
     /// Spans of the stated reasons for anonymity, in text order.
     reasons: Vec<Span>,
     sources: Vec<Acc>,
+    /// Every mention of every source (source index, span), in the order noted.
+    mentions: Vec<(usize, Span)>,
     /// Named sources by lower-case name (and surname keys), other sources by kind and
     /// lower-case wording, and the first full name of each surname: see
     /// `grouping::{NAME, SURNAME, ROLE, FULL_NAME}`.
@@ -155,12 +157,6 @@ struct Builder<'c, 'a> {
     full_runs: Vec<Range<usize>>,
     /// The token where indexing full names goes on (`index_full_names`).
     full_at: usize,
-    /// Reused buffers for the lower-case wording and keys of a role (`register`).
-    lower_buf: String,
-    key_buf: String,
-    head_buf: String,
-    /// Reused buffer for the lower-case surname of a full name (`index_full_names`).
-    full_buf: String,
     /// Quotes of a quotation running over several paragraphs whose speaker no cue has
     /// named yet: a cue on a later paragraph of the same quotation names it.
     chain: Vec<usize>,
@@ -177,7 +173,8 @@ struct Acc {
     name: Option<Span>,
     description: Option<Wording>,
     kind: SourceKind,
-    mentions: Vec<Span>,
+    /// The latest mention noted (`Builder::add_mention`).
+    last_mention: Option<Span>,
     reason: Option<Span>,
     gender: Option<Gender>,
 }
@@ -242,10 +239,7 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
         covered_until: 0,
         full_runs: Vec::with_capacity(16),
         full_at: 0,
-        lower_buf: String::new(),
-        key_buf: String::new(),
-        head_buf: String::new(),
-        full_buf: String::new(),
+        mentions: Vec::with_capacity(32),
         chain: Vec::new(),
     };
     builder.run();
@@ -475,13 +469,18 @@ impl Builder<'_, '_> {
         let mut raws = self.quotes;
         raws.sort_by_key(|r| (r.span.start, r.span.end));
         let mut accs = self.sources;
-        for acc in &mut accs {
-            acc.mentions.sort();
-            acc.mentions.dedup();
-        }
+        // Each source's mentions in text order, once each.
+        let mut mentions = self.mentions;
+        mentions.sort_unstable();
+        mentions.dedup();
+        let mentions_of = |i: usize| {
+            let from = mentions.partition_point(|&(s, _)| s < i);
+            let to = from + mentions[from..].partition_point(|&(s, _)| s == i);
+            &mentions[from..to]
+        };
         // Sources in order of first mention.
         let mut order: Vec<usize> = (0..accs.len()).collect();
-        order.sort_by_key(|&i| accs[i].mentions.first().map_or(usize::MAX, |m| m.start));
+        order.sort_by_key(|&i| mentions_of(i).first().map_or(usize::MAX, |m| m.1.start));
         let mut new_index = vec![0usize; accs.len()];
         for (new, &old) in order.iter().enumerate() {
             new_index[old] = new;
@@ -502,10 +501,9 @@ impl Builder<'_, '_> {
                     name: acc.name.map(|n| n.text(text).to_string()),
                     description: acc.description.take().map(|d| d.into_string(text)),
                     kind: acc.kind,
-                    mentions: acc
-                        .mentions
+                    mentions: mentions_of(old)
                         .iter()
-                        .map(|&span| Mention {
+                        .map(|&(_, span)| Mention {
                             span,
                             text: span.text(text).to_string(),
                         })

@@ -45,16 +45,16 @@ pub(super) struct Keys {
 }
 
 impl Keys {
-    fn hash(tag: u8, key: &str) -> u64 {
+    fn hash(tag: u8, key: &[u8]) -> u64 {
         let mut h = KeyHash.build_hasher();
         h.write_u8(tag);
-        h.write(key.as_bytes());
+        h.write(key);
         h.finish()
     }
 
     /// The slot of `(tag, key)`, or of the empty slot where it would go; `None` when
     /// there are no slots yet.
-    fn find(&self, hash: u64, tag: u8, key: &str) -> Option<usize> {
+    fn find(&self, hash: u64, tag: u8, key: &[u8]) -> Option<usize> {
         if self.slots.is_empty() {
             return None;
         }
@@ -65,7 +65,7 @@ impl Keys {
             if slot.value == EMPTY
                 || slot.hash == hash
                     && slot.tag == tag
-                    && self.bytes[slot.start..slot.start + slot.len] == *key.as_bytes()
+                    && self.bytes[slot.start..slot.start + slot.len] == *key
             {
                 return Some(i);
             }
@@ -74,7 +74,7 @@ impl Keys {
     }
 
     /// The value of `(tag, key)`.
-    pub(super) fn get(&self, tag: u8, key: &str) -> Option<usize> {
+    pub(super) fn get(&self, tag: u8, key: &[u8]) -> Option<usize> {
         let i = self.find(Self::hash(tag, key), tag, key)?;
         match self.slots[i].value {
             EMPTY => None,
@@ -83,21 +83,21 @@ impl Keys {
     }
 
     /// True when `(tag, key)` has a value.
-    pub(super) fn contains(&self, tag: u8, key: &str) -> bool {
+    pub(super) fn contains(&self, tag: u8, key: &[u8]) -> bool {
         self.get(tag, key).is_some()
     }
 
     /// Sets the value of `(tag, key)`, replacing any.
-    pub(super) fn insert(&mut self, tag: u8, key: &str, value: usize) {
+    pub(super) fn insert(&mut self, tag: u8, key: &[u8], value: usize) {
         self.put(tag, key, value, true);
     }
 
     /// Sets the value of `(tag, key)` unless it has one.
-    pub(super) fn insert_new(&mut self, tag: u8, key: &str, value: usize) {
+    pub(super) fn insert_new(&mut self, tag: u8, key: &[u8], value: usize) {
         self.put(tag, key, value, false);
     }
 
-    fn put(&mut self, tag: u8, key: &str, value: usize, replace: bool) {
+    fn put(&mut self, tag: u8, key: &[u8], value: usize, replace: bool) {
         debug_assert_ne!(value, EMPTY);
         // At most seven slots in eight full, so probing always ends.
         if (self.len + 1) * 8 > self.slots.len() * 7 {
@@ -121,7 +121,7 @@ impl Keys {
             tag,
             value,
         };
-        self.bytes.extend_from_slice(key.as_bytes());
+        self.bytes.extend_from_slice(key);
         self.len += 1;
     }
 
@@ -143,32 +143,76 @@ impl Keys {
     }
 }
 
+/// Text in lower case (`str::to_lowercase`), on the stack when it is short ASCII.
+pub(super) struct Lower {
+    buf: [u8; Lower::INLINE],
+    len: usize,
+    /// The lower-case text when it is not short ASCII.
+    long: Option<String>,
+}
+
+impl Lower {
+    const INLINE: usize = 96;
+
+    pub(super) fn new(s: &str) -> Lower {
+        let mut lower = Lower {
+            buf: [0; Lower::INLINE],
+            len: 0,
+            long: None,
+        };
+        if s.len() <= Lower::INLINE && s.is_ascii() {
+            lower.buf[..s.len()].copy_from_slice(s.as_bytes());
+            lower.buf[..s.len()].make_ascii_lowercase();
+            lower.len = s.len();
+        } else {
+            lower.long = Some(s.to_lowercase());
+        }
+        lower
+    }
+
+    /// The lower-case text's bytes (UTF-8).
+    pub(super) fn bytes(&self) -> &[u8] {
+        match &self.long {
+            Some(long) => long.as_bytes(),
+            None => &self.buf[..self.len],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Keys;
+    use super::{Keys, Lower};
+
+    #[test]
+    fn lower_matches_to_lowercase() {
+        let long = "A Very Long Description ".repeat(5);
+        for s in ["", "Ann RUIZ", "Émile Zola", "İstanbul", long.as_str()] {
+            assert_eq!(Lower::new(s).bytes(), s.to_lowercase().as_bytes(), "{s}");
+        }
+    }
 
     #[test]
     fn keys_behave_like_a_map_of_tagged_strings() {
         let mut keys = Keys::default();
-        assert_eq!(keys.get(b'k', "ruiz"), None);
-        keys.insert(b'k', "ann ruiz", 0);
-        keys.insert(b's', "ruiz", 0);
-        keys.insert_new(b's', "ruiz", 7);
-        keys.insert(b'k', "ruiz", 1);
-        keys.insert(b'k', "ruiz", 2);
-        assert_eq!(keys.get(b'k', "ann ruiz"), Some(0));
-        assert_eq!(keys.get(b's', "ruiz"), Some(0));
-        assert_eq!(keys.get(b'k', "ruiz"), Some(2));
-        assert_eq!(keys.get(b'r', "ruiz"), None);
-        assert!(!keys.contains(b'k', "ann"));
+        assert_eq!(keys.get(b'k', b"ruiz"), None);
+        keys.insert(b'k', b"ann ruiz", 0);
+        keys.insert(b's', b"ruiz", 0);
+        keys.insert_new(b's', b"ruiz", 7);
+        keys.insert(b'k', b"ruiz", 1);
+        keys.insert(b'k', b"ruiz", 2);
+        assert_eq!(keys.get(b'k', b"ann ruiz"), Some(0));
+        assert_eq!(keys.get(b's', b"ruiz"), Some(0));
+        assert_eq!(keys.get(b'k', b"ruiz"), Some(2));
+        assert_eq!(keys.get(b'r', b"ruiz"), None);
+        assert!(!keys.contains(b'k', b"ann"));
         // Enough keys to grow several times.
         for n in 0..1000 {
-            keys.insert_new(b'f', &format!("name {n}"), n);
+            keys.insert_new(b'f', format!("name {n}").as_bytes(), n);
         }
         for n in 0..1000 {
-            assert_eq!(keys.get(b'f', &format!("name {n}")), Some(n));
+            assert_eq!(keys.get(b'f', format!("name {n}").as_bytes()), Some(n));
         }
-        assert_eq!(keys.get(b'k', "ann ruiz"), Some(0));
-        assert_eq!(keys.get(b'f', "name 1000"), None);
+        assert_eq!(keys.get(b'k', b"ann ruiz"), Some(0));
+        assert_eq!(keys.get(b'f', "name 1000".as_bytes()), None);
     }
 }

@@ -157,10 +157,9 @@ impl Builder<'_, '_> {
         let leads = after_clause.is_some()
             || (first..run.start)
                 .all(|i| ctx.capitalised(i) || ctx.is_punct(i, '.') || ctx.has(i, Category::Title));
-        let known = super::grouping::with_lower(ctx.name_text(run.clone()), |name| {
-            self.keys.contains(super::grouping::NAME, name)
-                || self.keys.contains(super::grouping::SURNAME, name)
-        });
+        let name = super::keys::Lower::new(ctx.name_text(run.clone()));
+        let known = self.keys.contains(super::grouping::NAME, name.bytes())
+            || self.keys.contains(super::grouping::SURNAME, name.bytes());
         if possessive || !leads || !(run.len() > 1 || known) {
             return None;
         }
