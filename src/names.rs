@@ -53,7 +53,7 @@ const NOT_NAME_BITS: u64 = {
 };
 
 /// The bit of a category in a hit's category mask.
-const fn bit(category: Category) -> u64 {
+pub(crate) const fn bit(category: Category) -> u64 {
     1 << category as u32
 }
 
@@ -440,6 +440,12 @@ impl<'a> Ctx<'a> {
     pub(crate) fn hit_range(&self, i: usize) -> Option<Range<usize>> {
         self.hit(i)
             .map(|hit| hit.first_token as usize..hit.end_token as usize)
+    }
+
+    /// The categories of the hits covering any of tokens `range`, one bit each (see
+    /// [`bit`]).
+    pub(crate) fn cats_in(&self, range: Range<usize>) -> u64 {
+        range.fold(0, |cats, i| cats | self.cats(i))
     }
 
     #[inline]

@@ -17,7 +17,7 @@ use crate::attribution::words::{
     SUBJECT_PRONOUNS, THAT, THAT_HAVING, THE,
 };
 use crate::lexicon::Category;
-use crate::names::Ctx;
+use crate::names::{bit, Ctx};
 use crate::sources::SourceKind;
 use crate::span::Span;
 
@@ -163,7 +163,8 @@ impl Ctx<'_> {
             };
             return Some(speaker(SourceKind::Named, Some(run), description));
         }
-        let any = |category| range.clone().any(|i| self.has(i, category));
+        let cats = self.cats_in(range.clone());
+        let any = |category| cats & bit(category) != 0;
         // A determiner or a possessive opens the phrase: "the office", "Ruiz's office".
         let determined = self.lower_is(range.start, DETERMINERS) || self.is_possessive(range.start);
         let kind = if any(Category::AnonymousSource) || partitive {

@@ -286,6 +286,24 @@ const fn first_letters() -> [u32; MAX_LEN + 1] {
     firsts
 }
 
+/// Per word length: the (lower-case ASCII) last letters of the class words of that
+/// length, one bit each: a second cheap test before the table is probed.
+static LAST_LETTERS: [u32; MAX_LEN + 1] = {
+    let mut lasts = [0u32; MAX_LEN + 1];
+    let mut c = 0;
+    while c < CLASSES.len() {
+        let words = CLASSES[c].1;
+        let mut w = 0;
+        while w < words.len() {
+            let bytes = words[w].as_bytes();
+            lasts[bytes.len()] |= letter_bit(bytes[bytes.len() - 1]);
+            w += 1;
+        }
+        c += 1;
+    }
+    lasts
+};
+
 /// The bit of an ASCII letter, either case (every other byte shares bit 31).
 const fn letter_bit(b: u8) -> u32 {
     let lower = b.to_ascii_lowercase();
@@ -315,8 +333,10 @@ const _: () = assert!(TABLE_SIZE < 1 << 12);
 /// (so it fits in 11 bits). [`classes_of`] gives the classes back.
 pub(crate) fn class_id(word: &str) -> u16 {
     let bytes = word.as_bytes();
-    match (bytes.first(), FIRST_LETTERS.get(bytes.len())) {
-        (Some(&b), Some(firsts)) if firsts & letter_bit(b) != 0 => {}
+    match (bytes.first(), bytes.last(), FIRST_LETTERS.get(bytes.len())) {
+        (Some(&first), Some(&last), Some(firsts))
+            if firsts & letter_bit(first) != 0
+                && LAST_LETTERS[bytes.len()] & letter_bit(last) != 0 => {}
         _ => return 0,
     }
     let key = key(bytes);
