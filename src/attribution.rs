@@ -139,6 +139,8 @@ struct Builder<'c, 'a> {
     sources: Vec<Acc>,
     /// Every mention of every source (source index, span), in the order noted.
     mentions: Vec<(usize, Span)>,
+    /// Reused buffer for the name runs of a sentence (`grouping::resolve`).
+    runs_buf: Vec<(Range<usize>, bool)>,
     /// Named sources by lower-case name (and surname keys), other sources by kind and
     /// lower-case wording, and the first full name of each surname: see
     /// `grouping::{NAME, SURNAME, ROLE, FULL_NAME}`.
@@ -240,6 +242,7 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
         full_runs: Vec::with_capacity(16),
         full_at: 0,
         mentions: Vec::with_capacity(32),
+        runs_buf: Vec::new(),
         chain: Vec::new(),
     };
     builder.run();

@@ -179,7 +179,7 @@ pub(crate) struct Ctx<'a> {
     toks: Vec<Cell<Tok>>,
     /// The categories of the hits of recent lexicon patterns (`pattern`, one bit per
     /// category); a slot holds the pattern `u32::MAX` until first use.
-    pattern_cats: Box<[Cell<(u32, u64)>]>,
+    pattern_cats: [Cell<(u32, u64)>; PATTERN_SLOTS],
     /// Per sentence: its first token and (plus one) the token at or after its end, or
     /// `(0, 0)` before first use.
     bounds: Vec<Cell<(u32, u32)>>,
@@ -227,7 +227,7 @@ impl<'a> Ctx<'a> {
             tokens,
             scan,
             toks,
-            pattern_cats: vec![Cell::new((u32::MAX, 0)); PATTERN_SLOTS].into_boxed_slice(),
+            pattern_cats: std::array::from_fn(|_| Cell::new((u32::MAX, 0))),
             bounds: vec![Cell::new((0, 0)); article.sentences().len()],
         }
     }

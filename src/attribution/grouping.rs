@@ -257,18 +257,18 @@ impl Builder<'_, '_> {
                         && fits(self, run)
                 });
                 // Else the subject of the sentence before, a known speaker first.
+                // The name runs of the sentence before, in a reused buffer.
+                let mut runs = std::mem::take(&mut self.runs_buf);
                 let run = run.or_else(|| {
                     let previous = ctx.sentence_first(first.checked_sub(1)?);
                     let previous = previous.max(first.saturating_sub(60));
-                    let runs: Vec<_> = ctx
-                        .name_runs(previous..first)
-                        .filter(|(run, possessive)| {
-                            !possessive
-                                && !ctx.quoted(run.start)
-                                && !ctx.after_preposition(run.start)
-                                && fits(self, run)
-                        })
-                        .collect();
+                    runs.clear();
+                    runs.extend(ctx.name_runs(previous..first).filter(|(run, possessive)| {
+                        !possessive
+                            && !ctx.quoted(run.start)
+                            && !ctx.after_preposition(run.start)
+                            && fits(self, run)
+                    }));
                     let known = runs.iter().find(|(run, _)| is_known(self, run));
                     known
                         .or_else(|| {
@@ -288,6 +288,7 @@ impl Builder<'_, '_> {
                         .or_else(|| runs.iter().find(|(run, _)| run.len() >= 2))
                         .cloned()
                 });
+                self.runs_buf = runs;
                 let index = match run {
                     Some((run, _)) => {
                         let speaker = Speaker::named(run);
