@@ -31,7 +31,7 @@ use std::ops::Range;
 
 use crate::article::Article;
 use crate::lexicon::Category;
-use crate::names::Ctx;
+use crate::names::{bit, Ctx};
 use crate::quotes::{Quote, QuoteKind};
 use crate::sources::{Mention, Source, SourceKind};
 use crate::span::Span;
@@ -255,13 +255,18 @@ fn collect_cues(ctx: &Ctx<'_>) -> (Vec<Cue>, Vec<Span>) {
     // Some hits in twenty are cues: one allocation for most texts.
     let mut cues = Vec::with_capacity(ctx.scan.hits().len() / 8 + 4);
     let mut reasons = Vec::new();
+    const WANTED: u64 = bit(Category::AnonymityReason)
+        | bit(Category::SpeechVerb)
+        | bit(Category::AttributionPhrase);
     for hit in ctx.scan.hits() {
+        // Most hits are neither cues nor reasons: one test of the cached categories.
+        let cats = ctx.hit_cats(hit);
+        if cats & WANTED == 0 {
+            continue;
+        }
         let first = hit.first_token as usize;
         let entries = ctx.scan.entries(hit);
-        if entries
-            .iter()
-            .any(|e| e.category == Category::AnonymityReason)
-        {
+        if cats & bit(Category::AnonymityReason) != 0 {
             reasons.push(hit.span);
         }
         if ctx.quoted(first) {

@@ -411,7 +411,7 @@ impl<'a> Ctx<'a> {
 
     /// The categories of a hit's entries, one bit each, cached by lexicon pattern.
     #[inline]
-    fn hit_cats(&self, hit: &Hit) -> u64 {
+    pub(crate) fn hit_cats(&self, hit: &Hit) -> u64 {
         let pattern = hit.pattern;
         let slot = &self.pattern_cats[pattern as usize & (PATTERN_SLOTS - 1)];
         match slot.get() {
