@@ -278,7 +278,7 @@ fn collect_cues(ctx: &Ctx<'_>) -> (Vec<Cue>, Vec<Span>) {
                     if ctx.not_a_cue(first) {
                         continue;
                     }
-                    match entry.payload.split_whitespace().nth(1) {
+                    match second_word(&entry.payload) {
                         Some("that") => Mode::That,
                         Some("object") => Mode::Object,
                         Some("direct") => Mode::Direct,
@@ -310,6 +310,27 @@ fn collect_cues(ctx: &Ctx<'_>) -> (Vec<Cue>, Vec<Span>) {
         }
     }
     (cues, reasons)
+}
+
+/// The second word of a payload: `payload.split_whitespace().nth(1)`, without the
+/// iterator machinery when the payload is ASCII.
+fn second_word(payload: &str) -> Option<&str> {
+    if !payload.is_ascii() {
+        return payload.split_whitespace().nth(1);
+    }
+    // ASCII white space as `char::is_whitespace` sees it (with the vertical tab).
+    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let bytes = payload.as_bytes();
+    let skip = |from: usize, white: bool| {
+        from + bytes[from..]
+            .iter()
+            .position(|b| space(b) != white)
+            .unwrap_or(bytes.len() - from)
+    };
+    let first_end = skip(skip(0, true), false);
+    let start = skip(first_end, true);
+    let end = skip(start, false);
+    payload.get(start..end).filter(|w| !w.is_empty())
 }
 
 /// True when `word` ends with `suffix` (lower-case ASCII), ignoring ASCII case.
@@ -546,5 +567,32 @@ impl Builder<'_, '_> {
             })
             .collect();
         Attribution { quotes, sources }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::second_word;
+
+    #[test]
+    fn second_word_matches_split_whitespace() {
+        for payload in [
+            "",
+            "say",
+            "say that",
+            "  tell \t object ",
+            "a\x0bb c",
+            "ask direct extra",
+            "one  ",
+            " two\r\nwords",
+            "naïve café au",
+            "x\u{a0}y z",
+        ] {
+            assert_eq!(
+                second_word(payload),
+                payload.split_whitespace().nth(1),
+                "{payload:?}"
+            );
+        }
     }
 }

@@ -201,13 +201,11 @@ impl<'a> Ctx<'a> {
         for hit in scan.hits() {
             let end = (hit.end_token as usize).min(tokens.len());
             let first = hit.first_token as usize;
-            for (k, tok) in toks
-                .get_mut(first..end)
-                .unwrap_or_default()
-                .iter_mut()
-                .enumerate()
-            {
-                tok.get_mut().back = u8::try_from(k + 1).unwrap_or(FAR);
+            // 1, 2, ... up to `FAR`.
+            let mut back = 1u8;
+            for tok in toks.get_mut(first..end).unwrap_or_default() {
+                tok.get_mut().back = back;
+                back = back.saturating_add(1);
             }
         }
         let mut t = 0usize;
