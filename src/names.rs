@@ -361,10 +361,11 @@ impl<'a> Ctx<'a> {
     /// The word classes' id of token `i`, on first use.
     #[inline(never)]
     fn learn_words(&self, i: usize) -> u16 {
-        let id = if self.is_word(i) {
-            crate::attribution::words::class_id(self.word(i))
-        } else {
-            0
+        let id = match self.tokens.get(i) {
+            Some(t) if t.kind == TokenKind::Word => {
+                crate::attribution::words::class_id_at(self.text, t.span.start, t.span.len())
+            }
+            _ => 0,
         };
         let cell = &self.toks[i];
         let mut tok = cell.get();

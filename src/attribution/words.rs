@@ -356,6 +356,61 @@ pub(crate) fn class_id(word: &str) -> u16 {
     }
 }
 
+/// [`class_id`] of the word `text[start..start + len]`, read eight bytes at a time when
+/// sixteen bytes of `text` follow `start`.
+#[inline]
+pub(crate) fn class_id_at(text: &str, start: usize, len: usize) -> u16 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let bytes = text.as_bytes();
+    let (Some(word), Some(ahead)) = (bytes.get(start..start + len), bytes.get(start..start + 16))
+    else {
+        return text.get(start..start + len).map_or(0, class_id);
+    };
+    match (word.first(), word.last(), FIRST_LETTERS.get(len)) {
+        (Some(&first), Some(&last), Some(firsts))
+            if firsts & letter_bit(first) != 0 && LAST_LETTERS[len] & letter_bit(last) != 0 => {}
+        _ => return 0,
+    }
+    let mut lo = [0u8; 8];
+    let mut hi = [0u8; 8];
+    lo.copy_from_slice(&ahead[..8]);
+    hi.copy_from_slice(&ahead[8..]);
+    // The bytes of the word, zero after it.
+    let keep = |x: u64, n: usize| {
+        if n >= 8 {
+            x
+        } else {
+            x & ((1u64 << (8 * n)) - 1)
+        }
+    };
+    let lo = keep(u64::from_le_bytes(lo), len);
+    let hi = keep(u64::from_le_bytes(hi), len.saturating_sub(8));
+    if (lo | hi) & HIGH != 0 {
+        return 0;
+    }
+    // Every byte is below 0x80, so no sum carries into the next byte: set bit 5 of the
+    // bytes from b'A' to b'Z'.
+    let lower = |x: u64| {
+        let upper = (x + ONES * (0x80 - u64::from(b'A')))
+            & !(x + ONES * (0x80 - u64::from(b'Z') - 1))
+            & HIGH;
+        x | upper >> 2
+    };
+    let key = (lower(lo), lower(hi));
+    let mut slot = slot_of(key);
+    loop {
+        let k = TABLE[slot].0;
+        if k == key {
+            return slot as u16 + 1;
+        }
+        if k.0 == 0 {
+            return 0;
+        }
+        slot = (slot + 1) & (TABLE_SIZE - 1);
+    }
+}
+
 /// The classes of a class id from [`class_id`], one bit each.
 #[inline]
 pub(crate) fn classes_of(id: u16) -> u64 {
@@ -390,5 +445,23 @@ mod tests {
         assert_eq!(classes("counterrevolutionaries"), 0);
         assert_eq!(classes("documentaryfilm"), 0);
         assert_eq!(classes("it’s") & CLAUSE_WORDS.0, 0);
+        // Read in place, with text after the word or not.
+        for &(_, words) in CLASSES {
+            for word in words
+                .iter()
+                .copied()
+                .chain(["Xyz", "thé", "documentaryfilm"])
+            {
+                for (before, after) in [("", ""), ("", " and more text after it"), (". ", "'s")] {
+                    let text = format!("{before}{}{after}", word.to_ascii_uppercase());
+                    let (start, len) = (before.len(), word.len());
+                    assert_eq!(
+                        class_id_at(&text, start, len),
+                        class_id(&text[start..start + len]),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
     }
 }
