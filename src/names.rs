@@ -199,11 +199,21 @@ impl<'a> Ctx<'a> {
             })
         }));
         for hit in scan.hits() {
-            let end = (hit.end_token as usize).min(tokens.len());
             let first = hit.first_token as usize;
+            let end = hit.end_token as usize;
+            if end == first + 1 {
+                // Most hits are one word.
+                if let Some(tok) = toks.get_mut(first) {
+                    tok.get_mut().back = 1;
+                }
+                continue;
+            }
             // 1, 2, ... up to `FAR`.
             let mut back = 1u8;
-            for tok in toks.get_mut(first..end).unwrap_or_default() {
+            for tok in toks
+                .get_mut(first..end.min(tokens.len()))
+                .unwrap_or_default()
+            {
                 tok.get_mut().back = back;
                 back = back.saturating_add(1);
             }
