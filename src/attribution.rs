@@ -74,9 +74,9 @@ impl Hasher for KeyHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word) ^ (rest.len() as u64) << 59);
+            // The bytes little-endian, as `from_le_bytes` of them zero-padded (no copy).
+            let word = rest.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b));
+            self.add(word ^ (rest.len() as u64) << 59);
         }
     }
 
