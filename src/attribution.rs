@@ -73,11 +73,26 @@ impl Hasher for KeyHasher {
             self.add(u64::from_le_bytes(word));
         }
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            // The bytes little-endian, as `from_le_bytes` of them zero-padded (no copy).
-            let word = rest.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b));
-            self.add(word ^ (rest.len() as u64) << 59);
-        }
+        // The tail, read without a copy: its last eight bytes (overlapping the chunks)
+        // when there are that many, else two overlapping halves or three bytes.
+        let n = rest.len();
+        let u32_at = |b: &[u8], at: usize| {
+            let mut word = [0u8; 4];
+            word.copy_from_slice(&b[at..at + 4]);
+            u64::from(u32::from_le_bytes(word))
+        };
+        let word = if n == 0 {
+            return;
+        } else if bytes.len() >= 8 {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&bytes[bytes.len() - 8..]);
+            u64::from_le_bytes(word)
+        } else if n >= 4 {
+            u32_at(rest, 0) | u32_at(rest, n - 4) << 32
+        } else {
+            u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+        };
+        self.add(word ^ (n as u64) << 59);
     }
 
     fn write_u8(&mut self, i: u8) {
