@@ -245,6 +245,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The token's text (`""` out of range).
+    #[inline]
     pub(crate) fn word(&self, i: usize) -> &'a str {
         self.tokens.get(i).map_or("", |t| t.span.text(self.text))
     }
@@ -254,6 +255,7 @@ impl<'a> Ctx<'a> {
         self.toks.get(i).map_or(0, |t| t.get().flags)
     }
 
+    #[inline]
     pub(crate) fn is_word(&self, i: usize) -> bool {
         self.flags(i) & WORD != 0
     }
@@ -293,17 +295,20 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    #[inline]
     pub(crate) fn is_quote_mark(&self, i: usize) -> bool {
         self.flags(i) & QUOTE_MARK != 0
     }
 
     /// True for `.`, `!`, `?`, `…` and `;`.
+    #[inline]
     pub(crate) fn is_stop(&self, i: usize) -> bool {
         self.flags(i) & STOP_MARK != 0 && !self.honorific_dot(i)
     }
 
     /// True when token `i` is the dot of an honorific before a name ("Sen.", "Dr."):
     /// it ends no sentence.
+    #[inline(never)]
     pub(crate) fn honorific_dot(&self, i: usize) -> bool {
         i > 0
             && self.has(i - 1, Category::Honorific)
@@ -318,12 +323,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// The first token of the sentence holding token `i`.
+    #[inline]
     pub(crate) fn sentence_first(&self, i: usize) -> usize {
         self.bounds_of(self.sentence(i) as usize)
             .map_or(0, |(first, _)| first)
     }
 
     /// One past the last token of the sentence holding token `i`.
+    #[inline]
     pub(crate) fn sentence_end(&self, i: usize) -> usize {
         self.bounds_of(self.sentence(i) as usize)
             .map_or(self.len(), |(_, end)| end)
@@ -331,24 +338,33 @@ impl<'a> Ctx<'a> {
 
     /// The first token of sentence `index` and the token at or after its end, found
     /// on first use.
+    #[inline]
     fn bounds_of(&self, index: usize) -> Option<(usize, usize)> {
         let cell = self.bounds.get(index)?;
         let (first, end) = cell.get();
         if end > 0 {
             return Some((first as usize, end as usize - 1));
         }
+        Some(self.learn_bounds(index, cell))
+    }
+
+    /// `bounds_of` sentence `index` on first use.
+    #[inline(never)]
+    fn learn_bounds(&self, index: usize, cell: &Cell<(u32, u32)>) -> (usize, usize) {
         let s = self.article.sentences()[index];
         let first = self.scan.token_at_or_after(s.start);
         let end = self.scan.token_at_or_after(s.end);
         cell.set((first as u32, end as u32 + 1));
-        Some((first, end))
+        (first, end)
     }
 
+    #[inline]
     pub(crate) fn sentence(&self, i: usize) -> u32 {
         self.tokens.get(i).map_or(u32::MAX, |t| t.sentence)
     }
 
     /// True when token `i` lies inside an outermost quotation (between its marks).
+    #[inline]
     pub(crate) fn quoted(&self, i: usize) -> bool {
         self.flags(i) & QUOTED != 0
     }
@@ -477,6 +493,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The span from token `first` to the end of token `end - 1`.
+    #[inline]
     pub(crate) fn span(&self, range: Range<usize>) -> Span {
         match (
             self.tokens.get(range.start),
