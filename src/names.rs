@@ -325,35 +325,75 @@ impl<'a> Ctx<'a> {
     /// The first token of the sentence holding token `i`.
     #[inline]
     pub(crate) fn sentence_first(&self, i: usize) -> usize {
-        self.bounds_of(self.sentence(i) as usize)
+        self.bounds_of(self.sentence(i) as usize, i)
             .map_or(0, |(first, _)| first)
     }
 
     /// One past the last token of the sentence holding token `i`.
     #[inline]
     pub(crate) fn sentence_end(&self, i: usize) -> usize {
-        self.bounds_of(self.sentence(i) as usize)
+        self.bounds_of(self.sentence(i) as usize, i)
             .map_or(self.len(), |(_, end)| end)
     }
 
+    /// `scan.token_at_or_after(offset)`, searched outwards from token `near` (the
+    /// answer's neighbourhood): the same index, in a few steps when it is close.
+    fn token_at_or_after_near(&self, offset: usize, near: usize) -> usize {
+        let tokens = self.tokens;
+        let before = |t: usize| tokens[t].span.end <= offset;
+        let near = near.min(tokens.len());
+        // The answer lies in `lo..=hi`: every token before `lo` ends by `offset`, and
+        // `hi` is the length or a token that does not.
+        let (mut lo, mut hi);
+        if near < tokens.len() && before(near) {
+            lo = near + 1;
+            let mut step = 1;
+            hi = loop {
+                let probe = near + step;
+                if probe >= tokens.len() {
+                    break tokens.len();
+                }
+                if !before(probe) {
+                    break probe;
+                }
+                lo = probe + 1;
+                step *= 2;
+            };
+        } else {
+            hi = near;
+            let mut step = 1;
+            lo = loop {
+                let Some(probe) = near.checked_sub(step) else {
+                    break 0;
+                };
+                if before(probe) {
+                    break probe + 1;
+                }
+                hi = probe;
+                step *= 2;
+            };
+        }
+        lo + tokens[lo..hi].partition_point(|t| t.span.end <= offset)
+    }
+
     /// The first token of sentence `index` and the token at or after its end, found
-    /// on first use.
+    /// on first use near token `near`.
     #[inline]
-    fn bounds_of(&self, index: usize) -> Option<(usize, usize)> {
+    fn bounds_of(&self, index: usize, near: usize) -> Option<(usize, usize)> {
         let cell = self.bounds.get(index)?;
         let (first, end) = cell.get();
         if end > 0 {
             return Some((first as usize, end as usize - 1));
         }
-        Some(self.learn_bounds(index, cell))
+        Some(self.learn_bounds(index, cell, near))
     }
 
     /// `bounds_of` sentence `index` on first use.
     #[inline(never)]
-    fn learn_bounds(&self, index: usize, cell: &Cell<(u32, u32)>) -> (usize, usize) {
+    fn learn_bounds(&self, index: usize, cell: &Cell<(u32, u32)>, near: usize) -> (usize, usize) {
         let s = self.article.sentences()[index];
-        let first = self.scan.token_at_or_after(s.start);
-        let end = self.scan.token_at_or_after(s.end);
+        let first = self.token_at_or_after_near(s.start, near);
+        let end = self.token_at_or_after_near(s.end, first);
         cell.set((first as u32, end as u32 + 1));
         (first, end)
     }
@@ -784,6 +824,22 @@ fn is_acronym(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_search_near_any_token_matches_the_scan() {
+        let article = Article::new("One two, three. Four five six? Seven.\n\nEight nine ten.");
+        let ctx = Ctx::new(&article);
+        let text = article.text();
+        for offset in 0..=text.len() + 2 {
+            for near in 0..=ctx.len() + 1 {
+                assert_eq!(
+                    ctx.token_at_or_after_near(offset, near),
+                    article.scan().token_at_or_after(offset),
+                    "{offset} {near}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn ascii_punctuation_flags_match_the_characters() {
