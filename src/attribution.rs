@@ -358,8 +358,11 @@ impl Builder<'_, '_> {
     fn run(&mut self) {
         let ctx = self.ctx;
         let mut next_cue = 0usize;
+        // The previous quotation's opening mark: where to search for the next one's.
+        let mut last_open = 0usize;
         for q in ctx.article.quotations().iter().filter(|q| q.depth == 0) {
-            let open = ctx.scan.token_at_or_after(q.open.start);
+            let open = ctx.token_at_or_after_near(q.open.start, last_open);
+            last_open = open;
             while next_cue < self.cues.len() && self.cues[next_cue].tokens.start < open {
                 self.visit_cue(next_cue);
                 self.note_speaker(next_cue);

@@ -338,7 +338,7 @@ impl<'a> Ctx<'a> {
 
     /// `scan.token_at_or_after(offset)`, searched outwards from token `near` (the
     /// answer's neighbourhood): the same index, in a few steps when it is close.
-    fn token_at_or_after_near(&self, offset: usize, near: usize) -> usize {
+    pub(crate) fn token_at_or_after_near(&self, offset: usize, near: usize) -> usize {
         let tokens = self.tokens;
         let before = |t: usize| tokens[t].span.end <= offset;
         let near = near.min(tokens.len());

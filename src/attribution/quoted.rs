@@ -19,7 +19,7 @@ impl Builder<'_, '_> {
         let Some(kind) = self.quote_kind(q, open) else {
             return;
         };
-        let close = q.close.map(|m| ctx.scan.token_at_or_after(m.start));
+        let close = q.close.map(|m| ctx.token_at_or_after_near(m.start, open));
         let paragraph = q.paragraph as usize;
         let mut found: Option<(Option<usize>, Option<Span>)> = None;
         if let Some(close) = close {
@@ -170,8 +170,8 @@ impl Builder<'_, '_> {
     pub(super) fn quote_kind(&self, q: &Quotation, open: usize) -> Option<QuoteKind> {
         let ctx = self.ctx;
         let inner = q.inner.text(ctx.text);
-        let first = ctx.scan.token_at_or_after(q.inner.start);
-        let end = ctx.scan.token_at_or_after(q.inner.end);
+        let first = ctx.token_at_or_after_near(q.inner.start, open);
+        let end = ctx.token_at_or_after_near(q.inner.end, first);
         let words = (first..end.min(first + 12))
             .filter(|&i| !ctx.is_punctuation(i))
             .count();
@@ -227,7 +227,7 @@ impl Builder<'_, '_> {
         if title_case && boundary && words <= 6 {
             // `"The Long Winter" opens on Friday.`: a title as the subject, unless an
             // attribution follows (`"Never Again," she said.`).
-            let after = q.close.map(|m| ctx.scan.token_at_or_after(m.end));
+            let after = q.close.map(|m| ctx.token_at_or_after_near(m.end, end));
             let attributed = after.is_some_and(|t| {
                 ctx.is_punct(t, ',')
                     || ctx.is_dash(t)
