@@ -162,10 +162,13 @@ fn slow_flags_of(text: &str, t: &Token, lead: u8) -> u8 {
 }
 
 /// True when a word ends like a possessive: "Trump's", "Growers'".
-fn possessive(w: &str) -> bool {
+fn possessive(w: &[u8]) -> bool {
     // The last byte of `s`, `'` or `’`.
-    matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99))
-        && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’"))
+    matches!(w.last(), Some(b's' | b'\'' | 0x99))
+        && (w.ends_with(b"'s")
+            || w.ends_with("’s".as_bytes())
+            || w.ends_with(b"s'")
+            || w.ends_with("s’".as_bytes()))
 }
 
 /// The article as the attribution rules read it: tokens, the hit covering each token,
@@ -545,7 +548,10 @@ impl<'a> Ctx<'a> {
     }
 
     pub(crate) fn is_possessive(&self, i: usize) -> bool {
-        possessive(self.word(i))
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.span.range()))
+            .is_some_and(possessive)
     }
 
     fn glued(&self, a: usize, b: usize) -> bool {
