@@ -746,8 +746,7 @@ impl<'a> Ctx<'a> {
         };
         match t.kind {
             TokenKind::Word => {
-                !self.lower_is(i, CLAUSE_WORDS)
-                    && !self.lower_is(i, stops)
+                !self.lower_is(i, Words(CLAUSE_WORDS.0 | stops.0))
                     && !self.has(i, Category::SpeechVerb)
             }
             TokenKind::Number => true,

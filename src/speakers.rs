@@ -12,8 +12,8 @@
 use std::ops::Range;
 
 use crate::attribution::words::{
-    AND, BETWEEN, CONJUNCTIONS, DESCRIPTION_END, DETERMINERS, NOT_CUE_BEFORE, NOT_DESCRIPTION,
-    OBJECT_PRONOUNS, OF, PARTITIVES, RELATIVES, RELATIVE_OPENERS, SPEAKER_OPENERS,
+    Words, AND, BETWEEN, CONJUNCTIONS, DESCRIPTION_END, DETERMINERS, NOT_CUE_BEFORE,
+    NOT_DESCRIPTION, OBJECT_PRONOUNS, OF, PARTITIVES, RELATIVES, RELATIVE_OPENERS, SPEAKER_OPENERS,
     SUBJECT_PRONOUNS, THAT, THAT_HAVING, THE,
 };
 use crate::lexicon::Category;
@@ -235,8 +235,7 @@ impl Ctx<'_> {
             return false;
         }
         let prev = i - 1;
-        self.lower_is(prev, DETERMINERS)
-            || self.lower_is(prev, NOT_CUE_BEFORE)
+        self.lower_is(prev, Words(DETERMINERS.0 | NOT_CUE_BEFORE.0))
             || self.has(prev, Category::Negation)
             // "That said, ...", "Having said that".
             || self.lower_is(prev, THAT_HAVING) && prev == self.sentence_first(i)
