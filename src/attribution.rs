@@ -19,32 +19,28 @@
 //! cues are walked with cursors, so the work is linear in the article.
 
 mod grouping;
+mod keys;
 mod quoted;
 mod reported;
 pub(crate) mod words;
 
 use std::cell::RefCell;
 use std::collections::hash_map::RandomState;
-use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 use std::ops::Range;
 
 use crate::article::Article;
 use crate::lexicon::Category;
-use crate::marks::Quotation;
-use crate::names::Ctx;
+use crate::names::{bit, Ctx};
 use crate::quotes::{Quote, QuoteKind};
 use crate::sources::{Mention, Source, SourceKind};
 use crate::span::Span;
-use crate::speakers::Speaker;
+use crate::speakers::{Speaker, Wording};
 use words::{AND_BUT, BASE_FORMS, MODALS};
 
-/// A hash map keyed by short names and wordings: a cheap multiply-rotate hash (the
-/// keys are a handful of words) seeded once per process, so the text cannot choose
-/// colliding keys in advance.
-type Map<K, V> = HashMap<K, V, KeyHash>;
-
-/// Builds [`KeyHasher`]s from the process's seed.
+/// Builds [`KeyHasher`]s from the process's seed: the hash of [`keys::Keys`], keyed by
+/// short names and wordings, a cheap multiply-rotate hash (the keys are a handful of
+/// words) seeded once per process, so the text cannot choose colliding keys in advance.
 #[derive(Clone, Copy, Default)]
 struct KeyHash;
 
@@ -77,11 +73,26 @@ impl Hasher for KeyHasher {
             self.add(u64::from_le_bytes(word));
         }
         let rest = chunks.remainder();
-        if !rest.is_empty() {
+        // The tail, read without a copy: its last eight bytes (overlapping the chunks)
+        // when there are that many, else two overlapping halves or three bytes.
+        let n = rest.len();
+        let u32_at = |b: &[u8], at: usize| {
+            let mut word = [0u8; 4];
+            word.copy_from_slice(&b[at..at + 4]);
+            u64::from(u32::from_le_bytes(word))
+        };
+        let word = if n == 0 {
+            return;
+        } else if bytes.len() >= 8 {
             let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word) ^ (rest.len() as u64) << 59);
-        }
+            word.copy_from_slice(&bytes[bytes.len() - 8..]);
+            u64::from_le_bytes(word)
+        } else if n >= 4 {
+            u32_at(rest, 0) | u32_at(rest, n - 4) << 32
+        } else {
+            u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+        };
+        self.add(word ^ (n as u64) << 59);
     }
 
     fn write_u8(&mut self, i: u8) {
@@ -126,45 +137,43 @@ struct Cue {
     tokens: Range<usize>,
     mode: Mode,
     participle: bool,
+    /// The source of the cue's speaker, once known (`Builder::cue_source`).
+    speaker: Option<Option<usize>>,
+    /// Attributes a quotation already, so it reports nothing more.
+    used: bool,
 }
 
 struct Builder<'c, 'a> {
     ctx: &'c Ctx<'a>,
     cues: Vec<Cue>,
-    cue_speaker: Vec<Option<Option<usize>>>,
     /// Per cue: the speaker phrase before it (`Ctx::speaker_before(start, 0)`), once
     /// computed; `cue_source` takes it.
     before: RefCell<Vec<Option<Option<Speaker>>>>,
     /// Spans of the stated reasons for anonymity, in text order.
     reasons: Vec<Span>,
-    /// Per cue: attributes a quotation already, so it reports nothing more.
-    used: Vec<bool>,
     sources: Vec<Acc>,
-    /// Named sources by lower-case name (and surname keys).
-    by_key: Map<String, usize>,
-    /// Other sources by kind and lower-case wording (see `grouping::register`).
-    /// (Keys: a character for the kind, then the wording; see `grouping::role_key`.)
-    by_role: Map<String, usize>,
-    by_surname: Map<String, usize>,
+    /// Every mention of every source (source index, span), in the order noted.
+    mentions: Vec<(usize, Span)>,
+    /// Reused buffer for the name runs of a sentence (`grouping::resolve`).
+    runs_buf: Vec<(Range<usize>, bool)>,
+    /// Named sources by lower-case name (and surname keys), other sources by kind and
+    /// lower-case wording, and the first full name of each surname: see
+    /// `grouping::{NAME, SURNAME, ROLE, FULL_NAME}`.
+    keys: keys::Keys,
     quotes: Vec<Raw>,
     /// The latest attributed speaker and its paragraph.
     last: Option<(usize, usize)>,
     /// Recent people (named or singular roles), latest last: who "he" or "she" may be.
-    recent_people: Vec<usize>,
+    recent_people: Recent,
     last_group: Option<usize>,
     last_org: Option<usize>,
     /// End byte of the latest indirect quote: a cue inside it reports nothing new.
     covered_until: usize,
-    /// Surname -> first full name in the text, for the names indexed so far.
-    full_names: Map<String, Range<usize>>,
-    /// Every full name outside quotations indexed so far, in text order.
+    /// Every full name outside quotations indexed so far, in text order (the first of
+    /// each surname is keyed in `keys`).
     full_runs: Vec<Range<usize>>,
     /// The token where indexing full names goes on (`index_full_names`).
     full_at: usize,
-    /// Reused buffers for the lower-case wording and keys of a role (`register`).
-    lower_buf: String,
-    key_buf: String,
-    head_buf: String,
     /// Quotes of a quotation running over several paragraphs whose speaker no cue has
     /// named yet: a cue on a later paragraph of the same quotation names it.
     chain: Vec<usize>,
@@ -178,10 +187,11 @@ enum Gender {
 }
 
 struct Acc {
-    name: Option<String>,
-    description: Option<String>,
+    name: Option<Span>,
+    description: Option<Wording>,
     kind: SourceKind,
-    mentions: Vec<Span>,
+    /// The latest mention noted (`Builder::add_mention`).
+    last_mention: Option<Span>,
     reason: Option<Span>,
     gender: Option<Gender>,
 }
@@ -194,33 +204,60 @@ struct Raw {
     paragraph: usize,
 }
 
+/// The latest few people mentioned, latest last, without allocating.
+#[derive(Clone, Copy, Debug, Default)]
+struct Recent {
+    people: [usize; Recent::MAX],
+    len: usize,
+}
+
+impl Recent {
+    const MAX: usize = 8;
+
+    /// Notes `index` as the latest, forgetting the oldest beyond `MAX`.
+    fn note(&mut self, index: usize) {
+        let mut kept = 0;
+        for k in 0..self.len {
+            if self.people[k] != index {
+                self.people[kept] = self.people[k];
+                kept += 1;
+            }
+        }
+        if kept == Recent::MAX {
+            self.people.copy_within(1.., 0);
+            kept -= 1;
+        }
+        self.people[kept] = index;
+        self.len = kept + 1;
+    }
+
+    /// Latest first.
+    fn latest_first(&self) -> impl Iterator<Item = usize> + '_ {
+        self.people[..self.len].iter().rev().copied()
+    }
+}
+
 /// Finds the quotes and sources of an article.
 pub(crate) fn attribute(article: &Article) -> Attribution {
     let ctx = Ctx::new(article);
     let (cues, reasons) = collect_cues(&ctx);
     let mut builder = Builder {
         ctx: &ctx,
-        cue_speaker: vec![None; cues.len()],
         before: RefCell::new(vec![None; cues.len()]),
-        used: vec![false; cues.len()],
+        quotes: Vec::with_capacity(cues.len() + ctx.article.quotations().len()),
         cues,
         reasons,
-        sources: Vec::new(),
-        by_key: Map::with_capacity_and_hasher(16, KeyHash),
-        by_role: Map::with_capacity_and_hasher(16, KeyHash),
-        by_surname: Map::with_capacity_and_hasher(16, KeyHash),
-        quotes: Vec::new(),
+        sources: Vec::with_capacity(16),
+        keys: keys::Keys::default(),
         last: None,
-        recent_people: Vec::new(),
+        recent_people: Recent::default(),
         last_group: None,
         last_org: None,
         covered_until: 0,
-        full_names: Map::with_capacity_and_hasher(16, KeyHash),
-        full_runs: Vec::new(),
+        full_runs: Vec::with_capacity(16),
         full_at: 0,
-        lower_buf: String::new(),
-        key_buf: String::new(),
-        head_buf: String::new(),
+        mentions: Vec::with_capacity(32),
+        runs_buf: Vec::new(),
         chain: Vec::new(),
     };
     builder.run();
@@ -230,18 +267,24 @@ pub(crate) fn attribute(article: &Article) -> Attribution {
 /// The cues of an article (outside quotations), and the spans of its stated reasons
 /// for anonymity (anywhere), in text order.
 fn collect_cues(ctx: &Ctx<'_>) -> (Vec<Cue>, Vec<Span>) {
-    let mut cues = Vec::new();
+    // Some hits in twenty are cues: one allocation for most texts.
+    let mut cues = Vec::with_capacity(ctx.scan.hits().len() / 8 + 4);
     let mut reasons = Vec::new();
+    const WANTED: u64 = bit(Category::AnonymityReason)
+        | bit(Category::SpeechVerb)
+        | bit(Category::AttributionPhrase);
     for hit in ctx.scan.hits() {
+        // Most hits are neither cues nor reasons: one test of the cached categories.
+        let cats = ctx.hit_cats(hit);
+        if cats & WANTED == 0 {
+            continue;
+        }
         let first = hit.first_token as usize;
         let entries = ctx.scan.entries(hit);
-        if entries
-            .iter()
-            .any(|e| e.category == Category::AnonymityReason)
-        {
+        if cats & bit(Category::AnonymityReason) != 0 {
             reasons.push(hit.span);
         }
-        if ctx.quotation_of(first).is_some() {
+        if ctx.quoted(first) {
             continue;
         }
         for entry in entries {
@@ -250,7 +293,7 @@ fn collect_cues(ctx: &Ctx<'_>) -> (Vec<Cue>, Vec<Span>) {
                     if ctx.not_a_cue(first) {
                         continue;
                     }
-                    match entry.payload.split_whitespace().nth(1) {
+                    match second_word(&entry.payload) {
                         Some("that") => Mode::That,
                         Some("object") => Mode::Object,
                         Some("direct") => Mode::Direct,
@@ -275,11 +318,34 @@ fn collect_cues(ctx: &Ctx<'_>) -> (Vec<Cue>, Vec<Span>) {
                 tokens: first..hit.end_token as usize,
                 mode,
                 participle: ends_with_ignore_case(ctx.word(first), "ing"),
+                speaker: None,
+                used: false,
             });
             break;
         }
     }
     (cues, reasons)
+}
+
+/// The second word of a payload: `payload.split_whitespace().nth(1)`, without the
+/// iterator machinery when the payload is ASCII.
+fn second_word(payload: &str) -> Option<&str> {
+    if !payload.is_ascii() {
+        return payload.split_whitespace().nth(1);
+    }
+    // ASCII white space as `char::is_whitespace` sees it (with the vertical tab).
+    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let bytes = payload.as_bytes();
+    let skip = |from: usize, white: bool| {
+        from + bytes[from..]
+            .iter()
+            .position(|b| space(b) != white)
+            .unwrap_or(bytes.len() - from)
+    };
+    let first_end = skip(skip(0, true), false);
+    let start = skip(first_end, true);
+    let end = skip(start, false);
+    payload.get(start..end).filter(|w| !w.is_empty())
 }
 
 /// True when `word` ends with `suffix` (lower-case ASCII), ignoring ASCII case.
@@ -291,16 +357,12 @@ fn ends_with_ignore_case(word: &str, suffix: &str) -> bool {
 impl Builder<'_, '_> {
     fn run(&mut self) {
         let ctx = self.ctx;
-        let quotations: Vec<(usize, &Quotation)> = ctx
-            .article
-            .quotations()
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.depth == 0)
-            .collect();
         let mut next_cue = 0usize;
-        for &(_, q) in &quotations {
-            let open = ctx.scan.token_at_or_after(q.open.start);
+        // The previous quotation's opening mark: where to search for the next one's.
+        let mut last_open = 0usize;
+        for q in ctx.article.quotations().iter().filter(|q| q.depth == 0) {
+            let open = ctx.token_at_or_after_near(q.open.start, last_open);
+            last_open = open;
             while next_cue < self.cues.len() && self.cues[next_cue].tokens.start < open {
                 self.visit_cue(next_cue);
                 self.note_speaker(next_cue);
@@ -320,7 +382,7 @@ impl Builder<'_, '_> {
     /// ("Court filings show ...", a cue inside another report).
     fn note_speaker(&mut self, c: usize) {
         let cue = &self.cues[c];
-        if self.cue_speaker[c].is_some() || cue.mode == Mode::Direct || cue.participle {
+        if cue.speaker.is_some() || cue.mode == Mode::Direct || cue.participle {
             return;
         }
         let named = self.with_before(c, |s| {
@@ -335,7 +397,7 @@ impl Builder<'_, '_> {
 
     /// The source of cue `c`'s speaker, registered on first use.
     fn cue_source(&mut self, c: usize) -> Option<usize> {
-        if let Some(known) = self.cue_speaker[c] {
+        if let Some(known) = self.cues[c].speaker {
             return known;
         }
         let ctx = self.ctx;
@@ -365,14 +427,15 @@ impl Builder<'_, '_> {
             None if shared => {
                 // "..., adding that": the speaker of the sentence's earlier cue.
                 let sentence = ctx.sentence(cue.tokens.start);
-                let earlier: Vec<usize> = (0..c)
-                    .rev()
-                    .take(4)
-                    .take_while(|&k| ctx.sentence(self.cues[k].tokens.start) == sentence)
-                    .collect();
-                earlier.into_iter().find_map(|k| {
+                let mut earlier = 0;
+                while earlier < 4.min(c)
+                    && ctx.sentence(self.cues[c - 1 - earlier].tokens.start) == sentence
+                {
+                    earlier += 1;
+                }
+                (c - earlier..c).rev().find_map(|k| {
                     if self.cues[k].participle {
-                        self.cue_speaker[k].flatten()
+                        self.cues[k].speaker.flatten()
                     } else {
                         self.cue_source(k)
                     }
@@ -398,7 +461,7 @@ impl Builder<'_, '_> {
             }
             other => other,
         };
-        self.cue_speaker[c] = Some(source);
+        self.cues[c].speaker = Some(source);
         source
     }
 
@@ -453,13 +516,18 @@ impl Builder<'_, '_> {
         let mut raws = self.quotes;
         raws.sort_by_key(|r| (r.span.start, r.span.end));
         let mut accs = self.sources;
-        for acc in &mut accs {
-            acc.mentions.sort();
-            acc.mentions.dedup();
-        }
+        // Each source's mentions in text order, once each.
+        let mut mentions = self.mentions;
+        mentions.sort_unstable();
+        mentions.dedup();
+        let mentions_of = |i: usize| {
+            let from = mentions.partition_point(|&(s, _)| s < i);
+            let to = from + mentions[from..].partition_point(|&(s, _)| s == i);
+            &mentions[from..to]
+        };
         // Sources in order of first mention.
         let mut order: Vec<usize> = (0..accs.len()).collect();
-        order.sort_by_key(|&i| accs[i].mentions.first().map_or(usize::MAX, |m| m.start));
+        order.sort_by_key(|&i| mentions_of(i).first().map_or(usize::MAX, |m| m.1.start));
         let mut new_index = vec![0usize; accs.len()];
         for (new, &old) in order.iter().enumerate() {
             new_index[old] = new;
@@ -477,13 +545,12 @@ impl Builder<'_, '_> {
             .map(|(&old, count)| {
                 let acc = &mut accs[old];
                 Source {
-                    name: acc.name.take(),
-                    description: acc.description.take(),
+                    name: acc.name.map(|n| n.text(text).to_string()),
+                    description: acc.description.take().map(|d| d.into_string(text)),
                     kind: acc.kind,
-                    mentions: acc
-                        .mentions
+                    mentions: mentions_of(old)
                         .iter()
-                        .map(|&span| Mention {
+                        .map(|&(_, span)| Mention {
                             span,
                             text: span.text(text).to_string(),
                         })
@@ -518,5 +585,32 @@ impl Builder<'_, '_> {
             })
             .collect();
         Attribution { quotes, sources }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::second_word;
+
+    #[test]
+    fn second_word_matches_split_whitespace() {
+        for payload in [
+            "",
+            "say",
+            "say that",
+            "  tell \t object ",
+            "a\x0bb c",
+            "ask direct extra",
+            "one  ",
+            " two\r\nwords",
+            "naïve café au",
+            "x\u{a0}y z",
+        ] {
+            assert_eq!(
+                second_word(payload),
+                payload.split_whitespace().nth(1),
+                "{payload:?}"
+            );
+        }
     }
 }

@@ -16,10 +16,8 @@ use crate::attribution::words::{
     Words, AFTER_CUE_STOPS, CLAUSE_WORDS, COUNT_WORDS, PREPOSITIONS, THE,
 };
 use crate::lexicon::{Category, Entry};
-use crate::scan::{Scan, Token, TokenKind};
+use crate::scan::{Hit, Scan, Token, TokenKind};
 use crate::span::Span;
-
-const NO_HIT: u32 = u32::MAX;
 
 /// Categories whose words never belong to a person's name.
 const NOT_NAME: &[Category] = &[
@@ -55,12 +53,9 @@ const NOT_NAME_BITS: u64 = {
 };
 
 /// The bit of a category in a hit's category mask.
-const fn bit(category: Category) -> u64 {
+pub(crate) const fn bit(category: Category) -> u64 {
     1 << category as u32
 }
-
-/// A token's word classes, or a hit's categories, not looked up yet.
-const UNKNOWN: u64 = 1 << 63;
 
 // Token flags.
 const WORD: u8 = 1;
@@ -72,10 +67,36 @@ const CAPITALISED: u8 = 1 << 3;
 const STOP_MARK: u8 = 1 << 4;
 /// A quotation mark of any family.
 const QUOTE_MARK: u8 = 1 << 5;
+/// Inside an outermost quotation (between its marks).
+const QUOTED: u8 = 1 << 6;
+
+// What is learned of a token on first use (`Tok::lazy`).
+/// The word classes' id (`words::class_id`) is known: the low bits.
+const WORDS_KNOWN: u16 = 1 << 12;
+/// The bits of the word classes' id.
+const CLASS_ID: u16 = WORDS_KNOWN - 1;
 /// `NAME_WORD` is known.
-const NAME_KNOWN: u8 = 1 << 6;
+const NAME_KNOWN: u16 = 1 << 13;
 /// May be a word of a person's name (when `NAME_KNOWN`).
-const NAME_WORD: u8 = 1 << 7;
+const NAME_WORD: u16 = 1 << 14;
+
+/// `Tok::back` of a token whose covering hit starts too far back to tell in a byte.
+const FAR: u8 = u8::MAX;
+
+/// What the rules know of a token, in four bytes.
+#[derive(Clone, Copy, Debug, Default)]
+struct Tok {
+    /// Kind, punctuation and quotation flags.
+    flags: u8,
+    /// 0 when no hit covers the token; else how many tokens before it the covering hit
+    /// starts, plus one (`FAR` when that does not fit).
+    back: u8,
+    /// Learned on first use: word classes and whether it can be a word of a name.
+    lazy: u16,
+}
+
+/// Slots of the cache of hit categories by lexicon pattern (a power of two).
+const PATTERN_SLOTS: usize = 256;
 
 /// The flags of a punctuation token by its first byte, when ASCII.
 static ASCII_PUNCT: [u8; 128] = {
@@ -141,10 +162,13 @@ fn slow_flags_of(text: &str, t: &Token, lead: u8) -> u8 {
 }
 
 /// True when a word ends like a possessive: "Trump's", "Growers'".
-fn possessive(w: &str) -> bool {
+fn possessive(w: &[u8]) -> bool {
     // The last byte of `s`, `'` or `’`.
-    matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99))
-        && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’"))
+    matches!(w.last(), Some(b's' | b'\'' | 0x99))
+        && (w.ends_with(b"'s")
+            || w.ends_with("’s".as_bytes())
+            || w.ends_with(b"s'")
+            || w.ends_with("s’".as_bytes()))
 }
 
 /// The article as the attribution rules read it: tokens, the hit covering each token,
@@ -154,51 +178,57 @@ pub(crate) struct Ctx<'a> {
     pub(crate) article: &'a Article,
     pub(crate) tokens: &'a [Token],
     pub(crate) scan: &'a Scan,
-    /// Per token: index of the hit covering it, or `NO_HIT`.
-    cover: Vec<u32>,
-    /// Per hit: its entries' categories, one bit each, or `UNKNOWN`.
-    hit_cats: Vec<Cell<u64>>,
-    /// Per token: index+1 of the outermost quotation holding it, or 0.
-    quoted: Vec<u32>,
+    /// Per token: its flags, where its covering hit starts, and what is learned of it.
+    toks: Vec<Cell<Tok>>,
+    /// The categories of the hits of recent lexicon patterns (`pattern`, one bit per
+    /// category); a slot holds the pattern `u32::MAX` until first use.
+    pattern_cats: [Cell<(u32, u64)>; PATTERN_SLOTS],
     /// Per sentence: its first token and (plus one) the token at or after its end, or
     /// `(0, 0)` before first use.
     bounds: Vec<Cell<(u32, u32)>>,
-    /// Per token: its word classes (see `attribution::words`), or `UNKNOWN`.
-    words: Vec<Cell<u64>>,
-    /// Per token: kind and punctuation flags, and whether it can be a word of a
-    /// person's name once known.
-    flags: Vec<Cell<u8>>,
 }
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(article: &'a Article) -> Ctx<'a> {
         let scan = article.scan();
         let tokens = scan.tokens();
-        let hits = scan.hits();
-        let mut cover = vec![NO_HIT; tokens.len()];
-        for (index, hit) in hits.iter().enumerate() {
-            let end = (hit.end_token as usize).min(tokens.len());
-            for slot in cover
-                .get_mut(hit.first_token as usize..end)
+        let text = article.text();
+        let mut toks: Vec<Cell<Tok>> = Vec::with_capacity(tokens.len());
+        toks.extend(tokens.iter().map(|t| {
+            Cell::new(Tok {
+                flags: flags_of(text, t),
+                back: 0,
+                lazy: 0,
+            })
+        }));
+        for hit in scan.hits() {
+            let first = hit.first_token as usize;
+            let end = hit.end_token as usize;
+            if end == first + 1 {
+                // Most hits are one word.
+                if let Some(tok) = toks.get_mut(first) {
+                    tok.get_mut().back = 1;
+                }
+                continue;
+            }
+            // 1, 2, ... up to `FAR`.
+            let mut back = 1u8;
+            for tok in toks
+                .get_mut(first..end.min(tokens.len()))
                 .unwrap_or_default()
             {
-                *slot = index as u32;
+                tok.get_mut().back = back;
+                back = back.saturating_add(1);
             }
         }
-        let text = article.text();
-        let flags = tokens
-            .iter()
-            .map(|t| Cell::new(flags_of(text, t)))
-            .collect();
-        let mut quoted = vec![0u32; tokens.len()];
         let mut t = 0usize;
-        for (index, q) in article.quotations().iter().enumerate() {
+        for q in article.quotations() {
             if q.depth != 0 {
                 continue;
             }
             t += tokens[t..].partition_point(|token| token.span.start < q.inner.start);
             while t < tokens.len() && tokens[t].span.end <= q.inner.end {
-                quoted[t] = index as u32 + 1;
+                toks[t].get_mut().flags |= QUOTED;
                 t += 1;
             }
         }
@@ -207,12 +237,9 @@ impl<'a> Ctx<'a> {
             article,
             tokens,
             scan,
-            cover,
-            hit_cats: vec![Cell::new(UNKNOWN); hits.len()],
-            quoted,
+            toks,
+            pattern_cats: std::array::from_fn(|_| Cell::new((u32::MAX, 0))),
             bounds: vec![Cell::new((0, 0)); article.sentences().len()],
-            words: vec![Cell::new(UNKNOWN); tokens.len()],
-            flags,
         }
     }
 
@@ -221,15 +248,17 @@ impl<'a> Ctx<'a> {
     }
 
     /// The token's text (`""` out of range).
+    #[inline]
     pub(crate) fn word(&self, i: usize) -> &'a str {
         self.tokens.get(i).map_or("", |t| t.span.text(self.text))
     }
 
     #[inline]
     fn flags(&self, i: usize) -> u8 {
-        self.flags.get(i).map_or(0, Cell::get)
+        self.toks.get(i).map_or(0, |t| t.get().flags)
     }
 
+    #[inline]
     pub(crate) fn is_word(&self, i: usize) -> bool {
         self.flags(i) & WORD != 0
     }
@@ -269,17 +298,20 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    #[inline]
     pub(crate) fn is_quote_mark(&self, i: usize) -> bool {
         self.flags(i) & QUOTE_MARK != 0
     }
 
     /// True for `.`, `!`, `?`, `…` and `;`.
+    #[inline]
     pub(crate) fn is_stop(&self, i: usize) -> bool {
         self.flags(i) & STOP_MARK != 0 && !self.honorific_dot(i)
     }
 
     /// True when token `i` is the dot of an honorific before a name ("Sen.", "Dr."):
     /// it ends no sentence.
+    #[inline(never)]
     pub(crate) fn honorific_dot(&self, i: usize) -> bool {
         i > 0
             && self.has(i - 1, Category::Honorific)
@@ -294,66 +326,121 @@ impl<'a> Ctx<'a> {
     }
 
     /// The first token of the sentence holding token `i`.
+    #[inline]
     pub(crate) fn sentence_first(&self, i: usize) -> usize {
-        self.bounds_of(self.sentence(i) as usize)
+        self.bounds_of(self.sentence(i) as usize, i)
             .map_or(0, |(first, _)| first)
     }
 
     /// One past the last token of the sentence holding token `i`.
+    #[inline]
     pub(crate) fn sentence_end(&self, i: usize) -> usize {
-        self.bounds_of(self.sentence(i) as usize)
+        self.bounds_of(self.sentence(i) as usize, i)
             .map_or(self.len(), |(_, end)| end)
     }
 
+    /// `scan.token_at_or_after(offset)`, searched outwards from token `near` (the
+    /// answer's neighbourhood): the same index, in a few steps when it is close.
+    pub(crate) fn token_at_or_after_near(&self, offset: usize, near: usize) -> usize {
+        let tokens = self.tokens;
+        let before = |t: usize| tokens[t].span.end <= offset;
+        let near = near.min(tokens.len());
+        // The answer lies in `lo..=hi`: every token before `lo` ends by `offset`, and
+        // `hi` is the length or a token that does not.
+        let (mut lo, mut hi);
+        if near < tokens.len() && before(near) {
+            lo = near + 1;
+            let mut step = 1;
+            hi = loop {
+                let probe = near + step;
+                if probe >= tokens.len() {
+                    break tokens.len();
+                }
+                if !before(probe) {
+                    break probe;
+                }
+                lo = probe + 1;
+                step *= 2;
+            };
+        } else {
+            hi = near;
+            let mut step = 1;
+            lo = loop {
+                let Some(probe) = near.checked_sub(step) else {
+                    break 0;
+                };
+                if before(probe) {
+                    break probe + 1;
+                }
+                hi = probe;
+                step *= 2;
+            };
+        }
+        lo + tokens[lo..hi].partition_point(|t| t.span.end <= offset)
+    }
+
     /// The first token of sentence `index` and the token at or after its end, found
-    /// on first use.
-    fn bounds_of(&self, index: usize) -> Option<(usize, usize)> {
+    /// on first use near token `near`.
+    #[inline]
+    fn bounds_of(&self, index: usize, near: usize) -> Option<(usize, usize)> {
         let cell = self.bounds.get(index)?;
         let (first, end) = cell.get();
         if end > 0 {
             return Some((first as usize, end as usize - 1));
         }
-        let s = self.article.sentences()[index];
-        let first = self.scan.token_at_or_after(s.start);
-        let end = self.scan.token_at_or_after(s.end);
-        cell.set((first as u32, end as u32 + 1));
-        Some((first, end))
+        Some(self.learn_bounds(index, cell, near))
     }
 
+    /// `bounds_of` sentence `index` on first use.
+    #[inline(never)]
+    fn learn_bounds(&self, index: usize, cell: &Cell<(u32, u32)>, near: usize) -> (usize, usize) {
+        let s = self.article.sentences()[index];
+        let first = self.token_at_or_after_near(s.start, near);
+        let end = self.token_at_or_after_near(s.end, first);
+        cell.set((first as u32, end as u32 + 1));
+        (first, end)
+    }
+
+    #[inline]
     pub(crate) fn sentence(&self, i: usize) -> u32 {
         self.tokens.get(i).map_or(u32::MAX, |t| t.sentence)
     }
 
-    /// The outermost quotation holding token `i`, as an index into `article.quotations()`.
-    pub(crate) fn quotation_of(&self, i: usize) -> Option<usize> {
-        match self.quoted.get(i) {
-            Some(&q) if q > 0 => Some(q as usize - 1),
-            _ => None,
-        }
+    /// True when token `i` lies inside an outermost quotation (between its marks).
+    #[inline]
+    pub(crate) fn quoted(&self, i: usize) -> bool {
+        self.flags(i) & QUOTED != 0
     }
 
     /// True when token `i` is a word of one of the classes `words`, ignoring ASCII case.
     #[inline]
     pub(crate) fn lower_is(&self, i: usize, words: Words) -> bool {
-        let Some(cell) = self.words.get(i) else {
+        let Some(cell) = self.toks.get(i) else {
             return false;
         };
-        let mut classes = cell.get();
-        if classes == UNKNOWN {
-            classes = self.learn_words(i);
-            cell.set(classes);
-        }
-        classes & words.0 != 0
+        let lazy = cell.get().lazy;
+        let id = if lazy & WORDS_KNOWN != 0 {
+            lazy & CLASS_ID
+        } else {
+            self.learn_words(i)
+        };
+        crate::attribution::words::classes_of(id) & words.0 != 0
     }
 
-    /// The word classes of token `i`, on first use.
+    /// The word classes' id of token `i`, on first use.
     #[inline(never)]
-    fn learn_words(&self, i: usize) -> u64 {
-        if self.is_word(i) {
-            crate::attribution::words::classes(self.word(i))
-        } else {
-            0
-        }
+    fn learn_words(&self, i: usize) -> u16 {
+        let id = match self.tokens.get(i) {
+            Some(t) if t.kind == TokenKind::Word => {
+                crate::attribution::words::class_id_at(self.text, t.span.start, t.span.len())
+            }
+            _ => 0,
+        };
+        let cell = &self.toks[i];
+        let mut tok = cell.get();
+        tok.lazy |= WORDS_KNOWN | id;
+        cell.set(tok);
+        id
     }
 
     #[inline]
@@ -361,44 +448,72 @@ impl<'a> Ctx<'a> {
         self.flags(i) & CAPITALISED != 0
     }
 
+    /// The hit covering token `i`.
+    #[inline]
+    fn hit(&self, i: usize) -> Option<&'a Hit> {
+        match self.toks.get(i)?.get().back {
+            0 => None,
+            FAR => self.far_hit(i),
+            back => self.scan.hit_at(i + 1 - back as usize),
+        }
+    }
+
+    /// The hit covering token `i`, which starts too far back for `Tok::back`.
+    #[cold]
+    fn far_hit(&self, i: usize) -> Option<&'a Hit> {
+        let hits = self.scan.hits();
+        let k = hits.partition_point(|h| h.first_token as usize <= i);
+        k.checked_sub(1)
+            .map(|k| &hits[k])
+            .filter(|h| h.end_token as usize > i)
+    }
+
     /// The categories of the hit covering token `i`, one bit each.
     #[inline]
     fn cats(&self, i: usize) -> u64 {
-        match self.cover.get(i) {
-            Some(&h) if h != NO_HIT => {
-                let cell = &self.hit_cats[h as usize];
-                let mut cats = cell.get();
-                if cats == UNKNOWN {
-                    cats = self
-                        .scan
-                        .entries(&self.scan.hits()[h as usize])
-                        .iter()
-                        .fold(0u64, |bits, e| bits | bit(e.category));
-                    cell.set(cats);
-                }
+        match self.hit(i) {
+            Some(hit) => self.hit_cats(hit),
+            None => 0,
+        }
+    }
+
+    /// The categories of a hit's entries, one bit each, cached by lexicon pattern.
+    #[inline]
+    pub(crate) fn hit_cats(&self, hit: &Hit) -> u64 {
+        let pattern = hit.pattern;
+        let slot = &self.pattern_cats[pattern as usize & (PATTERN_SLOTS - 1)];
+        match slot.get() {
+            (p, cats) if p == pattern => cats,
+            _ => {
+                let cats = self
+                    .scan
+                    .entries(hit)
+                    .iter()
+                    .fold(0u64, |bits, e| bits | bit(e.category));
+                slot.set((pattern, cats));
                 cats
             }
-            _ => 0,
         }
     }
 
     /// The entries of the hit covering token `i`.
     pub(crate) fn entries(&self, i: usize) -> &'a [Entry] {
-        match self.cover.get(i) {
-            Some(&h) if h != NO_HIT => self.scan.entries(&self.scan.hits()[h as usize]),
-            _ => &[],
+        match self.hit(i) {
+            Some(hit) => self.scan.entries(hit),
+            None => &[],
         }
     }
 
     /// The token range of the hit covering token `i`.
     pub(crate) fn hit_range(&self, i: usize) -> Option<Range<usize>> {
-        match self.cover.get(i) {
-            Some(&h) if h != NO_HIT => {
-                let hit = &self.scan.hits()[h as usize];
-                Some(hit.first_token as usize..hit.end_token as usize)
-            }
-            _ => None,
-        }
+        self.hit(i)
+            .map(|hit| hit.first_token as usize..hit.end_token as usize)
+    }
+
+    /// The categories of the hits covering any of tokens `range`, one bit each (see
+    /// [`bit`]).
+    pub(crate) fn cats_in(&self, range: Range<usize>) -> u64 {
+        range.fold(0, |cats, i| cats | self.cats(i))
     }
 
     #[inline]
@@ -421,6 +536,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The span from token `first` to the end of token `end - 1`.
+    #[inline]
     pub(crate) fn span(&self, range: Range<usize>) -> Span {
         match (
             self.tokens.get(range.start),
@@ -431,12 +547,11 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub(crate) fn slice(&self, range: Range<usize>) -> &'a str {
-        self.span(range).text(self.text)
-    }
-
     pub(crate) fn is_possessive(&self, i: usize) -> bool {
-        possessive(self.word(i))
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.span.range()))
+            .is_some_and(possessive)
     }
 
     fn glued(&self, a: usize, b: usize) -> bool {
@@ -449,12 +564,14 @@ impl<'a> Ctx<'a> {
     /// True when token `i` can be a word of a person's name.
     #[inline]
     fn name_word(&self, i: usize) -> bool {
-        let flags = self.flags(i);
-        if flags & CAPITALISED == 0 {
+        let Some(tok) = self.toks.get(i).map(Cell::get) else {
+            return false;
+        };
+        if tok.flags & CAPITALISED == 0 {
             return false;
         }
-        if flags & NAME_KNOWN != 0 {
-            return flags & NAME_WORD != 0;
+        if tok.lazy & NAME_KNOWN != 0 {
+            return tok.lazy & NAME_WORD != 0;
         }
         self.learn_name_word(i)
     }
@@ -465,8 +582,10 @@ impl<'a> Ctx<'a> {
         let name = self.cats(i) & NOT_NAME_BITS == 0
             && !is_acronym(self.word(i))
             && !self.lower_is(i, COUNT_WORDS);
-        let cell = &self.flags[i];
-        cell.set(cell.get() | NAME_KNOWN | if name { NAME_WORD } else { 0 });
+        let cell = &self.toks[i];
+        let mut tok = cell.get();
+        tok.lazy |= NAME_KNOWN | if name { NAME_WORD } else { 0 };
+        cell.set(tok);
         name
     }
 
@@ -493,9 +612,9 @@ impl<'a> Ctx<'a> {
             if self.flags(i) & CAPITALISED == 0 {
                 // Only capitalised words start a name: skip to the next one.
                 let next = self
-                    .flags
+                    .toks
                     .get(i..range.end)
-                    .and_then(|rest| rest.iter().position(|f| f.get() & CAPITALISED != 0));
+                    .and_then(|rest| rest.iter().position(|t| t.get().flags & CAPITALISED != 0));
                 i = next.map_or(range.end, |k| i + k);
                 continue;
             }
@@ -605,13 +724,19 @@ impl<'a> Ctx<'a> {
 
     /// The person's name text of a run, without a possessive ending.
     pub(crate) fn name_text(&self, run: Range<usize>) -> &'a str {
-        let text = self.slice(run);
+        self.name_span(run).text(self.text)
+    }
+
+    /// The span of `name_text`.
+    pub(crate) fn name_span(&self, run: Range<usize>) -> Span {
+        let span = self.span(run);
+        let text = span.text(self.text);
         for suffix in ["'s", "’s", "'", "’"] {
-            if let Some(stripped) = text.strip_suffix(suffix) {
-                return stripped;
+            if text.ends_with(suffix) {
+                return Span::new(span.start, span.end - suffix.len());
             }
         }
-        text
+        span
     }
 
     /// True when token `i` may belong to a speaker phrase.
@@ -621,8 +746,7 @@ impl<'a> Ctx<'a> {
         };
         match t.kind {
             TokenKind::Word => {
-                !self.lower_is(i, CLAUSE_WORDS)
-                    && !self.lower_is(i, stops)
+                !self.lower_is(i, Words(CLAUSE_WORDS.0 | stops.0))
                     && !self.has(i, Category::SpeechVerb)
             }
             TokenKind::Number => true,
@@ -705,6 +829,22 @@ fn is_acronym(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_search_near_any_token_matches_the_scan() {
+        let article = Article::new("One two, three. Four five six? Seven.\n\nEight nine ten.");
+        let ctx = Ctx::new(&article);
+        let text = article.text();
+        for offset in 0..=text.len() + 2 {
+            for near in 0..=ctx.len() + 1 {
+                assert_eq!(
+                    ctx.token_at_or_after_near(offset, near),
+                    article.scan().token_at_or_after(offset),
+                    "{offset} {near}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn ascii_punctuation_flags_match_the_characters() {

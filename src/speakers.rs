@@ -12,13 +12,14 @@
 use std::ops::Range;
 
 use crate::attribution::words::{
-    AND, BETWEEN, CONJUNCTIONS, DESCRIPTION_END, DETERMINERS, NOT_CUE_BEFORE, NOT_DESCRIPTION,
-    OBJECT_PRONOUNS, OF, PARTITIVES, RELATIVES, RELATIVE_OPENERS, SPEAKER_OPENERS,
+    Words, AND, BETWEEN, CONJUNCTIONS, DESCRIPTION_END, DETERMINERS, NOT_CUE_BEFORE,
+    NOT_DESCRIPTION, OBJECT_PRONOUNS, OF, PARTITIVES, RELATIVES, RELATIVE_OPENERS, SPEAKER_OPENERS,
     SUBJECT_PRONOUNS, THAT, THAT_HAVING, THE,
 };
 use crate::lexicon::Category;
-use crate::names::Ctx;
+use crate::names::{bit, Ctx};
 use crate::sources::SourceKind;
+use crate::span::Span;
 
 /// A speaker phrase.
 #[derive(Clone, Debug)]
@@ -28,10 +29,10 @@ pub(crate) struct Speaker {
     /// The person's name inside it.
     pub(crate) name: Option<Range<usize>>,
     /// Title, role or affiliation as written.
-    pub(crate) description: Option<String>,
+    pub(crate) description: Option<Wording>,
     pub(crate) kind: SourceKind,
     /// A subject pronoun to resolve (`he`, `she`, `they`, `it`, `we`, `i`).
-    pub(crate) pronoun: Option<String>,
+    pub(crate) pronoun: Option<&'static str>,
     /// A stated reason for anonymity next to the phrase.
     pub(crate) reason: Option<Range<usize>>,
 }
@@ -50,13 +51,50 @@ impl Speaker {
     }
 }
 
-fn trim_text(text: &str) -> Option<String> {
-    let t =
-        text.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'));
-    (!t.is_empty()).then(|| t.to_string())
+/// Words of the article as written: a span of its text, or (rarely) two descriptions
+/// joined by a comma. A span costs no allocation until the report's strings are made.
+#[derive(Clone, Debug)]
+pub(crate) enum Wording {
+    /// The text of a span.
+    Span(Span),
+    /// Text made of several spans.
+    Joined(String),
 }
 
+impl Wording {
+    /// The words, in the article's `text`.
+    pub(crate) fn as_str<'t>(&'t self, text: &'t str) -> &'t str {
+        match self {
+            Wording::Span(span) => span.text(text),
+            Wording::Joined(s) => s,
+        }
+    }
+
+    /// The words as an owned string.
+    pub(crate) fn into_string(self, text: &str) -> String {
+        match self {
+            Wording::Span(span) => span.text(text).to_string(),
+            Wording::Joined(s) => s,
+        }
+    }
+}
+
+/// The subject pronouns a speaker may be, in lower case.
+const PRONOUNS: [&str; 6] = ["he", "she", "they", "it", "we", "i"];
+
 impl Ctx<'_> {
+    /// The text of tokens `range` without white space, commas, semicolons, colons and
+    /// parentheses at either end, unless nothing is left.
+    fn trimmed(&self, range: Range<usize>) -> Option<Wording> {
+        let span = self.span(range);
+        let text = span.text(self.text);
+        let trim = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')');
+        let rest = text.trim_start_matches(trim);
+        let start = span.start + (text.len() - rest.len());
+        let t = rest.trim_end_matches(trim);
+        (!t.is_empty()).then(|| Wording::Span(Span::new(start, start + t.len())))
+    }
+
     /// What a phrase names, if it can be a source.
     pub(crate) fn classify(&self, range: Range<usize>) -> Option<Speaker> {
         let mut range = range;
@@ -84,9 +122,13 @@ impl Ctx<'_> {
             && self.has(range.start, Category::Pronoun)
             && self.lower_is(range.start, SUBJECT_PRONOUNS)
         {
-            let mut s = speaker(SourceKind::Named, None, None);
-            s.pronoun = Some(self.word(range.start).to_ascii_lowercase());
-            return Some(s);
+            let word = self.word(range.start);
+            // The class holds exactly these words, in any ASCII case.
+            if let Some(&pronoun) = PRONOUNS.iter().find(|p| p.eq_ignore_ascii_case(word)) {
+                let mut s = speaker(SourceKind::Named, None, None);
+                s.pronoun = Some(pronoun);
+                return Some(s);
+            }
         }
         let partitive = range.len() >= 3
             && self.lower_is(range.start, PARTITIVES)
@@ -115,13 +157,14 @@ impl Ctx<'_> {
             let description = if honorific_only && run.start > range.start {
                 None
             } else if run.start > range.start {
-                trim_text(self.slice(range.start..run.start))
+                self.trimmed(range.start..run.start)
             } else {
-                trim_text(self.slice(run.end..range.end))
+                self.trimmed(run.end..range.end)
             };
             return Some(speaker(SourceKind::Named, Some(run), description));
         }
-        let any = |category| range.clone().any(|i| self.has(i, category));
+        let cats = self.cats_in(range.clone());
+        let any = |category| cats & bit(category) != 0;
         // A determiner or a possessive opens the phrase: "the office", "Ruiz's office".
         let determined = self.lower_is(range.start, DETERMINERS) || self.is_possessive(range.start);
         let kind = if any(Category::AnonymousSource) || partitive {
@@ -165,7 +208,7 @@ impl Ctx<'_> {
         } else {
             return None;
         };
-        Some(speaker(kind, None, trim_text(self.slice(range.clone()))))
+        Some(speaker(kind, None, self.trimmed(range.clone())))
     }
 
     /// True when a phrase holds a word the lexicon knows as a source's head: a title, an
@@ -192,8 +235,7 @@ impl Ctx<'_> {
             return false;
         }
         let prev = i - 1;
-        self.lower_is(prev, DETERMINERS)
-            || self.lower_is(prev, NOT_CUE_BEFORE)
+        self.lower_is(prev, Words(DETERMINERS.0 | NOT_CUE_BEFORE.0))
             || self.has(prev, Category::Negation)
             // "That said, ...", "Having said that".
             || self.lower_is(prev, THAT_HAVING) && prev == self.sentence_first(i)
@@ -247,7 +289,7 @@ impl Ctx<'_> {
                 }
                 s.range = s.range.start..range.end;
                 if s.name.is_none() {
-                    s.description = trim_text(self.slice(s.range.clone()));
+                    s.description = self.trimmed(s.range.clone());
                 }
                 Some(s)
             }
@@ -258,7 +300,7 @@ impl Ctx<'_> {
     /// How the text introduces the person named by `run`, wherever it stands: a title
     /// right before it ("Chief Inspector Viktor Salo") or an appositive after it ("Simon
     /// Hale, the chief executive, ...") or before it ("The chief executive, Simon Hale,").
-    pub(crate) fn describe(&self, run: Range<usize>) -> Option<String> {
+    pub(crate) fn describe(&self, run: Range<usize>) -> Option<Wording> {
         let mut start = run.start;
         while start > 0
             && run.start - start < 4
@@ -273,7 +315,7 @@ impl Ctx<'_> {
         let honorific_only =
             (start..run.start).all(|i| self.has(i, Category::Honorific) || self.is_punct(i, '.'));
         if start < run.start && !honorific_only {
-            return trim_text(self.slice(start..run.start));
+            return self.trimmed(start..run.start);
         }
         let after = run.end;
         if self.is_punct(after, ',')
@@ -289,7 +331,7 @@ impl Ctx<'_> {
             {
                 end += 1;
             }
-            return trim_text(self.slice(after + 1..end));
+            return self.trimmed(after + 1..end);
         }
         if run.start >= 2 && self.is_punct(run.start - 1, ',') && self.is_punct(after, ',') {
             let before = self.phrase_before(run.start - 1, self.sentence_first(run.start), 10);
@@ -297,7 +339,7 @@ impl Ctx<'_> {
                 .name_runs(before.clone())
                 .all(|(r, _)| self.after_preposition(r.start));
             if self.has_head(before.clone()) && names_no_one {
-                return trim_text(self.slice(before));
+                return self.trimmed(before);
             }
         }
         None
@@ -373,7 +415,7 @@ impl Ctx<'_> {
                 let inner_speaker = self.appositive_from(start - 1, floor, hops + 1);
                 if let Some(mut s) = inner_speaker {
                     if reason.is_none() && s.name.is_some() && s.description.is_none() {
-                        s.description = trim_text(self.slice(inner.clone()));
+                        s.description = self.trimmed(inner.clone());
                     }
                     s.range = s.range.start..comma;
                     return Some(s);
@@ -415,7 +457,7 @@ impl Ctx<'_> {
                     && o.pronoun.is_none()
                     && a.description.is_none() =>
             {
-                a.description = trim_text(self.slice(o.range.clone()));
+                a.description = self.trimmed(o.range.clone());
                 a.range = o.range.start..a.range.end;
                 Some(a)
             }
@@ -432,11 +474,15 @@ impl Ctx<'_> {
                 let written = if relative || adverb {
                     None
                 } else {
-                    trim_text(self.slice(inner.clone()))
+                    self.trimmed(inner.clone())
                 };
                 if o.name.is_some() {
                     o.description = match (o.description.take(), written) {
-                        (Some(d), Some(w)) => Some(format!("{d}, {w}")),
+                        (Some(d), Some(w)) => Some(Wording::Joined(format!(
+                            "{}, {}",
+                            d.as_str(self.text),
+                            w.as_str(self.text)
+                        ))),
                         (d, w) => d.or(w),
                     };
                 }
@@ -486,7 +532,7 @@ impl Ctx<'_> {
             {
                 end += 1;
             }
-            s.description = trim_text(self.slice(range.end + 1..end));
+            s.description = self.trimmed(range.end + 1..end);
             s.range = s.range.start..end;
         }
         Some(s)

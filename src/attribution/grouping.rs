@@ -10,8 +10,22 @@ use crate::sources::SourceKind;
 use crate::span::Span;
 use crate::speakers::Speaker;
 
+use super::keys::Lower;
 use super::words::{DETERMINERS, FEMALE_HONORIFICS, MALE_HONORIFICS};
 use super::{Acc, Builder, Gender};
+
+// The tables of `Builder::keys`, by tag.
+/// Named sources by lower-case name, and by lower-case surname once the name has one.
+pub(super) const NAME: u8 = b'n';
+/// Named sources by lower-case surname: the first source with it.
+pub(super) const SURNAME: u8 = b's';
+/// Other sources by lower-case wording: the tag plus the kind (`role_key`).
+const ROLE: u8 = b'0';
+/// Unnamed and anonymous sources by the head word of their role: the tag plus the
+/// kind (`role_key`).
+const HEAD: u8 = b'A';
+/// The first full name of each lower-case surname, as an index into `full_runs`.
+const FULL_NAME: u8 = b'f';
 
 impl Builder<'_, '_> {
     pub(super) fn register(&mut self, speaker: &Speaker) -> Option<usize> {
@@ -21,59 +35,48 @@ impl Builder<'_, '_> {
             self.resolve(pronoun, speaker.range.start)?
         } else if let Some(run) = &speaker.name {
             let name = ctx.name_text(run.clone());
-            // The keys are written in reused buffers: most names are found, not added.
-            let mut key = std::mem::take(&mut self.key_buf);
-            lower_into(&mut key, name);
-            let mut surname = std::mem::take(&mut self.lower_buf);
-            lower_into(&mut surname, name.split_whitespace().last().unwrap_or(""));
+            let key = Lower::new(name);
+            let key = key.bytes();
+            let surname = Lower::new(name.split_whitespace().last().unwrap_or(""));
+            let surname = surname.bytes();
             let single = !name.contains(' ');
             let found = self
-                .by_key
-                .get(key.as_str())
-                .copied()
-                .or_else(|| {
-                    self.by_surname
-                        .get(surname.as_str())
-                        .copied()
-                        .filter(|_| single)
-                })
-                .or_else(|| self.by_key.get(surname.as_str()).copied());
+                .keys
+                .get(NAME, key)
+                .or_else(|| self.keys.get(SURNAME, surname).filter(|_| single))
+                .or_else(|| self.keys.get(NAME, surname));
             let index = match found {
                 Some(i) => {
                     if !single
                         && self.sources[i]
                             .name
-                            .as_ref()
-                            .is_some_and(|n| !n.contains(' '))
+                            .is_some_and(|n| !n.text(ctx.text).contains(' '))
                     {
-                        self.sources[i].name = Some(name.to_string());
-                        self.by_key.insert(key.clone(), i);
+                        self.sources[i].name = Some(ctx.name_span(run.clone()));
+                        self.keys.insert(NAME, key, i);
                     }
                     i
                 }
                 None => {
                     // A bare surname takes the full name used earlier in the text.
                     let earlier = if single {
-                        self.full_name_before(&surname, run.start)
+                        self.full_name_before(surname, run.start)
                     } else {
                         None
                     };
-                    let full = earlier.as_ref().map_or(name, |r| ctx.name_text(r.clone()));
-                    let i = self.new_source(Some(full.to_string()), SourceKind::Named);
+                    let full = ctx.name_span(earlier.clone().unwrap_or(run.clone()));
+                    let i = self.new_source(Some(full), SourceKind::Named);
                     if let Some(r) = earlier {
-                        self.sources[i].mentions.push(ctx.span(r.clone()));
+                        self.add_mention(i, ctx.span(r.clone()));
                         self.sources[i].description = ctx.describe(r);
                     }
-                    self.by_key.insert(lower(full), i);
-                    self.by_key.insert(key.clone(), i);
-                    if !self.by_surname.contains_key(surname.as_str()) {
-                        self.by_surname.insert(surname.clone(), i);
-                    }
+                    self.keys
+                        .insert(NAME, Lower::new(full.text(ctx.text)).bytes(), i);
+                    self.keys.insert(NAME, key, i);
+                    self.keys.insert_new(SURNAME, surname, i);
                     i
                 }
             };
-            self.key_buf = key;
-            self.lower_buf = surname;
             if self.sources[index].description.is_none() {
                 self.sources[index].description = speaker
                     .description
@@ -95,51 +98,45 @@ impl Builder<'_, '_> {
             }
             index
         } else {
-            let description = speaker.description.as_deref().unwrap_or("");
-            // The keys are written in reused buffers: most roles are found, not added.
-            let mut lower = std::mem::take(&mut self.lower_buf);
-            lower_into(&mut lower, description);
-            let stem = ["a ", "an ", "the "]
+            let description = speaker
+                .description
+                .as_ref()
+                .map_or("", |d| d.as_str(ctx.text));
+            let lower = Lower::new(description);
+            let lower = lower.bytes();
+            let stem = [&b"a "[..], b"an ", b"the "]
                 .iter()
-                .find_map(|d| lower.strip_prefix(d))
-                .unwrap_or(&lower);
-            // A role is keyed by its kind and wording; "head:" keys its head word.
-            let mut key = std::mem::take(&mut self.key_buf);
-            role_key(&mut key, speaker.kind, stem);
+                .find_map(|d| lower.strip_prefix(*d))
+                .unwrap_or(lower);
+            // A role is keyed by its kind and wording.
+            let (tag, key) = role_key(speaker.kind, stem);
             // "the spokesman" after "A Treasury spokesman": the role named before.
-            let head = stem.rsplit(' ').next().unwrap_or("");
-            let mut head_key = std::mem::take(&mut self.head_buf);
-            role_key(&mut head_key, speaker.kind, "head:");
-            head_key.push_str(head);
-            let definite = lower.starts_with("the ") && !stem.contains(' ');
-            let found = self.by_role.get(key.as_str()).copied().or_else(|| {
-                definite
-                    .then(|| self.by_role.get(head_key.as_str()).copied())
-                    .flatten()
-            });
-            let index = match found {
+            let head = stem.rsplit(|&b| b == b' ').next().unwrap_or(b"");
+            let head_tag = HEAD + speaker.kind as u8;
+            let definite = lower.starts_with(b"the ") && !stem.contains(&b' ');
+            let found = self
+                .keys
+                .get(tag, key)
+                .or_else(|| definite.then(|| self.keys.get(head_tag, head)).flatten());
+            match found {
                 Some(i) => i,
                 None => {
                     let i = self.new_source(None, speaker.kind);
                     self.sources[i].description = speaker.description.clone();
-                    self.by_role.insert(key.clone(), i);
+                    self.keys.insert(tag, key, i);
                     if matches!(speaker.kind, SourceKind::Unnamed | SourceKind::Anonymous) {
-                        self.by_role.insert(head_key.clone(), i);
+                        self.keys.insert(head_tag, head, i);
                     }
                     i
                 }
-            };
-            self.lower_buf = lower;
-            self.key_buf = key;
-            self.head_buf = head_key;
-            index
+            }
         };
+        if self.sources[index].last_mention != Some(mention) && !mention.is_empty() {
+            self.add_mention(index, mention);
+        }
         let source = &mut self.sources[index];
         if speaker.kind == SourceKind::Anonymous && speaker.pronoun.is_none() {
             source.kind = SourceKind::Anonymous;
-        }
-        if source.mentions.last() != Some(&mention) && !mention.is_empty() {
-            source.mentions.push(mention);
         }
         if let Some(reason) = &speaker.reason {
             source.reason.get_or_insert(ctx.span(reason.clone()));
@@ -150,7 +147,8 @@ impl Builder<'_, '_> {
                 self.last_group = Some(index);
                 // "a senior engineer", "the mayor" may be "he" or "she"; "officials",
                 // "the skippers" may not.
-                let singular = source.description.as_deref().is_some_and(|d| {
+                let singular = source.description.as_ref().is_some_and(|d| {
+                    let d = d.as_str(ctx.text);
                     let head = d.split(|c: char| !c.is_alphanumeric()).nth(1).unwrap_or("");
                     ["a ", "an ", "one "]
                         .iter()
@@ -171,14 +169,14 @@ impl Builder<'_, '_> {
     /// quotations.
     pub(super) fn full_name_before(
         &mut self,
-        surname: &str,
+        surname: &[u8],
         before: usize,
     ) -> Option<Range<usize>> {
         self.index_full_names(before);
-        self.full_names
-            .get(surname)
+        self.keys
+            .get(FULL_NAME, surname)
+            .map(|k| self.full_runs[k].clone())
             .filter(|r| r.end <= before)
-            .cloned()
     }
 
     /// Indexes the full names (multi-word names outside quotations) that start before
@@ -192,16 +190,17 @@ impl Builder<'_, '_> {
             let Some((run, possessive)) = ctx.next_name_run(&mut self.full_at, len) else {
                 break;
             };
-            if run.len() < 2 || ctx.quotation_of(run.start).is_some() {
+            if run.len() < 2 || ctx.quoted(run.start) {
                 continue;
             }
             let name = ctx.name_text(run.clone());
             if possessive || !name.contains(' ') {
                 continue;
             }
-            self.full_runs.push(run.clone());
-            let last = lower(name.split_whitespace().last().unwrap_or(""));
-            self.full_names.entry(last).or_insert(run);
+            self.full_runs.push(run);
+            let last = Lower::new(name.split_whitespace().last().unwrap_or(""));
+            self.keys
+                .insert_new(FULL_NAME, last.bytes(), self.full_runs.len() - 1);
         }
     }
 
@@ -212,12 +211,12 @@ impl Builder<'_, '_> {
         n.checked_sub(1).map(|i| self.full_runs[i].clone())
     }
 
-    pub(super) fn new_source(&mut self, name: Option<String>, kind: SourceKind) -> usize {
+    pub(super) fn new_source(&mut self, name: Option<Span>, kind: SourceKind) -> usize {
         self.sources.push(Acc {
             name,
             description: None,
             kind,
-            mentions: Vec::new(),
+            last_mention: None,
             reason: None,
             gender: None,
         });
@@ -225,7 +224,7 @@ impl Builder<'_, '_> {
     }
 
     /// The source a pronoun at token `at` refers to.
-    pub(super) fn resolve(&mut self, pronoun: &str, at: usize) -> Option<usize> {
+    pub(super) fn resolve(&mut self, pronoun: &'static str, at: usize) -> Option<usize> {
         let ctx = self.ctx;
         match pronoun {
             "he" | "she" | "i" => {
@@ -241,35 +240,35 @@ impl Builder<'_, '_> {
                         .map_or(true, |i| gender_fits(this.sources[i].gender, gender))
                 };
                 let is_known = |this: &Self, run: &Range<usize>| {
-                    with_lower(ctx.name_text(run.clone()), |name| {
-                        this.lookup(name).is_some()
-                            || this
-                                .full_names
-                                .get(name)
-                                .is_some_and(|r| r.end <= run.start)
-                    })
+                    let name = Lower::new(ctx.name_text(run.clone()));
+                    let name = name.bytes();
+                    this.lookup_lower(name).is_some()
+                        || this
+                            .keys
+                            .get(FULL_NAME, name)
+                            .is_some_and(|k| this.full_runs[k].end <= run.start)
                 };
                 // A person named earlier in the same sentence, outside quotations.
                 let first = ctx.sentence_first(at);
                 let first = first.max(at.saturating_sub(60));
                 let run = ctx.name_runs(first..at).find(|(run, _)| {
-                    ctx.quotation_of(run.start).is_none()
+                    !ctx.quoted(run.start)
                         && (run.len() > 1 || run.start > first || is_known(self, run))
                         && fits(self, run)
                 });
                 // Else the subject of the sentence before, a known speaker first.
+                // The name runs of the sentence before, in a reused buffer.
+                let mut runs = std::mem::take(&mut self.runs_buf);
                 let run = run.or_else(|| {
                     let previous = ctx.sentence_first(first.checked_sub(1)?);
                     let previous = previous.max(first.saturating_sub(60));
-                    let runs: Vec<_> = ctx
-                        .name_runs(previous..first)
-                        .filter(|(run, possessive)| {
-                            !possessive
-                                && ctx.quotation_of(run.start).is_none()
-                                && !ctx.after_preposition(run.start)
-                                && fits(self, run)
-                        })
-                        .collect();
+                    runs.clear();
+                    runs.extend(ctx.name_runs(previous..first).filter(|(run, possessive)| {
+                        !possessive
+                            && !ctx.quoted(run.start)
+                            && !ctx.after_preposition(run.start)
+                            && fits(self, run)
+                    }));
                     let known = runs.iter().find(|(run, _)| is_known(self, run));
                     known
                         .or_else(|| {
@@ -289,6 +288,7 @@ impl Builder<'_, '_> {
                         .or_else(|| runs.iter().find(|(run, _)| run.len() >= 2))
                         .cloned()
                 });
+                self.runs_buf = runs;
                 let index = match run {
                     Some((run, _)) => {
                         let speaker = Speaker::named(run);
@@ -298,10 +298,8 @@ impl Builder<'_, '_> {
                     None => {
                         let recent = self
                             .recent_people
-                            .iter()
-                            .rev()
-                            .find(|&&i| gender_fits(self.sources[i].gender, gender))
-                            .copied();
+                            .latest_first()
+                            .find(|&i| gender_fits(self.sources[i].gender, gender));
                         // Else the latest full name in the text, when it may be the one
                         // ("Agnes Whitford was the last to leave. [quoted paragraphs]
                         // ... she said").
@@ -347,37 +345,50 @@ impl Builder<'_, '_> {
 
     /// The named source with this name or surname.
     fn lookup(&self, name: &str) -> Option<usize> {
-        with_lower(name, |key| {
-            self.by_key.get(key).copied().or_else(|| {
-                (!key.contains(' '))
-                    .then(|| self.by_surname.get(key).copied())
-                    .flatten()
-            })
+        self.lookup_lower(Lower::new(name).bytes())
+    }
+
+    /// `lookup` of a name in lower case.
+    fn lookup_lower(&self, key: &[u8]) -> Option<usize> {
+        self.keys.get(NAME, key).or_else(|| {
+            (!key.contains(&b' '))
+                .then(|| self.keys.get(SURNAME, key))
+                .flatten()
         })
+    }
+
+    /// Notes a mention of source `i`.
+    pub(super) fn add_mention(&mut self, i: usize, span: Span) {
+        self.mentions.push((i, span));
+        self.sources[i].last_mention = Some(span);
     }
 
     /// Notes a source that "he" or "she" may refer to next.
     fn mention_person(&mut self, index: usize) {
-        self.recent_people.retain(|&i| i != index);
-        self.recent_people.push(index);
-        if self.recent_people.len() > 8 {
-            self.recent_people.remove(0);
-        }
+        self.recent_people.note(index);
     }
 
     /// Stated reasons for anonymity not next to a speaker join the nearest anonymous
     /// source of their sentence, or become one.
     pub(super) fn attach_reasons(&mut self) {
-        let ctx = self.ctx;
-        let mut anonymous: Vec<(usize, Span)> = Vec::new();
-        for (i, s) in self.sources.iter().enumerate() {
-            // An unnamed role withheld on purpose ("a spokesman, who declined to be
-            // named") is anonymous too.
-            if matches!(s.kind, SourceKind::Anonymous | SourceKind::Unnamed) {
-                anonymous.extend(s.mentions.iter().map(|m| (i, *m)));
-            }
+        if self.reasons.is_empty() {
+            return;
         }
-        anonymous.sort_by_key(|&(_, m)| m.start);
+        let ctx = self.ctx;
+        // An unnamed role withheld on purpose ("a spokesman, who declined to be named")
+        // is anonymous too. (Ordered as by source, then mention, then start.)
+        let mut anonymous: Vec<(usize, Span)> = self
+            .mentions
+            .iter()
+            .filter(|&&(i, _)| {
+                matches!(
+                    self.sources[i].kind,
+                    SourceKind::Anonymous | SourceKind::Unnamed
+                )
+            })
+            .copied()
+            .collect();
+        anonymous.sort_by_key(|&(i, m)| (m.start, i));
         let mut taken: Vec<Span> = self.sources.iter().filter_map(|s| s.reason).collect();
         taken.sort();
         let reasons: Vec<Span> = std::mem::take(&mut self.reasons)
@@ -403,7 +414,7 @@ impl Builder<'_, '_> {
                 }
                 None => {
                     let i = self.new_source(None, SourceKind::Anonymous);
-                    self.sources[i].mentions.push(reason);
+                    self.add_mention(i, reason);
                     self.sources[i].reason = Some(reason);
                 }
             }
@@ -411,46 +422,14 @@ impl Builder<'_, '_> {
     }
 }
 
-/// `s` in lower case (`str::to_lowercase`), quicker for ASCII.
-pub(super) fn lower(s: &str) -> String {
-    if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        s.to_lowercase()
+/// The tag and key of a role of `kind` worded `stem` (lower case), as if keyed by the
+/// text of the kind's digit and the wording, where `head:` then a word keys a role's
+/// head word (`HEAD`).
+fn role_key(kind: SourceKind, stem: &[u8]) -> (u8, &[u8]) {
+    match stem.strip_prefix(b"head:") {
+        Some(head) => (HEAD + kind as u8, head),
+        None => (ROLE + kind as u8, stem),
     }
-}
-
-/// `f` of `s` in lower case (as [`lower`]), without allocating for short ASCII text.
-pub(super) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 64];
-    if s.is_ascii() && s.len() <= buf.len() {
-        let key = &mut buf[..s.len()];
-        key.copy_from_slice(s.as_bytes());
-        key.make_ascii_lowercase();
-        if let Ok(key) = std::str::from_utf8(key) {
-            return f(key);
-        }
-    }
-    f(&lower(s))
-}
-
-/// Writes `s` in lower case (as [`lower`]) into `buf`.
-fn lower_into(buf: &mut String, s: &str) {
-    buf.clear();
-    if s.is_ascii() {
-        buf.push_str(s);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.push_str(&s.to_lowercase());
-    }
-}
-
-/// Writes the role key of `kind` and `wording` into `buf`: one character for the kind,
-/// then the wording (`head:spokesman` for a head word).
-fn role_key(buf: &mut String, kind: SourceKind, wording: &str) {
-    buf.clear();
-    buf.push(char::from(b'0' + kind as u8));
-    buf.push_str(wording);
 }
 
 /// True when `s` starts with `prefix`, ignoring ASCII case.

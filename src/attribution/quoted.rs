@@ -19,17 +19,17 @@ impl Builder<'_, '_> {
         let Some(kind) = self.quote_kind(q, open) else {
             return;
         };
-        let close = q.close.map(|m| ctx.scan.token_at_or_after(m.start));
+        let close = q.close.map(|m| ctx.token_at_or_after_near(m.start, open));
         let paragraph = q.paragraph as usize;
         let mut found: Option<(Option<usize>, Option<Span>)> = None;
         if let Some(close) = close {
             if let Some(c) = self.cue_after_quote(q, close) {
                 let source = self.cue_source(c);
                 if source.is_some() {
-                    self.used[c] = true;
+                    self.cues[c].used = true;
                     found = Some((source, Some(self.cue_span(c))));
                 }
-            } else if ctx.is_dash(close + 1) && ctx.quotation_of(close + 2).is_none() {
+            } else if ctx.is_dash(close + 1) && !ctx.quoted(close + 2) {
                 if let Some(s) = ctx.speaker_after(close + 2, false) {
                     if s.pronoun.is_none() {
                         let source = self.register(&s);
@@ -42,7 +42,7 @@ impl Builder<'_, '_> {
             if let Some(c) = self.cue_before_quote(open, kind) {
                 let source = self.cue_source(c);
                 if source.is_some() {
-                    self.used[c] = true;
+                    self.cues[c].used = true;
                     found = Some((source, Some(self.cue_span(c))));
                 }
             }
@@ -56,7 +56,7 @@ impl Builder<'_, '_> {
                 {
                     let source = self.cue_source(c);
                     if source.is_some() {
-                        self.used[c] = true;
+                        self.cues[c].used = true;
                         found = Some((source, Some(self.cue_span(c))));
                     }
                 }
@@ -110,9 +110,10 @@ impl Builder<'_, '_> {
         // in," she said.) names the speaker of its earlier paragraphs too.
         let cued = source.is_some() && cue.is_some();
         if cued {
-            for i in std::mem::take(&mut self.chain) {
+            for &i in &self.chain {
                 self.quotes[i].source = source;
             }
+            self.chain.clear();
         }
         self.push_quote(q.inner, kind, source, cue);
         if !q.continues {
@@ -156,9 +157,9 @@ impl Builder<'_, '_> {
         let leads = after_clause.is_some()
             || (first..run.start)
                 .all(|i| ctx.capitalised(i) || ctx.is_punct(i, '.') || ctx.has(i, Category::Title));
-        let known = super::grouping::with_lower(ctx.name_text(run.clone()), |name| {
-            self.by_key.contains_key(name) || self.by_surname.contains_key(name)
-        });
+        let name = super::keys::Lower::new(ctx.name_text(run.clone()));
+        let known = self.keys.contains(super::grouping::NAME, name.bytes())
+            || self.keys.contains(super::grouping::SURNAME, name.bytes());
         if possessive || !leads || !(run.len() > 1 || known) {
             return None;
         }
@@ -169,8 +170,8 @@ impl Builder<'_, '_> {
     pub(super) fn quote_kind(&self, q: &Quotation, open: usize) -> Option<QuoteKind> {
         let ctx = self.ctx;
         let inner = q.inner.text(ctx.text);
-        let first = ctx.scan.token_at_or_after(q.inner.start);
-        let end = ctx.scan.token_at_or_after(q.inner.end);
+        let first = ctx.token_at_or_after_near(q.inner.start, open);
+        let end = ctx.token_at_or_after_near(q.inner.end, first);
         let words = (first..end.min(first + 12))
             .filter(|&i| !ctx.is_punctuation(i))
             .count();
@@ -226,7 +227,7 @@ impl Builder<'_, '_> {
         if title_case && boundary && words <= 6 {
             // `"The Long Winter" opens on Friday.`: a title as the subject, unless an
             // attribution follows (`"Never Again," she said.`).
-            let after = q.close.map(|m| ctx.scan.token_at_or_after(m.end));
+            let after = q.close.map(|m| ctx.token_at_or_after_near(m.end, end));
             let attributed = after.is_some_and(|t| {
                 ctx.is_punct(t, ',')
                     || ctx.is_dash(t)

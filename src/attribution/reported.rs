@@ -235,7 +235,7 @@ impl Builder<'_, '_> {
         let ctx = self.ctx;
         let cue = self.cues[c].clone();
         let cue_start = ctx.tokens[cue.tokens.start].span.start;
-        if cue_start < self.covered_until || self.used[c] {
+        if cue_start < self.covered_until || cue.used {
             return;
         }
         let sentence_end = ctx.sentence_end(cue.tokens.start);

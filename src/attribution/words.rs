@@ -286,6 +286,24 @@ const fn first_letters() -> [u32; MAX_LEN + 1] {
     firsts
 }
 
+/// Per word length: the (lower-case ASCII) last letters of the class words of that
+/// length, one bit each: a second cheap test before the table is probed.
+static LAST_LETTERS: [u32; MAX_LEN + 1] = {
+    let mut lasts = [0u32; MAX_LEN + 1];
+    let mut c = 0;
+    while c < CLASSES.len() {
+        let words = CLASSES[c].1;
+        let mut w = 0;
+        while w < words.len() {
+            let bytes = words[w].as_bytes();
+            lasts[bytes.len()] |= letter_bit(bytes[bytes.len() - 1]);
+            w += 1;
+        }
+        c += 1;
+    }
+    lasts
+};
+
 /// The bit of an ASCII letter, either case (every other byte shares bit 31).
 const fn letter_bit(b: u8) -> u32 {
     let lower = b.to_ascii_lowercase();
@@ -296,11 +314,29 @@ const fn letter_bit(b: u8) -> u32 {
     }
 }
 
-/// The classes `word` belongs to.
-pub(crate) fn classes(word: &str) -> u64 {
+/// The classes of each class id (`class_id`): id 0 has none, id `k` those of table
+/// slot `k - 1`.
+static CLASSES_BY_ID: [u64; TABLE_SIZE + 1] = {
+    let mut by_id = [0u64; TABLE_SIZE + 1];
+    let mut slot = 0;
+    while slot < TABLE_SIZE {
+        by_id[slot + 1] = TABLE[slot].1;
+        slot += 1;
+    }
+    by_id
+};
+
+// Class ids take 12 bits of a token's facts in `names::Ctx`.
+const _: () = assert!(TABLE_SIZE < 1 << 12);
+
+/// The id of the classes `word` belongs to: 0 for none, else at most `TABLE_SIZE`
+/// (so it fits in 11 bits). [`classes_of`] gives the classes back.
+pub(crate) fn class_id(word: &str) -> u16 {
     let bytes = word.as_bytes();
-    match (bytes.first(), FIRST_LETTERS.get(bytes.len())) {
-        (Some(&b), Some(firsts)) if firsts & letter_bit(b) != 0 => {}
+    match (bytes.first(), bytes.last(), FIRST_LETTERS.get(bytes.len())) {
+        (Some(&first), Some(&last), Some(firsts))
+            if firsts & letter_bit(first) != 0
+                && LAST_LETTERS[bytes.len()] & letter_bit(last) != 0 => {}
         _ => return 0,
     }
     let key = key(bytes);
@@ -309,15 +345,82 @@ pub(crate) fn classes(word: &str) -> u64 {
     }
     let mut slot = slot_of(key);
     loop {
-        let (k, classes) = TABLE[slot];
+        let k = TABLE[slot].0;
         if k == key {
-            return classes;
+            return slot as u16 + 1;
         }
         if k.0 == 0 {
             return 0;
         }
         slot = (slot + 1) & (TABLE_SIZE - 1);
     }
+}
+
+/// [`class_id`] of the word `text[start..start + len]`, read eight bytes at a time when
+/// sixteen bytes of `text` follow `start`.
+#[inline]
+pub(crate) fn class_id_at(text: &str, start: usize, len: usize) -> u16 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let bytes = text.as_bytes();
+    let (Some(word), Some(ahead)) = (bytes.get(start..start + len), bytes.get(start..start + 16))
+    else {
+        return text.get(start..start + len).map_or(0, class_id);
+    };
+    match (word.first(), word.last(), FIRST_LETTERS.get(len)) {
+        (Some(&first), Some(&last), Some(firsts))
+            if firsts & letter_bit(first) != 0 && LAST_LETTERS[len] & letter_bit(last) != 0 => {}
+        _ => return 0,
+    }
+    let mut lo = [0u8; 8];
+    let mut hi = [0u8; 8];
+    lo.copy_from_slice(&ahead[..8]);
+    hi.copy_from_slice(&ahead[8..]);
+    // The bytes of the word, zero after it.
+    let keep = |x: u64, n: usize| {
+        if n >= 8 {
+            x
+        } else {
+            x & ((1u64 << (8 * n)) - 1)
+        }
+    };
+    let lo = keep(u64::from_le_bytes(lo), len);
+    let hi = keep(u64::from_le_bytes(hi), len.saturating_sub(8));
+    if (lo | hi) & HIGH != 0 {
+        return 0;
+    }
+    // Every byte is below 0x80, so no sum carries into the next byte: set bit 5 of the
+    // bytes from b'A' to b'Z'.
+    let lower = |x: u64| {
+        let upper = (x + ONES * (0x80 - u64::from(b'A')))
+            & !(x + ONES * (0x80 - u64::from(b'Z') - 1))
+            & HIGH;
+        x | upper >> 2
+    };
+    let key = (lower(lo), lower(hi));
+    let mut slot = slot_of(key);
+    loop {
+        let k = TABLE[slot].0;
+        if k == key {
+            return slot as u16 + 1;
+        }
+        if k.0 == 0 {
+            return 0;
+        }
+        slot = (slot + 1) & (TABLE_SIZE - 1);
+    }
+}
+
+/// The classes of a class id from [`class_id`], one bit each.
+#[inline]
+pub(crate) fn classes_of(id: u16) -> u64 {
+    CLASSES_BY_ID.get(usize::from(id)).copied().unwrap_or(0)
+}
+
+/// The classes `word` belongs to.
+#[cfg(test)]
+pub(crate) fn classes(word: &str) -> u64 {
+    classes_of(class_id(word))
 }
 
 #[cfg(test)]
@@ -342,5 +445,23 @@ mod tests {
         assert_eq!(classes("counterrevolutionaries"), 0);
         assert_eq!(classes("documentaryfilm"), 0);
         assert_eq!(classes("it’s") & CLAUSE_WORDS.0, 0);
+        // Read in place, with text after the word or not.
+        for &(_, words) in CLASSES {
+            for word in words
+                .iter()
+                .copied()
+                .chain(["Xyz", "thé", "documentaryfilm"])
+            {
+                for (before, after) in [("", ""), ("", " and more text after it"), (". ", "'s")] {
+                    let text = format!("{before}{}{after}", word.to_ascii_uppercase());
+                    let (start, len) = (before.len(), word.len());
+                    assert_eq!(
+                        class_id_at(&text, start, len),
+                        class_id(&text[start..start + len]),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
     }
 }
