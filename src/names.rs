@@ -12,44 +12,17 @@ use std::cell::Cell;
 use std::ops::Range;
 
 use crate::article::Article;
-use crate::attribution::words::{
-    Words, AFTER_CUE_STOPS, CLAUSE_WORDS, COUNT_WORDS, PREPOSITIONS, THE,
-};
+use crate::attribution::words::{Words, AFTER_CUE_STOPS, CLAUSE_WORDS};
 use crate::lexicon::{Category, Entry};
 use crate::scan::{Hit, Scan, Token, TokenKind};
 use crate::span::Span;
 
-/// Categories whose words never belong to a person's name.
-const NOT_NAME: &[Category] = &[
-    Category::Title,
-    Category::Honorific,
-    Category::OrgWord,
-    Category::Organization,
-    Category::NotPerson,
-    Category::Month,
-    Category::Weekday,
-    Category::Nationality,
-    Category::Place,
-    Category::Pronoun,
-    Category::SentenceStarter,
-    Category::AnonymousSource,
-    Category::Document,
-    Category::SpeechVerb,
-    Category::AttributionPhrase,
-    Category::TimeWord,
-    Category::NumberWord,
-    Category::Ordinal,
-];
+mod cells;
+mod runs;
 
-/// Category bits of [`NOT_NAME`].
-const NOT_NAME_BITS: u64 = {
-    let mut bits = 0u64;
-    let mut i = 0;
-    while i < NOT_NAME.len() {
-        bits |= 1 << NOT_NAME[i] as u32;
-        i += 1;
-    }
-    bits
+use cells::{
+    flags_of, possessive, Tok, CAPITALISED, CLASS_ID, FAR, NUMBER, PUNCT, QUOTED, QUOTE_MARK,
+    STOP_MARK, WORD, WORDS_KNOWN,
 };
 
 /// The bit of a category in a hit's category mask.
@@ -57,119 +30,8 @@ pub(crate) const fn bit(category: Category) -> u64 {
     1 << category as u32
 }
 
-// Token flags.
-const WORD: u8 = 1;
-const NUMBER: u8 = 1 << 1;
-const PUNCT: u8 = 1 << 2;
-/// A word starting with an upper-case letter.
-const CAPITALISED: u8 = 1 << 3;
-/// `.`, `!`, `?`, `…` or `;` (a stop unless it is an honorific's dot).
-const STOP_MARK: u8 = 1 << 4;
-/// A quotation mark of any family.
-const QUOTE_MARK: u8 = 1 << 5;
-/// Inside an outermost quotation (between its marks).
-const QUOTED: u8 = 1 << 6;
-
-// What is learned of a token on first use (`Tok::lazy`).
-/// The word classes' id (`words::class_id`) is known: the low bits.
-const WORDS_KNOWN: u16 = 1 << 12;
-/// The bits of the word classes' id.
-const CLASS_ID: u16 = WORDS_KNOWN - 1;
-/// `NAME_WORD` is known.
-const NAME_KNOWN: u16 = 1 << 13;
-/// May be a word of a person's name (when `NAME_KNOWN`).
-const NAME_WORD: u16 = 1 << 14;
-
-/// `Tok::back` of a token whose covering hit starts too far back to tell in a byte.
-const FAR: u8 = u8::MAX;
-
-/// What the rules know of a token, in four bytes.
-#[derive(Clone, Copy, Debug, Default)]
-struct Tok {
-    /// Kind, punctuation and quotation flags.
-    flags: u8,
-    /// 0 when no hit covers the token; else how many tokens before it the covering hit
-    /// starts, plus one (`FAR` when that does not fit).
-    back: u8,
-    /// Learned on first use: word classes and whether it can be a word of a name.
-    lazy: u16,
-}
-
 /// Slots of the cache of hit categories by lexicon pattern (a power of two).
 const PATTERN_SLOTS: usize = 256;
-
-/// The flags of a punctuation token by its first byte, when ASCII.
-static ASCII_PUNCT: [u8; 128] = {
-    let mut table = [PUNCT; 128];
-    table[b'.' as usize] |= STOP_MARK;
-    table[b'!' as usize] |= STOP_MARK;
-    table[b'?' as usize] |= STOP_MARK;
-    table[b';' as usize] |= STOP_MARK;
-    table[b'"' as usize] |= QUOTE_MARK;
-    table[b'\'' as usize] |= QUOTE_MARK;
-    table
-};
-
-/// The flags of a token, but the name flags.
-#[inline]
-fn flags_of(text: &str, t: &Token) -> u8 {
-    let lead = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
-    if lead.is_ascii() {
-        return match t.kind {
-            TokenKind::Word if lead.is_ascii_uppercase() => WORD | CAPITALISED,
-            TokenKind::Word => WORD,
-            TokenKind::Number => NUMBER,
-            TokenKind::Punct => ASCII_PUNCT[lead as usize],
-        };
-    }
-    slow_flags_of(text, t, lead)
-}
-
-/// `flags_of` a token whose first byte is not ASCII.
-fn slow_flags_of(text: &str, t: &Token, lead: u8) -> u8 {
-    let first = || {
-        if lead.is_ascii() {
-            char::from(lead)
-        } else {
-            t.span.text(text).chars().next().unwrap_or('\0')
-        }
-    };
-    match t.kind {
-        TokenKind::Word => {
-            let upper = if lead.is_ascii() {
-                lead.is_ascii_uppercase()
-            } else {
-                first().is_uppercase()
-            };
-            if upper {
-                WORD | CAPITALISED
-            } else {
-                WORD
-            }
-        }
-        TokenKind::Number => NUMBER,
-        TokenKind::Punct => {
-            let c = first();
-            let mut flags = PUNCT;
-            if matches!(c, '.' | '!' | '?' | '…' | ';') {
-                flags |= STOP_MARK;
-            } else if crate::marks::family_of(c).is_some() {
-                flags |= QUOTE_MARK;
-            }
-            flags
-        }
-    }
-}
-
-/// True when a word ends like a possessive: "Trump's", "Growers'".
-fn possessive(w: &[u8]) -> bool {
-    // The last byte of `s`, `'` or `’`.
-    matches!(w.last(), Some(b's' | b'\'' | 0x99))
-        && (w.ends_with(b"'s")
-            || w.ends_with("’s".as_bytes())
-            || w.ends_with(b"s'")
-            || w.ends_with("s’".as_bytes()))
-}
 
 /// The article as the attribution rules read it: tokens, the hit covering each token,
 /// and whether each token lies inside quotation marks.
@@ -561,184 +423,6 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// True when token `i` can be a word of a person's name.
-    #[inline]
-    fn name_word(&self, i: usize) -> bool {
-        let Some(tok) = self.toks.get(i).map(Cell::get) else {
-            return false;
-        };
-        if tok.flags & CAPITALISED == 0 {
-            return false;
-        }
-        if tok.lazy & NAME_KNOWN != 0 {
-            return tok.lazy & NAME_WORD != 0;
-        }
-        self.learn_name_word(i)
-    }
-
-    /// `name_word` of a capitalised token, on first use.
-    #[inline(never)]
-    fn learn_name_word(&self, i: usize) -> bool {
-        let name = self.cats(i) & NOT_NAME_BITS == 0
-            && !is_acronym(self.word(i))
-            && !self.lower_is(i, COUNT_WORDS);
-        let cell = &self.toks[i];
-        let mut tok = cell.get();
-        tok.lazy |= NAME_KNOWN | if name { NAME_WORD } else { 0 };
-        cell.set(tok);
-        name
-    }
-
-    /// Person-name runs in `range`, each as a token range, in order. A run ending in a
-    /// possessive is flagged.
-    pub(crate) fn name_runs(
-        &self,
-        range: Range<usize>,
-    ) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
-        let mut i = range.start;
-        std::iter::from_fn(move || self.next_name_run(&mut i, range.end))
-    }
-
-    /// The first person-name run from token `*at` on, ending by token `limit`; moves
-    /// `*at` past it.
-    pub(crate) fn next_name_run(
-        &self,
-        at: &mut usize,
-        limit: usize,
-    ) -> Option<(Range<usize>, bool)> {
-        let range = *at..limit;
-        let mut i = *at;
-        while i < range.end {
-            if self.flags(i) & CAPITALISED == 0 {
-                // Only capitalised words start a name: skip to the next one.
-                let next = self
-                    .toks
-                    .get(i..range.end)
-                    .and_then(|rest| rest.iter().position(|t| t.get().flags & CAPITALISED != 0));
-                i = next.map_or(range.end, |k| i + k);
-                continue;
-            }
-            if !self.name_word(i) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            let mut end = i + 1;
-            loop {
-                if end >= range.end || self.is_possessive(end - 1) {
-                    break;
-                }
-                if (self.name_word(end) || self.surname_title(end)) && !self.is_punct(end - 1, ',')
-                {
-                    // "Mark Dean", "Ann King": a title word after a first name is a surname.
-                    end += 1;
-                } else if self.is_punct(end, '.')
-                    && self.glued(end - 1, end)
-                    && self.word(end - 1).chars().count() == 1
-                    && end + 1 < range.end
-                    && self.name_word(end + 1)
-                {
-                    // An initial: "J. K. Rowling".
-                    end += 2;
-                } else if self.is_punct(end, '-')
-                    && self.glued(end - 1, end)
-                    && self.glued(end, end + 1)
-                    && end + 1 < range.end
-                    && self.name_word(end + 1)
-                {
-                    // "Jean-Claude", "Delacroix-Fenn".
-                    end += 2;
-                } else if let Some(next) = self.after_particles(end, range.end) {
-                    // "van der Berg", "bin Salman", "al-Assad".
-                    end = next;
-                } else {
-                    break;
-                }
-            }
-            i = end;
-            if self.is_org_name(start, end) {
-                continue;
-            }
-            let possessive = self.is_possessive(end - 1) || self.is_apostrophe_after(end);
-            *at = i;
-            return Some((start..end, possessive));
-        }
-        *at = i;
-        None
-    }
-
-    /// True when token `i` is a capitalised one-word title that also serves as a surname.
-    fn surname_title(&self, i: usize) -> bool {
-        self.capitalised(i)
-            && self.hit_range(i).is_some_and(|r| r.len() == 1)
-            && self.cats(i) & !bit(Category::Title) == 0
-            && !self.capitalised(i + 1)
-    }
-
-    /// After one to three name particles starting at `at` (with hyphens: "al-"), the
-    /// index past the capitalised word that ends them.
-    fn after_particles(&self, at: usize, limit: usize) -> Option<usize> {
-        let mut j = at;
-        let mut particles = 0;
-        while j < limit && particles < 3 && self.has(j, Category::NameParticle) && self.is_word(j) {
-            j += 1;
-            particles += 1;
-            if self.is_punct(j, '-') && self.glued(j - 1, j) {
-                j += 1;
-            }
-        }
-        (particles > 0 && j < limit && self.name_word(j)).then_some(j + 1)
-    }
-
-    /// True when a capitalised run names an organisation or a thing: "the Stimson
-    /// Center", "Stimson Center", "Beijing office".
-    fn is_org_name(&self, start: usize, end: usize) -> bool {
-        let next_is_org = self.capitalised(end)
-            && self.has_any(
-                end,
-                &[
-                    Category::OrgWord,
-                    Category::NotPerson,
-                    Category::Organization,
-                ],
-            );
-        // "the Growers' Union": look past a plural possessive.
-        let org_after_apostrophe = self.is_apostrophe_after(end)
-            && self.capitalised(end + 1)
-            && self.has(end + 1, Category::OrgWord);
-        // "the Tessaly foreign ministry", "the Trump administration": a run after "the"
-        // qualifies something else.
-        let after_the = start > 0 && self.lower_is(start - 1, THE);
-        next_is_org || org_after_apostrophe || after_the
-    }
-
-    /// True when token `i` is an apostrophe glued to the word before it (`Growers'`).
-    fn is_apostrophe_after(&self, i: usize) -> bool {
-        i > 0 && (self.is_punct(i, '\'') || self.is_punct(i, '’')) && self.glued(i - 1, i)
-    }
-
-    /// True when the token before `i` is a preposition: `a spokesman for Smith`.
-    pub(crate) fn after_preposition(&self, i: usize) -> bool {
-        i > 0 && self.lower_is(i - 1, PREPOSITIONS)
-    }
-
-    /// The person's name text of a run, without a possessive ending.
-    pub(crate) fn name_text(&self, run: Range<usize>) -> &'a str {
-        self.name_span(run).text(self.text)
-    }
-
-    /// The span of `name_text`.
-    pub(crate) fn name_span(&self, run: Range<usize>) -> Span {
-        let span = self.span(run);
-        let text = span.text(self.text);
-        for suffix in ["'s", "’s", "'", "’"] {
-            if text.ends_with(suffix) {
-                return Span::new(span.start, span.end - suffix.len());
-            }
-        }
-        span
-    }
-
     /// True when token `i` may belong to a speaker phrase.
     fn phrase_token(&self, i: usize, stops: Words) -> bool {
         let Some(t) = self.tokens.get(i) else {
@@ -813,19 +497,6 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Acronyms (NATO, EU) are organisations more often than people.
-fn is_acronym(w: &str) -> bool {
-    if w.is_ascii() {
-        let b = w.as_bytes();
-        return b.len() > 1 && !b.iter().any(u8::is_ascii_lowercase);
-    }
-    let upper = w
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase);
-    upper && w.chars().count() > 1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -843,20 +514,6 @@ mod tests {
                     "{offset} {near}"
                 );
             }
-        }
-    }
-
-    #[test]
-    fn ascii_punctuation_flags_match_the_characters() {
-        for b in 0u8..128 {
-            let c = char::from(b);
-            let mut want = PUNCT;
-            if matches!(c, '.' | '!' | '?' | '…' | ';') {
-                want |= STOP_MARK;
-            } else if crate::marks::family_of(c).is_some() {
-                want |= QUOTE_MARK;
-            }
-            assert_eq!(ASCII_PUNCT[b as usize], want, "{b}");
         }
     }
 }

@@ -66,6 +66,7 @@ mod judge;
 mod pair;
 mod parse;
 mod phrase;
+mod settle;
 mod view;
 mod words;
 
