@@ -270,6 +270,7 @@ impl Lexicon {
     }
 
     /// The entries of an automaton pattern (see [`crate::scan::Hit::pattern`]).
+    #[inline]
     pub fn entries(&self, pattern: u32) -> &[Entry] {
         match self.pattern_entries.get(pattern as usize) {
             Some(&(start, end)) => &self.entries[start as usize..end as usize],

@@ -224,6 +224,7 @@ impl<'a> Ctx<'a> {
 }
 
 /// Acronyms (NATO, EU) are organisations more often than people.
+#[inline]
 fn is_acronym(w: &str) -> bool {
     if w.is_ascii() {
         let b = w.as_bytes();

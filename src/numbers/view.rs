@@ -124,6 +124,7 @@ impl<'a> View<'a> {
     }
 
     /// True when token `i` is one of `words`, ignoring ASCII case.
+    #[inline]
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
         self.word_token(i).is_some_and(|w| {
             words
@@ -218,6 +219,7 @@ impl<'a> View<'a> {
     }
 
     /// The entry of `category` of the hit starting at token `i`, with the hit's end token.
+    #[inline]
     pub fn entry(&self, i: usize, category: Category) -> Option<(usize, &'a Entry)> {
         if !self.has(i) {
             return None;
