@@ -268,41 +268,29 @@ const fn build() -> [((u64, u64), u64); TABLE_SIZE] {
 
 /// Per word length: the (lower-case ASCII) first letters of the class words of that
 /// length, one bit each, so most words are ruled out before the table is probed.
-static FIRST_LETTERS: [u32; MAX_LEN + 1] = first_letters();
-
-const fn first_letters() -> [u32; MAX_LEN + 1] {
-    let mut firsts = [0u32; MAX_LEN + 1];
-    let mut c = 0;
-    while c < CLASSES.len() {
-        let words = CLASSES[c].1;
-        let mut w = 0;
-        while w < words.len() {
-            let bytes = words[w].as_bytes();
-            firsts[bytes.len()] |= letter_bit(bytes[0]);
-            w += 1;
-        }
-        c += 1;
-    }
-    firsts
-}
+static FIRST_LETTERS: [u32; MAX_LEN + 1] = letters_by_length(false);
 
 /// Per word length: the (lower-case ASCII) last letters of the class words of that
 /// length, one bit each: a second cheap test before the table is probed.
-static LAST_LETTERS: [u32; MAX_LEN + 1] = {
-    let mut lasts = [0u32; MAX_LEN + 1];
+static LAST_LETTERS: [u32; MAX_LEN + 1] = letters_by_length(true);
+
+/// Per word length, the first (or `last`) letters of the class words of that length.
+const fn letters_by_length(last: bool) -> [u32; MAX_LEN + 1] {
+    let mut letters = [0u32; MAX_LEN + 1];
     let mut c = 0;
     while c < CLASSES.len() {
         let words = CLASSES[c].1;
         let mut w = 0;
         while w < words.len() {
             let bytes = words[w].as_bytes();
-            lasts[bytes.len()] |= letter_bit(bytes[bytes.len() - 1]);
+            let at = if last { bytes.len() - 1 } else { 0 };
+            letters[bytes.len()] |= letter_bit(bytes[at]);
             w += 1;
         }
         c += 1;
     }
-    lasts
-};
+    letters
+}
 
 /// The bit of an ASCII letter, either case (every other byte shares bit 31).
 const fn letter_bit(b: u8) -> u32 {
@@ -343,17 +331,7 @@ pub(crate) fn class_id(word: &str) -> u16 {
     if key.0 == 0 {
         return 0;
     }
-    let mut slot = slot_of(key);
-    loop {
-        let k = TABLE[slot].0;
-        if k == key {
-            return slot as u16 + 1;
-        }
-        if k.0 == 0 {
-            return 0;
-        }
-        slot = (slot + 1) & (TABLE_SIZE - 1);
-    }
+    probe(key)
 }
 
 /// [`class_id`] of the word `text[start..start + len]`, read eight bytes at a time when
@@ -397,7 +375,13 @@ pub(crate) fn class_id_at(text: &str, start: usize, len: usize) -> u16 {
             & HIGH;
         x | upper >> 2
     };
-    let key = (lower(lo), lower(hi));
+    probe((lower(lo), lower(hi)))
+}
+
+/// The class id of a word's key: its slot in [`TABLE`] plus one, or 0 when the table does
+/// not hold it (open addressing, linear probing).
+#[inline]
+fn probe(key: (u64, u64)) -> u16 {
     let mut slot = slot_of(key);
     loop {
         let k = TABLE[slot].0;
