@@ -8,6 +8,7 @@
 
 use std::hash::{BuildHasher, Hasher};
 
+use super::words::lower_ascii_word;
 use super::KeyHash;
 
 /// A value slot of an empty entry.
@@ -162,18 +163,13 @@ impl Lower {
         };
         if s.len() <= Lower::INLINE && s.is_ascii() {
             lower.buf[..s.len()].copy_from_slice(s.as_bytes());
-            // Eight bytes at a time: every byte is below 0x80, so no sum carries into the
-            // next byte; bit 5 is set in the bytes from b'A' to b'Z'.
-            const ONES: u64 = 0x0101_0101_0101_0101;
+            // Eight bytes at a time.
             let words = s.len().div_ceil(8) * 8;
             for chunk in lower.buf[..words].chunks_exact_mut(8) {
                 let mut word = [0u8; 8];
                 word.copy_from_slice(chunk);
-                let x = u64::from_le_bytes(word);
-                let upper = (x + ONES * (0x80 - u64::from(b'A')))
-                    & !(x + ONES * (0x80 - u64::from(b'Z') - 1))
-                    & (ONES * 0x80);
-                chunk.copy_from_slice(&(x | upper >> 2).to_le_bytes());
+                let x = lower_ascii_word(u64::from_le_bytes(word));
+                chunk.copy_from_slice(&x.to_le_bytes());
             }
             lower.len = s.len();
         } else {

@@ -367,15 +367,18 @@ pub(crate) fn class_id_at(text: &str, start: usize, len: usize) -> u16 {
     if (lo | hi) & HIGH != 0 {
         return 0;
     }
-    // Every byte is below 0x80, so no sum carries into the next byte: set bit 5 of the
-    // bytes from b'A' to b'Z'.
-    let lower = |x: u64| {
-        let upper = (x + ONES * (0x80 - u64::from(b'A')))
-            & !(x + ONES * (0x80 - u64::from(b'Z') - 1))
-            & HIGH;
-        x | upper >> 2
-    };
-    probe((lower(lo), lower(hi)))
+    probe((lower_ascii_word(lo), lower_ascii_word(hi)))
+}
+
+/// Eight ASCII bytes (each below 0x80) with `A`..`Z` made lower case, at once: no sum
+/// carries into the next byte, and bit 5 is set in the bytes from `A` to `Z`.
+#[inline]
+pub(crate) fn lower_ascii_word(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let upper = (x + ONES * (0x80 - u64::from(b'A')))
+        & !(x + ONES * (0x80 - u64::from(b'Z') - 1))
+        & (ONES * 0x80);
+    x | upper >> 2
 }
 
 /// The class id of a word's key: its slot in [`TABLE`] plus one, or 0 when the table does
