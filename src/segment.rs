@@ -43,7 +43,6 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
         start = i + 1;
     }
     push(start, text.len());
-    paragraphs.shrink_to_fit();
     paragraphs
 }
 
