@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
 use crate::marks::{Quotation, QuoteMark};
-use crate::scan::{self, Scan};
+use crate::scan::{self, Scan, TokenKind};
 use crate::segment;
 use crate::span::Span;
 
@@ -192,6 +192,12 @@ impl Article {
 
 impl Layout {
     fn compute(text: &str, lexicon: &Arc<Lexicon>) -> Layout {
+        // Offsets are kept in 32 bits: only the first 4 GiB are analyzed.
+        let mut analyzed = text.len().min(scan::MAX_TEXT);
+        while !text.is_char_boundary(analyzed) {
+            analyzed -= 1;
+        }
+        let text = &text[..analyzed];
         let scan::Tokenized {
             tokens,
             paragraphs,
@@ -211,6 +217,7 @@ impl Layout {
             tokens: Vec::new(),
             hits,
             hit_starts,
+            sentences: scan::SentenceIndex::default(),
             lexicon: Some(Arc::clone(lexicon)),
         };
         // The scan holds the tokens while sentences are found (they read its word
@@ -227,7 +234,12 @@ impl Layout {
             &marks_and_terminators,
             most_sentences,
         );
-        let words = segment::assign_sentences(&mut scan.tokens, &sentences);
+        scan.sentences = scan::SentenceIndex::new(&scan.tokens, &sentences);
+        let words = scan
+            .tokens
+            .iter()
+            .filter(|t| t.kind() != TokenKind::Punct)
+            .count();
         let mut outermost = Vec::with_capacity(quotations.len());
         outermost
             .extend((0..quotations.len() as u32).filter(|&q| quotations[q as usize].depth == 0));

@@ -403,7 +403,7 @@ fn cue_at(
             let verb_end =
                 context.weasel_verb_end(hit, |verb| is_belief_verb(context, lexicon, verb));
             if let Some(end_token) = verb_end {
-                let end = context.tokens[end_token - 1].span.end;
+                let end = context.tokens[end_token - 1].span().end;
                 return Some(Found {
                     span: Span::new(hit.span.start, end),
                     category,
@@ -555,11 +555,11 @@ fn quoted_words(article: &Article) -> usize {
     let mut from = 0;
     let mut count = 0;
     for q in article.quotations().iter().filter(|q| q.depth == 0) {
-        let start = from.max(tokens.partition_point(|t| t.span.start < q.span.start));
-        let end = start.max(tokens.partition_point(|t| t.span.start < q.span.end));
+        let start = from.max(tokens.partition_point(|t| t.span().start < q.span.start));
+        let end = start.max(tokens.partition_point(|t| t.span().start < q.span.end));
         count += tokens[start..end]
             .iter()
-            .filter(|t| t.kind != TokenKind::Punct)
+            .filter(|t| t.kind() != TokenKind::Punct)
             .count();
         from = end;
     }

@@ -162,11 +162,11 @@ pub(crate) fn find(
         let Some(token) = tokens.get(i) else {
             continue;
         };
-        let Some(c) = token.span.text(text).chars().next() else {
+        let Some(c) = token.span().text(text).chars().next() else {
             continue;
         };
         let Some(family) = family_of(c) else { continue };
-        while paragraph + 1 < paragraphs.len() && token.span.start >= paragraphs[paragraph].end {
+        while paragraph + 1 < paragraphs.len() && token.span().start >= paragraphs[paragraph].end {
             end_paragraph(
                 text,
                 &mut stack,
@@ -178,12 +178,12 @@ pub(crate) fn find(
             );
             paragraph += 1;
         }
-        let before = text[..token.span.start].chars().next_back();
-        let after = text[token.span.end..].chars().next();
+        let before = text[..token.span().start].chars().next_back();
+        let after = text[token.span().end..].chars().next();
         // Adjacent marks ("'Hello,' or fine.'") are looked through: the characters
         // beyond them tell which way this mark points.
-        let (outer_before, run_start) = beyond_marks_before(text, token.span.start);
-        let (outer_after, run_end) = beyond_marks_after(text, token.span.end);
+        let (outer_before, run_start) = beyond_marks_before(text, token.span().start);
+        let (outer_after, run_end) = beyond_marks_after(text, token.span().end);
         let at_para_start = paragraphs
             .get(paragraph)
             .map_or(true, |p| run_start <= p.start);
@@ -205,7 +205,7 @@ pub(crate) fn find(
         };
         let open_of_family = stack.open().iter().rposition(|&(_, f)| f == family);
         let role = if family == MarkFamily::Single
-            && is_apostrophe_use(text, token.span, before, after, open_of_family.is_some())
+            && is_apostrophe_use(text, token.span(), before, after, open_of_family.is_some())
         {
             MarkRole::Apostrophe
         } else {
@@ -225,13 +225,13 @@ pub(crate) fn find(
                         &mut stack,
                         &mut quotations,
                         pos,
-                        token.span.start,
+                        token.span().start,
                         None,
                     );
                 }
                 if stack.len() >= MAX_DEPTH {
                     marks.push(QuoteMark {
-                        span: token.span,
+                        span: token.span(),
                         family,
                         role: MarkRole::Stray,
                     });
@@ -240,9 +240,9 @@ pub(crate) fn find(
                 let depth = stack.len() as u8;
                 stack.push((quotations.len(), family));
                 quotations.push(Quotation {
-                    span: token.span,
-                    inner: Span::new(token.span.end, token.span.end),
-                    open: token.span,
+                    span: token.span(),
+                    inner: Span::new(token.span().end, token.span().end),
+                    open: token.span(),
                     close: None,
                     family,
                     paragraph: paragraph as u32,
@@ -257,15 +257,15 @@ pub(crate) fn find(
                         &mut stack,
                         &mut quotations,
                         pos,
-                        token.span.start,
-                        Some(token.span),
+                        token.span().start,
+                        Some(token.span()),
                     );
                 }
             }
             MarkRole::Apostrophe | MarkRole::Stray => {}
         }
         marks.push(QuoteMark {
-            span: token.span,
+            span: token.span(),
             family,
             role,
         });
@@ -284,12 +284,12 @@ pub(crate) fn find(
     // quote nothing. Quotations of one depth do not overlap, so the tokens read here are
     // read at most once per depth.
     quotations.retain(|q| {
-        let first = tokens.partition_point(|t| t.span.start < q.inner.start);
+        let first = tokens.partition_point(|t| t.span().start < q.inner.start);
         !q.inner.is_empty()
             && tokens[first..]
                 .iter()
-                .take_while(|t| t.span.start < q.inner.end)
-                .any(|t| t.kind != TokenKind::Punct)
+                .take_while(|t| t.span().start < q.inner.end)
+                .any(|t| t.kind() != TokenKind::Punct)
     });
     // Each quotation opens at its own mark: the keys are distinct, so an unstable sort
     // (which needs no buffer) gives the one order.
@@ -451,9 +451,9 @@ fn end_paragraph(
         .filter(|t| {
             paragraphs
                 .get(paragraph + 1)
-                .is_some_and(|p| t.span.start == p.start)
+                .is_some_and(|p| t.span().start == p.start)
         })
-        .and_then(|t| t.span.text(text).chars().next())
+        .and_then(|t| t.span().text(text).chars().next())
         .and_then(family_of);
     close_from(text, stack, quotations, 0, end, None);
     if let (Some(index), Some(family)) = (outer, reopened) {

@@ -88,8 +88,8 @@ impl<'a> Ctx<'a> {
             if q.depth != 0 {
                 continue;
             }
-            t += tokens[t..].partition_point(|token| token.span.start < q.inner.start);
-            while t < tokens.len() && tokens[t].span.end <= q.inner.end {
+            t += tokens[t..].partition_point(|token| token.span().start < q.inner.start);
+            while t < tokens.len() && tokens[t].span().end <= q.inner.end {
                 toks[t].get_mut().flags |= QUOTED;
                 t += 1;
             }
@@ -112,7 +112,7 @@ impl<'a> Ctx<'a> {
     /// The token's text (`""` out of range).
     #[inline]
     pub(crate) fn word(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| t.span.text(self.text))
+        self.tokens.get(i).map_or("", |t| t.span().text(self.text))
     }
 
     #[inline]
@@ -135,8 +135,11 @@ impl<'a> Ctx<'a> {
 
     /// The first character of punctuation token `i`, if it is one.
     fn punct_char(&self, i: usize) -> Option<char> {
-        let t = self.tokens.get(i).filter(|t| t.kind == TokenKind::Punct)?;
-        t.span.text(self.text).chars().next()
+        let t = self
+            .tokens
+            .get(i)
+            .filter(|t| t.kind() == TokenKind::Punct)?;
+        t.span().text(self.text).chars().next()
     }
 
     /// True when token `i` is the punctuation mark `c`.
@@ -145,17 +148,17 @@ impl<'a> Ctx<'a> {
         let Some(t) = self.tokens.get(i) else {
             return false;
         };
-        if t.kind != TokenKind::Punct {
+        if t.kind() != TokenKind::Punct {
             return false;
         }
         let bytes = self.text.as_bytes();
         if c.is_ascii() {
-            bytes.get(t.span.start) == Some(&(c as u8))
+            bytes.get(t.span().start) == Some(&(c as u8))
         } else {
             let mut buf = [0u8; 4];
             let c = c.encode_utf8(&mut buf).as_bytes();
             bytes
-                .get(t.span.start..t.span.end)
+                .get(t.span().start..t.span().end)
                 .is_some_and(|b| b.starts_with(c))
         }
     }
@@ -205,7 +208,7 @@ impl<'a> Ctx<'a> {
     /// answer's neighbourhood): the same index, in a few steps when it is close.
     pub(crate) fn token_at_or_after_near(&self, offset: usize, near: usize) -> usize {
         let tokens = self.tokens;
-        let before = |t: usize| tokens[t].span.end <= offset;
+        let before = |t: usize| tokens[t].span().end <= offset;
         let near = near.min(tokens.len());
         // The answer lies in `lo..=hi`: every token before `lo` ends by `offset`, and
         // `hi` is the length or a token that does not.
@@ -238,7 +241,7 @@ impl<'a> Ctx<'a> {
                 step *= 2;
             };
         }
-        lo + tokens[lo..hi].partition_point(|t| t.span.end <= offset)
+        lo + tokens[lo..hi].partition_point(|t| t.span().end <= offset)
     }
 
     /// The first token of sentence `index` and the token at or after its end, found
@@ -265,7 +268,11 @@ impl<'a> Ctx<'a> {
 
     #[inline]
     pub(crate) fn sentence(&self, i: usize) -> u32 {
-        self.tokens.get(i).map_or(u32::MAX, |t| t.sentence)
+        if i < self.tokens.len() {
+            self.scan.sentence_of(i) as u32
+        } else {
+            u32::MAX
+        }
     }
 
     /// True when token `i` lies inside an outermost quotation (between its marks).
@@ -293,8 +300,8 @@ impl<'a> Ctx<'a> {
     #[inline(never)]
     fn learn_words(&self, i: usize) -> u16 {
         let id = match self.tokens.get(i) {
-            Some(t) if t.kind == TokenKind::Word => {
-                crate::attribution::words::class_id_at(self.text, t.span.start, t.span.len())
+            Some(t) if t.kind() == TokenKind::Word => {
+                crate::attribution::words::class_id_at(self.text, t.span().start, t.span().len())
             }
             _ => 0,
         };
@@ -404,7 +411,9 @@ impl<'a> Ctx<'a> {
             self.tokens.get(range.start),
             range.end.checked_sub(1).and_then(|e| self.tokens.get(e)),
         ) {
-            (Some(a), Some(b)) if range.start < range.end => Span::new(a.span.start, b.span.end),
+            (Some(a), Some(b)) if range.start < range.end => {
+                Span::new(a.span().start, b.span().end)
+            }
             _ => Span::default(),
         }
     }
@@ -412,13 +421,13 @@ impl<'a> Ctx<'a> {
     pub(crate) fn is_possessive(&self, i: usize) -> bool {
         self.tokens
             .get(i)
-            .and_then(|t| self.text.as_bytes().get(t.span.range()))
+            .and_then(|t| self.text.as_bytes().get(t.span().range()))
             .is_some_and(possessive)
     }
 
     fn glued(&self, a: usize, b: usize) -> bool {
         match (self.tokens.get(a), self.tokens.get(b)) {
-            (Some(x), Some(y)) => x.span.end == y.span.start,
+            (Some(x), Some(y)) => x.span().end == y.span().start,
             _ => false,
         }
     }
@@ -428,7 +437,7 @@ impl<'a> Ctx<'a> {
         let Some(t) = self.tokens.get(i) else {
             return false;
         };
-        match t.kind {
+        match t.kind() {
             TokenKind::Word => {
                 !self.lower_is(i, Words(CLAUSE_WORDS.0 | stops.0))
                     && !self.has(i, Category::SpeechVerb)

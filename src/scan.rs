@@ -38,24 +38,90 @@ pub enum TokenKind {
     Punct,
 }
 
-/// A token: a word, a number or a punctuation mark, with the sentence it belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
+/// A token: a word, a number or a punctuation mark.
+///
+/// Eight bytes: an article of a million words keeps its tokens in 8 MB. Its sentence is
+/// [`Scan::sentence_of`].
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// Where it is.
-    pub span: Span,
-    /// What it is.
-    pub kind: TokenKind,
-    /// Index of its sentence in [`crate::Article::sentences`].
-    pub sentence: u32,
+    /// First byte.
+    start: u32,
+    /// Length in bytes (the low [`Token::LEN_BITS`] bits) and kind (the high bits).
+    len_kind: u32,
 }
 
 impl Token {
+    /// Bits of a token's length: a run of word characters or digits longer than
+    /// [`Token::MAX_LEN`] bytes (a gigabyte) is cut into tokens of at most that length.
+    const LEN_BITS: u32 = 30;
+    /// The longest token, in bytes.
+    pub const MAX_LEN: usize = (1 << Token::LEN_BITS) - 1;
+
+    /// A token at `span` (within the first [`MAX_TEXT`] bytes, at most
+    /// [`Token::MAX_LEN`] long).
+    #[inline]
+    pub(crate) fn new(span: Span, kind: TokenKind) -> Token {
+        debug_assert!(span.end <= MAX_TEXT && span.len() <= Token::MAX_LEN);
+        let kind = match kind {
+            TokenKind::Word => 0,
+            TokenKind::Number => 1,
+            TokenKind::Punct => 2,
+        };
+        Token {
+            start: span.start as u32,
+            len_kind: (span.len() as u32 & Token::MAX_LEN as u32) | kind << Token::LEN_BITS,
+        }
+    }
+
+    /// Where it is.
+    #[inline]
+    pub fn span(self) -> Span {
+        Span {
+            start: self.start(),
+            end: self.end(),
+        }
+    }
+
+    /// Its first byte.
+    #[inline]
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    /// One past its last byte.
+    #[inline]
+    pub fn end(self) -> usize {
+        self.start as usize + (self.len_kind & Token::MAX_LEN as u32) as usize
+    }
+
+    /// What it is.
+    #[inline]
+    pub fn kind(self) -> TokenKind {
+        match self.len_kind >> Token::LEN_BITS {
+            0 => TokenKind::Word,
+            1 => TokenKind::Number,
+            _ => TokenKind::Punct,
+        }
+    }
+
     /// The token's text in the article's text.
     pub fn text(self, text: &str) -> &str {
-        self.span.text(text)
+        self.span().text(text)
     }
 }
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("span", &self.span())
+            .field("kind", &self.kind())
+            .finish()
+    }
+}
+
+/// How much of an article's text is analyzed: its first 4 GiB (less than a char at the
+/// cut). Token and hit offsets are kept in 32 bits.
+pub const MAX_TEXT: usize = u32::MAX as usize;
 
 /// A whole-word match of a lexicon phrase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,7 +144,83 @@ pub struct Scan {
     pub(crate) hits: Vec<Hit>,
     /// Per token: index of the hit starting at it.
     pub(crate) hit_starts: HitStarts,
+    /// Per token: its sentence.
+    pub(crate) sentences: SentenceIndex,
     pub(crate) lexicon: Option<std::sync::Arc<Lexicon>>,
+}
+
+/// Which sentence each token belongs to, in about 5 bits per token: the first token of
+/// each sentence, and the sentence of every [`SentenceIndex::BLOCK`]th token. A lookup
+/// starts from its token's block and steps over the few sentences that start inside it.
+#[derive(Debug, Default)]
+pub(crate) struct SentenceIndex {
+    /// Per sentence: its first token (the first token starting at or after the
+    /// sentence's start); 0 for the first sentence.
+    first_token: Vec<u32>,
+    /// Per block of tokens: the sentence of its first token.
+    blocks: Vec<u32>,
+    /// The number of tokens.
+    tokens: usize,
+}
+
+impl SentenceIndex {
+    /// Tokens per block.
+    const BLOCK: usize = 64;
+
+    /// The index of `tokens` (in text order) into `sentences` (in text order): a token
+    /// belongs to the last sentence that starts at or before it, or to the first.
+    pub(crate) fn new(tokens: &[Token], sentences: &[Span]) -> SentenceIndex {
+        let mut first_token = Vec::with_capacity(sentences.len());
+        let mut t = 0usize;
+        for (i, sentence) in sentences.iter().enumerate() {
+            if i > 0 {
+                while tokens
+                    .get(t)
+                    .is_some_and(|token| token.start() < sentence.start)
+                {
+                    t += 1;
+                }
+            }
+            first_token.push(t as u32);
+        }
+        let mut blocks = Vec::with_capacity(tokens.len() / Self::BLOCK + 1);
+        let mut s = 0usize;
+        for b in (0..tokens.len()).step_by(Self::BLOCK) {
+            while first_token.get(s + 1).is_some_and(|&f| f as usize <= b) {
+                s += 1;
+            }
+            blocks.push(s as u32);
+        }
+        SentenceIndex {
+            first_token,
+            blocks,
+            tokens: tokens.len(),
+        }
+    }
+
+    /// The sentence of token `token` (the last sentence for a token past the end).
+    #[inline]
+    pub(crate) fn of(&self, token: usize) -> usize {
+        let block = (token / Self::BLOCK).min(self.blocks.len().saturating_sub(1));
+        let mut s = self.blocks.get(block).map_or(0, |&s| s as usize);
+        // Most blocks hold a few sentence starts: step over them; a block where many
+        // sentences start (sentences of no token) is searched by halves.
+        for _ in 0..4 {
+            match self.first_token.get(s + 1) {
+                Some(&f) if f as usize <= token => s += 1,
+                _ => return s,
+            }
+        }
+        let rest = self.first_token.get(s + 1..).unwrap_or_default();
+        s + rest.partition_point(|&f| f as usize <= token)
+    }
+
+    /// The tokens of sentence `sentence`.
+    pub(crate) fn tokens(&self, sentence: usize) -> std::ops::Range<usize> {
+        let first = |s: usize| self.first_token.get(s).map_or(self.tokens, |&f| f as usize);
+        let start = first(sentence);
+        start..first(sentence + 1).max(start)
+    }
 }
 
 /// Per token: index of the hit starting at it, or [`NO_HIT`]. (One byte per token plus a
@@ -120,6 +262,17 @@ impl Scan {
     /// Every token, in text order.
     pub fn tokens(&self) -> &[Token] {
         &self.tokens
+    }
+
+    /// The index in [`crate::Article::sentences`] of the sentence of token `token`.
+    #[inline]
+    pub fn sentence_of(&self, token: usize) -> usize {
+        self.sentences.of(token)
+    }
+
+    /// The tokens of the sentence of token `token`.
+    pub(crate) fn sentence_tokens(&self, token: usize) -> std::ops::Range<usize> {
+        self.sentences.tokens(self.sentences.of(token))
     }
 
     /// Every hit, in text order; hits do not overlap.
@@ -174,7 +327,7 @@ impl Scan {
             return false;
         };
         lexicon
-            .lookup(t.span.text(text))
+            .lookup(t.span().text(text))
             .iter()
             .any(|e| e.category == category)
     }
@@ -195,7 +348,7 @@ impl Scan {
 
     /// Index of the token that contains or starts after byte `offset`.
     pub fn token_at_or_after(&self, offset: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.end <= offset)
+        self.tokens.partition_point(|t| t.span().end <= offset)
     }
 }
 
@@ -226,7 +379,7 @@ pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec
     };
     let mut token = 0usize;
     while let Some(t) = tokens.get(token) {
-        let start = t.span.start;
+        let start = t.span().start;
         let may_start = bytes
             .get(start)
             .is_some_and(|&b| lexicon.may_start_phrase(b));
@@ -239,7 +392,7 @@ pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec
             continue;
         };
         let mut end_token = token + 1;
-        while tokens.get(end_token).is_some_and(|t| t.span.start < end) {
+        while tokens.get(end_token).is_some_and(|t| t.span().start < end) {
             end_token += 1;
         }
         hit_starts.set(token, hits.len());
@@ -365,6 +518,57 @@ fn char_after(text: &str, at: usize) -> Option<char> {
 mod tests {
     use super::tokenize::ascii_alphanumeric_end;
     use super::*;
+
+    /// The sentence of each token as the index defines it: the last sentence that starts
+    /// at or before the token, or the first.
+    fn sentences_by_search(tokens: &[Token], sentences: &[Span]) -> Vec<usize> {
+        tokens
+            .iter()
+            .map(|t| {
+                sentences
+                    .iter()
+                    .rposition(|s| s.start <= t.start())
+                    .unwrap_or(0)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sentence_index_steps_over_sentences_without_tokens() {
+        // One-byte tokens at even offsets; sentences start at every byte from 100 to 400
+        // (most of them between two tokens' starts: no token of their own), and sparsely
+        // elsewhere.
+        let tokens: Vec<Token> = (0..500)
+            .map(|i| Token::new(Span::new(2 * i, 2 * i + 1), TokenKind::Word))
+            .collect();
+        let mut starts: Vec<usize> = vec![3, 5, 50];
+        starts.extend(100..400);
+        starts.extend([401, 700, 998, 999, 1200]);
+        let sentences: Vec<Span> = starts
+            .iter()
+            .zip(starts.iter().skip(1).chain([&1500]))
+            .map(|(&a, &b)| Span::new(a, b))
+            .collect();
+        let index = SentenceIndex::new(&tokens, &sentences);
+        let found: Vec<usize> = (0..tokens.len()).map(|t| index.of(t)).collect();
+        assert_eq!(found, sentences_by_search(&tokens, &sentences));
+        for (t, &s) in found.iter().enumerate() {
+            assert!(index.tokens(s).contains(&t), "token {t} sentence {s}");
+        }
+        assert_eq!(index.of(10_000), sentences.len() - 1);
+        let empty = SentenceIndex::new(&tokens, &[]);
+        assert_eq!(empty.of(7), 0);
+    }
+
+    #[test]
+    fn tokens_are_eight_bytes_and_keep_their_kind() {
+        assert_eq!(std::mem::size_of::<Token>(), 8);
+        for kind in [TokenKind::Word, TokenKind::Number, TokenKind::Punct] {
+            let token = Token::new(Span::new(7, 7 + Token::MAX_LEN), kind);
+            assert_eq!(token.kind(), kind);
+            assert_eq!(token.span(), Span::new(7, 7 + Token::MAX_LEN));
+        }
+    }
 
     fn texts<'a>(text: &'a str, tokens: &[Token]) -> Vec<&'a str> {
         tokens.iter().map(|t| t.text(text)).collect()

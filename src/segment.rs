@@ -121,7 +121,7 @@ pub(crate) fn sentences(
     marks_and_terminators: &[u32],
     most: usize,
 ) -> (Vec<Span>, Vec<u32>) {
-    let first_char = |t: &Token| t.span.text(text).chars().next().unwrap_or(' ');
+    let first_char = |t: &Token| t.span().text(text).chars().next().unwrap_or(' ');
     let mut mark_cursor = 0usize;
     let mut role_of = |span: Span| -> Option<MarkRole> {
         while mark_cursor < marks.len() && marks[mark_cursor].span.start < span.start {
@@ -142,12 +142,12 @@ pub(crate) fn sentences(
     let mut owners = Vec::with_capacity(most);
     let mut token = 0usize;
     for (p, paragraph) in paragraphs.iter().enumerate() {
-        while token < tokens.len() && tokens[token].span.start < paragraph.start {
+        while token < tokens.len() && tokens[token].span().start < paragraph.start {
             token += 1;
         }
         let first = token;
         // Tokens do not overlap, so their ends increase: a binary search, not a pass.
-        token += tokens[token..].partition_point(|t| t.span.end <= paragraph.end);
+        token += tokens[token..].partition_point(|t| t.span().end <= paragraph.end);
         let para_tokens = first..token;
         let mut start = paragraph.start;
         let mut i = para_tokens.start;
@@ -169,21 +169,21 @@ pub(crate) fn sentences(
             // Runs of terminators ("?!", "...") end together.
             let mut end = i + 1;
             while end < para_tokens.end
-                && tokens[end].kind == TokenKind::Punct
+                && tokens[end].kind() == TokenKind::Punct
                 && is_terminator(first_char(&tokens[end]))
-                && tokens[end].span.start == tokens[end - 1].span.end
+                && tokens[end].span().start == tokens[end - 1].span().end
             {
                 end += 1;
             }
             let ellipsis = c == '…' || end - i >= 3 && first_char(&tokens[i + 1]) == '.';
             // Keep closing marks and brackets with the sentence they close.
             let mut close = end;
-            while close < para_tokens.end && tokens[close].kind == TokenKind::Punct {
+            while close < para_tokens.end && tokens[close].kind() == TokenKind::Punct {
                 let ch = first_char(&tokens[close]);
                 let closes = is_closing_bracket(ch)
                     || family_of(ch).is_some()
                         && matches!(
-                            role_of(tokens[close].span),
+                            role_of(tokens[close].span()),
                             Some(MarkRole::Close | MarkRole::Stray)
                         );
                 if !closes {
@@ -193,7 +193,7 @@ pub(crate) fn sentences(
             }
             let splits = close < para_tokens.end
                 && !ellipsis
-                && (tokens[close].span.start > tokens[close - 1].span.end
+                && (tokens[close].span().start > tokens[close - 1].span().end
                     || ends_without_space(first_char(&tokens[end - 1]))
                         && !tokens[end..close]
                             .iter()
@@ -201,10 +201,10 @@ pub(crate) fn sentences(
                 && starts_sentence(text, tokens, close)
                 && !is_abbreviation_or_initial(text, tokens, scan, i, close, start);
             if splits {
-                let end_byte = tokens[close - 1].span.end;
+                let end_byte = tokens[close - 1].span().end;
                 sentences.push(Span::new(start, end_byte));
                 owners.push(p as u32);
-                start = tokens[close].span.start;
+                start = tokens[close].span().start;
             }
             i = close.max(i + 1);
         }
@@ -222,8 +222,8 @@ pub(crate) fn sentences(
 /// an opening mark.
 fn starts_sentence(text: &str, tokens: &[Token], next: usize) -> bool {
     let t = tokens[next];
-    let c = t.span.text(text).chars().next().unwrap_or(' ');
-    match t.kind {
+    let c = t.span().text(text).chars().next().unwrap_or(' ');
+    match t.kind() {
         TokenKind::Number => true,
         // A capital, or a letter of a script without case (Arabic, Chinese, Hindi...).
         TokenKind::Word => !c.is_lowercase(),
@@ -260,11 +260,11 @@ fn is_abbreviation_or_initial(
         return false;
     }
     let word = tokens[period - 1];
-    let glued = word.span.end == tokens[period].span.start;
+    let glued = word.span().end == tokens[period].span().start;
     // An abbreviation hit ends exactly at this period.
     let abbreviation = scan
         .hits()
-        .binary_search_by(|h| h.span.end.cmp(&tokens[period].span.end))
+        .binary_search_by(|h| h.span.end.cmp(&tokens[period].span().end))
         .ok()
         .map(|h| &scan.hits()[h])
         .and_then(|hit| {
@@ -273,9 +273,9 @@ fn is_abbreviation_or_initial(
                 .find(|e| e.category == Category::Abbreviation)
                 .map(|entry| (hit, entry))
         });
-    let letter = match word.kind {
+    let letter = match word.kind() {
         TokenKind::Word if glued => {
-            let mut chars = word.span.text(text).chars();
+            let mut chars = word.span().text(text).chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) => Some(c),
                 _ => None,
@@ -286,25 +286,25 @@ fn is_abbreviation_or_initial(
     // The letter stands alone: not the last of "U.S." or "a.m.".
     let before = (period >= 2).then(|| tokens[period - 2]);
     let after_period =
-        before.is_some_and(|t| t.span.end == word.span.start && first_is(text, &t, '.'));
-    let lone_letter =
-        letter.filter(|_| abbreviation.map_or(true, |(hit, _)| hit.span.start == word.span.start));
+        before.is_some_and(|t| t.span().end == word.span().start && first_is(text, &t, '.'));
+    let lone_letter = letter
+        .filter(|_| abbreviation.map_or(true, |(hit, _)| hit.span.start == word.span().start));
     match (lone_letter, abbreviation) {
         (Some(c), _) if c.is_uppercase() => {
             // "J. K. Rowling", "Thomas P. Gore": an initial, even where it spells a
             // lowercase abbreviation ("p.", "c."). A sentence ending in a lone capital
             // ("World War I. Then") is rare next to names.
-            let prev_is_word =
-                before.is_some_and(|t| t.kind == TokenKind::Word && t.span.start >= sentence_start);
+            let prev_is_word = before
+                .is_some_and(|t| t.kind() == TokenKind::Word && t.span().start >= sentence_start);
             !(prev_is_word && !after_period && scan.word_is(text, next, Category::SentenceStarter))
         }
         (_, Some((_, entry))) => match &*entry.payload {
             "title" => true,
             // "No. 5", "Fig. S1": before a number or a word holding digits.
             "number" => {
-                tokens[next].kind == TokenKind::Number
+                tokens[next].kind() == TokenKind::Number
                     || tokens[next]
-                        .span
+                        .span()
                         .text(text)
                         .bytes()
                         .any(|b| b.is_ascii_digit())
@@ -318,27 +318,10 @@ fn is_abbreviation_or_initial(
         }
         // "1. FC Pforzheim", "2. The second point": a number that opens its sentence is
         // a list label, not a sentence of its own.
-        _ => word.kind == TokenKind::Number && glued && word.span.start == sentence_start,
+        _ => word.kind() == TokenKind::Number && glued && word.span().start == sentence_start,
     }
 }
 
 fn first_is(text: &str, token: &Token, c: char) -> bool {
-    token.span.text(text).starts_with(c)
-}
-
-/// Writes each token's sentence index; returns the number of words (word and number
-/// tokens), counted in the same pass.
-pub(crate) fn assign_sentences(tokens: &mut [Token], sentences: &[Span]) -> usize {
-    let mut sentence = 0usize;
-    let mut words = 0usize;
-    let mut next_start = sentences.get(1).map_or(usize::MAX, |s| s.start);
-    for token in tokens.iter_mut() {
-        while token.span.start >= next_start {
-            sentence += 1;
-            next_start = sentences.get(sentence + 1).map_or(usize::MAX, |s| s.start);
-        }
-        token.sentence = sentence as u32;
-        words += usize::from(token.kind != TokenKind::Punct);
-    }
-    words
+    token.span().text(text).starts_with(c)
 }

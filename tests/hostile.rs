@@ -245,7 +245,7 @@ fn numbers_with_400_digits_and_odd_numerals() {
         .scan()
         .tokens()
         .iter()
-        .filter(|t| t.kind == copydesk::scan::TokenKind::Number)
+        .filter(|t| t.kind() == copydesk::scan::TokenKind::Number)
         .map(|t| t.text(&text))
         .collect();
     assert_eq!(numbers[0].len(), 400);
@@ -353,7 +353,7 @@ fn many_quotations_nested_in_one() {
         .scan()
         .tokens()
         .iter()
-        .filter(|t| article.quotation_at(t.span.start) == Some(&outer))
+        .filter(|t| article.quotation_at(t.span().start) == Some(&outer))
         .count();
     assert_eq!(inside, 1 + 3 * 20_000 + 1);
     assert!(article.quotation_at(0).is_none());

@@ -65,7 +65,7 @@ fn scan_cases() {
         }
         for hit in scan.hits() {
             let first = scan.tokens()[hit.first_token as usize];
-            assert_eq!(first.span.start, hit.span.start, "{}", case.name);
+            assert_eq!(first.start(), hit.span.start, "{}", case.name);
             assert!(hit.end_token > hit.first_token, "{}", case.name);
             assert_eq!(
                 scan.hit_at(hit.first_token as usize).map(|h| h.span),
@@ -103,11 +103,36 @@ fn entry_at_and_hits_of() {
 }
 
 #[test]
-fn tokens_carry_their_sentence() {
+fn tokens_know_their_sentence() {
     let article = Article::new("One two. Three four.\nFive.");
     let scan = article.scan();
-    let sentences: Vec<u32> = scan.tokens().iter().map(|t| t.sentence).collect();
+    let sentences: Vec<usize> = (0..scan.tokens().len())
+        .map(|t| scan.sentence_of(t))
+        .collect();
     assert_eq!(sentences, [0, 0, 0, 1, 1, 1, 2, 2]);
+}
+
+#[test]
+fn sentences_of_tokens_across_many_blocks() {
+    // Sentences of 1 to 7 words: several start inside each block of 64 tokens, and
+    // some blocks start mid-sentence.
+    let mut text = String::new();
+    let mut expected = Vec::new();
+    for s in 0..300 {
+        for w in 0..=s % 7 {
+            text.push_str(if w == 0 { "Word" } else { " word" });
+            expected.push(s);
+        }
+        text.push_str(". ");
+        expected.push(s);
+    }
+    let article = Article::new(text);
+    assert_eq!(article.sentences().len(), 300);
+    let scan = article.scan();
+    let found: Vec<usize> = (0..scan.tokens().len())
+        .map(|t| scan.sentence_of(t))
+        .collect();
+    assert_eq!(found, expected);
 }
 
 fn lexicon_error(result: Result<&mut LexiconBuilder, Error>) -> String {

@@ -46,14 +46,14 @@ pub fn check_article(article: &Article) {
         );
     }
     let scan = article.scan();
-    check_sorted_disjoint(text, scan.tokens().iter().map(|t| t.span), "token");
-    for token in scan.tokens() {
-        assert!(!token.span.is_empty(), "empty token");
-        let sentence = article.sentences().get(token.sentence as usize);
+    check_sorted_disjoint(text, scan.tokens().iter().map(|t| t.span()), "token");
+    for (i, token) in scan.tokens().iter().enumerate() {
+        assert!(!token.span().is_empty(), "empty token");
+        let sentence = article.sentences().get(scan.sentence_of(i));
         assert!(
-            sentence.is_some_and(|s| s.contains(token.span)),
+            sentence.is_some_and(|s| s.contains(token.span())),
             "token {:?} outside its sentence",
-            token.span
+            token.span()
         );
     }
     check_sorted_disjoint(text, scan.hits().iter().map(|h| h.span), "hit");
@@ -63,7 +63,7 @@ pub fn check_article(article: &Article) {
             "hit tokens {hit:?}"
         );
         assert_eq!(
-            scan.tokens()[hit.first_token as usize].span.start,
+            scan.tokens()[hit.first_token as usize].start(),
             hit.span.start,
             "hit does not start at its first token"
         );

@@ -137,8 +137,8 @@ impl Builder<'_, '_> {
         if open - first > 40 || self.first_quotation(first..open).is_some() {
             return None;
         }
-        let same_paragraph = ctx.article.paragraph_at(ctx.tokens[first].span.start)
-            == ctx.article.paragraph_at(ctx.tokens[open].span.start);
+        let same_paragraph = ctx.article.paragraph_at(ctx.tokens[first].span().start)
+            == ctx.article.paragraph_at(ctx.tokens[open].span().start);
         if !same_paragraph {
             return None;
         }
@@ -182,7 +182,7 @@ impl Builder<'_, '_> {
             .unwrap_or(' ');
         let terminal = matches!(last_char, '.' | '!' | '?' | '…');
         let paragraph_start = open == 0
-            || ctx.tokens[open - 1].span.end
+            || ctx.tokens[open - 1].span().end
                 <= ctx.article.paragraphs()[q.paragraph as usize].start;
         let prev = open.checked_sub(1).filter(|_| !paragraph_start);
         let boundary = match prev {
@@ -268,7 +268,7 @@ impl Builder<'_, '_> {
         if cue.tokens.start > close + 14
             || ctx
                 .article
-                .paragraph_at(ctx.tokens[cue.tokens.start].span.start)
+                .paragraph_at(ctx.tokens[cue.tokens.start].span().start)
                 != paragraph
         {
             return None;
@@ -311,8 +311,8 @@ impl Builder<'_, '_> {
         }
         if ctx
             .article
-            .paragraph_at(ctx.tokens[cue.tokens.start].span.start)
-            != ctx.article.paragraph_at(ctx.tokens[open].span.start)
+            .paragraph_at(ctx.tokens[cue.tokens.start].span().start)
+            != ctx.article.paragraph_at(ctx.tokens[open].span().start)
         {
             return None;
         }

@@ -226,15 +226,15 @@ impl Builder<'_, '_> {
             return None;
         };
         let quotations = ctx.article.quotations();
-        let i = quotations.partition_point(|q| q.span.end <= a.span.start);
-        let q = quotations.get(i).filter(|q| q.span.start < b.span.end)?;
+        let i = quotations.partition_point(|q| q.span.end <= a.span().start);
+        let q = quotations.get(i).filter(|q| q.span.start < b.span().end)?;
         Some(ctx.scan.token_at_or_after(q.open.start).max(range.start))
     }
 
     pub(super) fn visit_cue(&mut self, c: usize) {
         let ctx = self.ctx;
         let cue = self.cues[c].clone();
-        let cue_start = ctx.tokens[cue.tokens.start].span.start;
+        let cue_start = ctx.tokens[cue.tokens.start].span().start;
         if cue_start < self.covered_until || cue.used {
             return;
         }
@@ -355,11 +355,11 @@ impl Builder<'_, '_> {
         let ctx = self.ctx;
         let paragraph = ctx
             .article
-            .paragraph_at(ctx.tokens.get(first).map_or(0, |t| t.span.start));
+            .paragraph_at(ctx.tokens.get(first).map_or(0, |t| t.span().start));
         let opens = ctx.article.paragraphs().get(paragraph).is_some_and(|p| {
             ctx.tokens
                 .get(first)
-                .is_some_and(|t| t.span.start == p.start)
+                .is_some_and(|t| t.span().start == p.start)
         });
         if !opens {
             return first;
@@ -371,7 +371,7 @@ impl Builder<'_, '_> {
                     let w = ctx.word(i - 1);
                     ctx.is_word(i - 1) && w.len() > 1 && w.chars().all(|c| !c.is_lowercase())
                 })
-                && ctx.tokens[i].span.start > ctx.tokens[i - 1].span.end
+                && ctx.tokens[i].span().start > ctx.tokens[i - 1].span().end
         });
         dash.map_or(first, |d| d + 1)
     }

@@ -34,7 +34,7 @@ impl<'a> Context<'a> {
     fn token_text(&self, index: usize) -> &'a str {
         self.tokens
             .get(index)
-            .map_or("", |t| t.span.text(self.text))
+            .map_or("", |t| t.span().text(self.text))
     }
 
     /// True when token `index` is a word in `words` (ASCII case ignored, ’ read as ').
@@ -42,10 +42,10 @@ impl<'a> Context<'a> {
         let Some(token) = self.tokens.get(index) else {
             return false;
         };
-        if token.kind != TokenKind::Word {
+        if token.kind() != TokenKind::Word {
             return false;
         }
-        let text = token.span.text(self.text);
+        let text = token.span().text(self.text);
         if !text.is_ascii() && text.contains('\u{2019}') {
             let folded = text.replace('\u{2019}', "'");
             words.list.iter().any(|w| w.eq_ignore_ascii_case(&folded))
@@ -58,26 +58,31 @@ impl<'a> Context<'a> {
     /// The token before `index` in the same sentence.
     fn before(&self, index: usize) -> Option<usize> {
         let previous = index.checked_sub(1)?;
-        let same = self.tokens.get(previous)?.sentence == self.tokens.get(index)?.sentence;
+        let same = self.same_sentence(previous, index)?;
         same.then_some(previous)
     }
 
     /// The token `index` if it belongs to the sentence of token `of`.
     fn within(&self, index: usize, of: usize) -> Option<usize> {
-        let same = self.tokens.get(index)?.sentence == self.tokens.get(of)?.sentence;
+        let same = self.same_sentence(index, of)?;
         same.then_some(index)
+    }
+
+    /// Whether tokens `a` and `b` belong to one sentence, when both exist.
+    fn same_sentence(&self, a: usize, b: usize) -> Option<bool> {
+        (a.max(b) < self.tokens.len()).then(|| self.scan.sentence_of(a) == self.scan.sentence_of(b))
     }
 
     fn is_number(&self, index: usize) -> bool {
         self.tokens
             .get(index)
-            .is_some_and(|t| t.kind == TokenKind::Number)
+            .is_some_and(|t| t.kind() == TokenKind::Number)
     }
 
     fn is_punct(&self, index: usize) -> bool {
         self.tokens
             .get(index)
-            .is_some_and(|t| t.kind == TokenKind::Punct)
+            .is_some_and(|t| t.kind() == TokenKind::Punct)
     }
 
     /// The text of the hit's last token after the hit: "n't" of "couldn't", "'s" of "May's".
@@ -85,7 +90,7 @@ impl<'a> Context<'a> {
         let last = (hit.end_token as usize).saturating_sub(1);
         self.tokens.get(last).map_or("", |t| {
             self.text
-                .get(hit.span.end..t.span.end.max(hit.span.end))
+                .get(hit.span.end..t.span().end.max(hit.span.end))
                 .unwrap_or("")
         })
     }
@@ -169,10 +174,10 @@ impl<'a> Context<'a> {
         let (Some(hyphen), Some(word)) = (self.tokens.get(end), self.tokens.get(end + 1)) else {
             return false;
         };
-        hyphen.span.start == hit.span.end
-            && hyphen.span.text(self.text) == "-"
-            && word.span.start == hyphen.span.end
-            && word.kind == TokenKind::Word
+        hyphen.span().start == hit.span.end
+            && hyphen.span().text(self.text) == "-"
+            && word.span().start == hyphen.span().end
+            && word.kind() == TokenKind::Word
     }
 
     /// A verb that projects: before "to" or "that" ("is expected to", "appears that"), or,
@@ -356,8 +361,8 @@ impl<'a> Context<'a> {
                 }
             }
             let plain = self.tokens.get(at).is_some_and(|t| {
-                t.kind == TokenKind::Word
-                    && t.span
+                t.kind() == TokenKind::Word
+                    && t.span()
                         .text(self.text)
                         .starts_with(|c: char| c.is_lowercase())
             });
@@ -434,7 +439,7 @@ impl<'a> Context<'a> {
 
     /// The span start of token `index`.
     pub(crate) fn start_of(&self, index: usize) -> usize {
-        self.tokens.get(index).map_or(0, |t| t.span.start)
+        self.tokens.get(index).map_or(0, |t| t.span().start)
     }
 }
 

@@ -57,9 +57,9 @@ pub(super) static ASCII_PUNCT: [u8; 128] = {
 /// The flags of a token, but the name flags.
 #[inline]
 pub(super) fn flags_of(text: &str, t: &Token) -> u8 {
-    let lead = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+    let lead = text.as_bytes().get(t.span().start).copied().unwrap_or(0);
     if lead.is_ascii() {
-        return match t.kind {
+        return match t.kind() {
             TokenKind::Word if lead.is_ascii_uppercase() => WORD | CAPITALISED,
             TokenKind::Word => WORD,
             TokenKind::Number => NUMBER,
@@ -75,10 +75,10 @@ pub(super) fn slow_flags_of(text: &str, t: &Token, lead: u8) -> u8 {
         if lead.is_ascii() {
             char::from(lead)
         } else {
-            t.span.text(text).chars().next().unwrap_or('\0')
+            t.span().text(text).chars().next().unwrap_or('\0')
         }
     };
-    match t.kind {
+    match t.kind() {
         TokenKind::Word => {
             let upper = if lead.is_ascii() {
                 lead.is_ascii_uppercase()

@@ -47,7 +47,7 @@ pub(super) fn find(article: &Article, dates_and_references: bool) -> Vec<Numeric
     // Most claims start at a number token: room for as many claims as there are numbers.
     let numbers = tokens
         .iter()
-        .filter(|t| t.kind == TokenKind::Number)
+        .filter(|t| t.kind() == TokenKind::Number)
         .count();
     let mut out = Claims::new(article, numbers + 8, dates_and_references);
     // A claim starts at most this many tokens before the token it is read at: a currency
@@ -72,16 +72,8 @@ pub(super) fn find(article: &Article, dates_and_references: bool) -> Vec<Numeric
         }
         if i >= v.hi {
             // The next sentence, seen from the first of its tokens read.
-            let sentence = tokens[i].sentence;
-            let mut lo = i;
-            while lo > landed && tokens[lo - 1].sentence == sentence {
-                lo -= 1;
-            }
-            let mut hi = i + 1;
-            while hi < tokens.len() && tokens[hi].sentence == sentence {
-                hi += 1;
-            }
-            v.set_sentence(lo, hi);
+            let sentence = scan.sentence_tokens(i);
+            v.set_sentence(sentence.start.max(landed), sentence.end);
         }
         match &look(&v, i) {
             Outcome::Claim(d) => {
@@ -159,8 +151,8 @@ fn could_start(v: &View, i: usize) -> bool {
         Category::Change,
     ];
     let token = &v.tokens[i];
-    let span = token.span;
-    match token.kind {
+    let span = token.span();
+    match token.kind() {
         TokenKind::Number => return true,
         TokenKind::Word if span.end - span.start <= 2 => {
             let word = &v.text.as_bytes()[span.start..span.end];
@@ -577,10 +569,7 @@ mod tests {
         let mut i = 0;
         while i < tokens.len() {
             if i >= v.hi {
-                let mut hi = i;
-                while hi < tokens.len() && tokens[hi].sentence == tokens[i].sentence {
-                    hi += 1;
-                }
+                let hi = article.scan().sentence_tokens(i).end;
                 v.set_sentence(i, hi);
             }
             let outcome = if could_start(&v, i) {
@@ -590,8 +579,8 @@ mod tests {
             };
             match outcome {
                 Outcome::Claim(d) => {
-                    let start = tokens[d.first].span.start;
-                    let end = tokens[d.end.max(d.first + 1) - 1].span.end;
+                    let start = tokens[d.first].span().start;
+                    let end = tokens[d.end.max(d.first + 1) - 1].span().end;
                     i = d.end.max(i + 1);
                     drafts.push((start, end, d));
                 }

@@ -55,7 +55,7 @@ impl<'b> Claims<'b> {
     pub(super) fn add(&mut self, d: &Draft, settled: usize) {
         let tokens = self.article.scan().tokens();
         let last = d.end.max(d.first + 1) - 1;
-        let (start, end) = (tokens[d.first].span.start, tokens[last].span.end);
+        let (start, end) = (tokens[d.first].span().start, tokens[last].span().end);
         // The drafts kept that sort after this one (by span, a stable order).
         let mut n = self.kept.len();
         while n > 0 && (self.kept[n - 1].start, self.kept[n - 1].end) > (start, end) {
@@ -141,7 +141,7 @@ pub(super) fn finish(article: &Article, start: usize, end: usize, d: &Draft) -> 
     let text = article.text();
     let tokens = article.scan().tokens();
     let words = |(a, b): (usize, usize)| -> String {
-        text[tokens[a].span.start..tokens[b - 1].span.end].to_string()
+        text[tokens[a].span().start..tokens[b - 1].span().end].to_string()
     };
     let finite = |x: f64| if x.is_finite() { x } else { 0.0 };
     NumericClaim {

@@ -86,7 +86,7 @@ impl<'a> View<'a> {
     /// The bytes of token `i`'s text.
     #[inline(always)]
     fn token_bytes(&self, t: &Token) -> &'a [u8] {
-        self.bytes.get(t.span.start..t.span.end).unwrap_or(&[])
+        self.bytes.get(t.span().start..t.span().end).unwrap_or(&[])
     }
 
     /// The text of token `i`, or "" outside the sentence.
@@ -104,7 +104,7 @@ impl<'a> View<'a> {
     /// The kind of token `i`.
     #[inline(always)]
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.token(i).map(|t| t.kind)
+        self.token(i).map(|t| t.kind())
     }
 
     /// The bytes of token `i` when it is a word token. Every word the rules compare
@@ -112,7 +112,7 @@ impl<'a> View<'a> {
     #[inline(always)]
     fn word_token(&self, i: usize) -> Option<&'a [u8]> {
         self.token(i)
-            .filter(|t| t.kind == TokenKind::Word)
+            .filter(|t| t.kind() == TokenKind::Word)
             .map(|t| self.token_bytes(t))
     }
 
@@ -154,10 +154,10 @@ impl<'a> View<'a> {
     /// True when token `i` is punctuation within `marks`.
     #[inline(always)]
     pub fn is_punct(&self, i: usize, marks: &[char]) -> bool {
-        let Some(t) = self.token(i).filter(|t| t.kind == TokenKind::Punct) else {
+        let Some(t) = self.token(i).filter(|t| t.kind() == TokenKind::Punct) else {
             return false;
         };
-        let Some(&b) = self.bytes.get(t.span.start) else {
+        let Some(&b) = self.bytes.get(t.span().start) else {
             return false;
         };
         if b.is_ascii() {
@@ -173,15 +173,15 @@ impl<'a> View<'a> {
     /// The first byte of token `i` when it is punctuation (an ASCII mark is that byte).
     #[inline(always)]
     pub fn punct_byte(&self, i: usize) -> Option<u8> {
-        let t = self.token(i).filter(|t| t.kind == TokenKind::Punct)?;
-        self.bytes.get(t.span.start).copied()
+        let t = self.token(i).filter(|t| t.kind() == TokenKind::Punct)?;
+        self.bytes.get(t.span().start).copied()
     }
 
     /// The character of token `i` when it is punctuation (a mark is one character).
     #[inline(always)]
     pub fn punct_char(&self, i: usize) -> Option<char> {
-        let t = self.token(i).filter(|t| t.kind == TokenKind::Punct)?;
-        let b = *self.bytes.get(t.span.start)?;
+        let t = self.token(i).filter(|t| t.kind() == TokenKind::Punct)?;
+        let b = *self.bytes.get(t.span().start)?;
         if b.is_ascii() {
             Some(char::from(b))
         } else {
@@ -194,7 +194,7 @@ impl<'a> View<'a> {
     pub fn glued(&self, i: usize) -> bool {
         let k = i.wrapping_sub(self.lo);
         match self.sentence.get(k.wrapping_sub(1)..k.wrapping_add(1)) {
-            Some([a, b]) => a.span.end == b.span.start,
+            Some([a, b]) => a.span().end == b.span().start,
             _ => false,
         }
     }
@@ -205,7 +205,7 @@ impl<'a> View<'a> {
         let Some(t) = self.token(i) else {
             return false;
         };
-        let Some(&b) = self.bytes.get(t.span.start) else {
+        let Some(&b) = self.bytes.get(t.span().start) else {
             return false;
         };
         if b.is_ascii() {

@@ -103,6 +103,21 @@ impl Paragraphs {
     }
 }
 
+/// Adds the token `start..end`, cut into tokens of at most [`Token::MAX_LEN`] bytes (at
+/// char boundaries) when it is longer.
+#[inline]
+fn push(tokens: &mut Vec<Token>, text: &str, mut start: usize, end: usize, kind: TokenKind) {
+    while end - start > Token::MAX_LEN {
+        let mut cut = start + Token::MAX_LEN;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        tokens.push(Token::new(Span::new(start, cut), kind));
+        start = cut;
+    }
+    tokens.push(Token::new(Span::new(start, end), kind));
+}
+
 /// Splits `text` into tokens and paragraphs, in one pass over its characters.
 ///
 /// ASCII bytes (most of an English article) are classified byte by byte; only other
@@ -135,11 +150,7 @@ pub(crate) fn tokenize(text: &str) -> Tokenized {
         }
         if b.is_ascii_alphabetic() {
             let end = word_end(text, start + 1);
-            tokens.push(Token {
-                span: Span::new(start, end),
-                kind: TokenKind::Word,
-                sentence: 0,
-            });
+            push(&mut tokens, text, start, end, TokenKind::Word);
             paragraphs.text(start, end);
             at = end;
             continue;
@@ -208,11 +219,7 @@ pub(crate) fn tokenize(text: &str) -> Tokenized {
             }
             (start + c.len_utf8(), TokenKind::Punct)
         };
-        tokens.push(Token {
-            span: Span::new(start, end),
-            kind,
-            sentence: 0,
-        });
+        push(&mut tokens, text, start, end, kind);
         paragraphs.text(start, end);
         at = end;
     }
