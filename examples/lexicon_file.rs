@@ -47,7 +47,7 @@ fn main() -> ExitCode {
     for hit in article.scan().hits() {
         let categories: Vec<&str> = article
             .scan()
-            .entries(hit)
+            .entries(&hit)
             .iter()
             .map(|e| e.category.name())
             .collect();

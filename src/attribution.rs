@@ -273,14 +273,11 @@ fn collect_cues(ctx: &Ctx<'_>) -> (Vec<Cue>, Vec<Span>) {
     const WANTED: u64 = bit(Category::AnonymityReason)
         | bit(Category::SpeechVerb)
         | bit(Category::AttributionPhrase);
-    for hit in ctx.scan.hits() {
-        // Most hits are neither cues nor reasons: one test of the cached categories.
-        let cats = ctx.hit_cats(hit);
-        if cats & WANTED == 0 {
-            continue;
-        }
+    // Most hits are neither cues nor reasons: one test of their categories.
+    for (_, hit) in ctx.scan.hits_in(WANTED) {
+        let cats = ctx.lexicon.categories(hit.pattern);
         let first = hit.first_token as usize;
-        let entries = ctx.scan.entries(hit);
+        let entries = ctx.scan.entries(&hit);
         if cats & bit(Category::AnonymityReason) != 0 {
             reasons.push(hit.span);
         }

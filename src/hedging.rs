@@ -324,12 +324,14 @@ impl Analyzer for Hedging {
             ..HedgingFindings::default()
         };
         let mut skip_until = 0usize;
-        for (index, hit) in hits.iter().enumerate() {
+        for (index, hit) in scan.hits_in(CUE_CATEGORIES) {
             if (hit.first_token as usize) < skip_until {
                 continue;
             }
-            let previous = index.checked_sub(1).map(|i| &hits[i]);
-            let Some(found) = cue_at(&context, lexicon, hit, previous, |c| self.wants(c)) else {
+            let previous = index.checked_sub(1).and_then(|i| hits.get(i));
+            let Some(found) = cue_at(&context, lexicon, &hit, previous.as_ref(), |c| {
+                self.wants(c)
+            }) else {
                 continue;
             };
             skip_until = found.end_token;
@@ -349,11 +351,22 @@ impl Analyzer for Hedging {
                 findings.hedges.push(hedge);
             }
         }
+        // The guesses above are generous: a long article gives back what it did not use.
+        crate::marks::shrink_if_large_spare(&mut findings.hedges);
+        crate::marks::shrink_if_large_spare(&mut findings.boosters);
         findings.sentences = sentence_scores(article, &findings);
         findings.stats = stats(article, &findings);
         findings
     }
 }
+
+/// The categories of the hits a hedge or booster can start at: most hits are of other
+/// analyzers, passed over with one look at their categories.
+const CUE_CATEGORIES: u64 = Category::Hedge.bit()
+    | Category::Booster.bit()
+    | Category::SpeechVerb.bit()
+    | Category::AnonymityReason.bit()
+    | Category::AnonymousSource.bit();
 
 /// The hedge or booster that starts at this hit, if any. A weasel template is only built
 /// when weasels are wanted, so that "many believe" still gives "believe" to a user who
@@ -366,13 +379,7 @@ fn cue_at(
     wants: impl Fn(HedgeCategory) -> bool,
 ) -> Option<Found> {
     let scan = context.scan;
-    // Most hits are of other analyzers: one look at their categories, not four.
-    const RELEVANT: u64 = Category::Hedge.bit()
-        | Category::Booster.bit()
-        | Category::SpeechVerb.bit()
-        | Category::AnonymityReason.bit()
-        | Category::AnonymousSource.bit();
-    if lexicon.categories(hit.pattern) & RELEVANT == 0 {
+    if lexicon.categories(hit.pattern) & CUE_CATEGORIES == 0 {
         return None;
     }
     let entries = scan.entries(hit);

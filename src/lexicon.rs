@@ -192,8 +192,9 @@ pub struct Entry {
 /// Built once and shared: [`Lexicon::default_shared`] is the built-in one.
 pub struct Lexicon {
     automaton: AhoCorasick,
-    /// The same phrases, as an automaton the scan walks byte by byte from each token start
-    /// (anchored searches without the per-call cost of [`AhoCorasick::find`]).
+    /// The same phrases lowercased (ASCII), as an automaton the scan walks byte by byte,
+    /// each byte lowercased, from each token start (anchored searches without the
+    /// per-call cost of [`AhoCorasick::find`]).
     scanner: ScannerDfa,
     /// Per automaton pattern: the range of its entries in `entries`.
     pattern_entries: Vec<(u32, u32)>,
@@ -202,6 +203,8 @@ pub struct Lexicon {
     pattern_categories: Vec<u64>,
     /// Per automaton pattern: the phrase as written in the lexicon.
     pattern_phrase: Vec<u32>,
+    /// Per automaton pattern: its length in bytes.
+    pattern_lens: Vec<u16>,
     phrases: Vec<Box<str>>,
     entries: Vec<Entry>,
     /// Per entry (parallel to `entries`): its payload read as a hedge or booster cue, once
@@ -248,7 +251,8 @@ impl Lexicon {
         &self.automaton
     }
 
-    /// The automaton the scan walks (anchored searches from token starts).
+    /// The automaton the scan walks (anchored searches from token starts), over
+    /// lowercased phrases: give it each byte lowercased.
     pub(crate) fn scanner(&self) -> &ScannerDfa {
         &self.scanner
     }
@@ -276,6 +280,15 @@ impl Lexicon {
             Some(&(start, end)) => &self.entries[start as usize..end as usize],
             None => &[],
         }
+    }
+
+    /// The length in bytes of automaton pattern `pattern` (of any text it matches: the
+    /// automaton folds ASCII case only).
+    #[inline]
+    pub(crate) fn pattern_len(&self, pattern: u32) -> usize {
+        self.pattern_lens
+            .get(pattern as usize)
+            .map_or(0, |&len| usize::from(len))
     }
 
     /// The categories of an automaton pattern's entries, one [`Category::bit`] each.

@@ -13,8 +13,8 @@ use std::ops::Range;
 
 use crate::article::Article;
 use crate::attribution::words::{Words, AFTER_CUE_STOPS, CLAUSE_WORDS};
-use crate::lexicon::{Category, Entry};
-use crate::scan::{Hit, Scan, Token, TokenKind};
+use crate::lexicon::{Category, Entry, Lexicon};
+use crate::scan::{Scan, Slot, Token, TokenKind};
 use crate::span::Span;
 
 mod cells;
@@ -30,9 +30,6 @@ pub(crate) const fn bit(category: Category) -> u64 {
     1 << category as u32
 }
 
-/// Slots of the cache of hit categories by lexicon pattern (a power of two).
-const PATTERN_SLOTS: usize = 256;
-
 /// The article as the attribution rules read it: tokens, the hit covering each token,
 /// and whether each token lies inside quotation marks.
 pub(crate) struct Ctx<'a> {
@@ -42,9 +39,7 @@ pub(crate) struct Ctx<'a> {
     pub(crate) scan: &'a Scan,
     /// Per token: its flags, where its covering hit starts, and what is learned of it.
     toks: Vec<Cell<Tok>>,
-    /// The categories of the hits of recent lexicon patterns (`pattern`, one bit per
-    /// category); a slot holds the pattern `u32::MAX` until first use.
-    pattern_cats: [Cell<(u32, u64)>; PATTERN_SLOTS],
+    pub(crate) lexicon: &'a Lexicon,
     /// Per sentence: its first token and (plus one) the token at or after its end, or
     /// `(0, 0)` before first use.
     bounds: Vec<Cell<(u32, u32)>>,
@@ -100,7 +95,7 @@ impl<'a> Ctx<'a> {
             tokens,
             scan,
             toks,
-            pattern_cats: std::array::from_fn(|_| Cell::new((u32::MAX, 0))),
+            lexicon: article.lexicon(),
             bounds: vec![Cell::new((0, 0)); article.sentences().len()],
         }
     }
@@ -319,64 +314,44 @@ impl<'a> Ctx<'a> {
 
     /// The hit covering token `i`.
     #[inline]
-    fn hit(&self, i: usize) -> Option<&'a Hit> {
+    fn hit(&self, i: usize) -> Option<Slot> {
         match self.toks.get(i)?.get().back {
             0 => None,
             FAR => self.far_hit(i),
-            back => self.scan.hit_at(i + 1 - back as usize),
+            back => self.scan.slot_at(i + 1 - back as usize),
         }
     }
 
     /// The hit covering token `i`, which starts too far back for `Tok::back`.
     #[cold]
-    fn far_hit(&self, i: usize) -> Option<&'a Hit> {
-        let hits = self.scan.hits();
-        let k = hits.partition_point(|h| h.first_token as usize <= i);
+    fn far_hit(&self, i: usize) -> Option<Slot> {
+        let slots = self.scan.slots();
+        let k = slots.partition_point(|slot| slot.first_token() <= i);
         k.checked_sub(1)
-            .map(|k| &hits[k])
-            .filter(|h| h.end_token as usize > i)
+            .and_then(|k| slots.get(k).copied())
+            .filter(|slot| slot.end_token() > i)
     }
 
     /// The categories of the hit covering token `i`, one bit each.
     #[inline]
     fn cats(&self, i: usize) -> u64 {
         match self.hit(i) {
-            Some(hit) => self.hit_cats(hit),
+            Some(slot) => self.lexicon.categories(slot.pattern()),
             None => 0,
-        }
-    }
-
-    /// The categories of a hit's entries, one bit each, cached by lexicon pattern.
-    #[inline]
-    pub(crate) fn hit_cats(&self, hit: &Hit) -> u64 {
-        let pattern = hit.pattern;
-        let slot = &self.pattern_cats[pattern as usize & (PATTERN_SLOTS - 1)];
-        match slot.get() {
-            (p, cats) if p == pattern => cats,
-            _ => {
-                let cats = self
-                    .scan
-                    .entries(hit)
-                    .iter()
-                    .fold(0u64, |bits, e| bits | bit(e.category));
-                slot.set((pattern, cats));
-                cats
-            }
         }
     }
 
     /// The entries of the hit covering token `i`.
     pub(crate) fn entries(&self, i: usize) -> &'a [Entry] {
         match self.hit(i) {
-            Some(hit) => self.scan.entries(hit),
+            Some(slot) => self.lexicon.entries(slot.pattern()),
             None => &[],
         }
     }
 
     /// The token range of the hit covering token `i`.
     pub(crate) fn hit_range(&self, i: usize) -> Option<Range<usize>> {
-        self.hit(i)
-            .map(|hit| hit.first_token as usize..hit.end_token as usize)
+        self.hit(i).map(|slot| slot.first_token()..slot.end_token())
     }
 
     /// The categories of the hits covering any of tokens `range`, one bit each (see

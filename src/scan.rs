@@ -62,11 +62,8 @@ impl Token {
     #[inline]
     pub(crate) fn new(span: Span, kind: TokenKind) -> Token {
         debug_assert!(span.end <= MAX_TEXT && span.len() <= Token::MAX_LEN);
-        let kind = match kind {
-            TokenKind::Word => 0,
-            TokenKind::Number => 1,
-            TokenKind::Punct => 2,
-        };
+        // The kinds are numbered in their order: `Word` 0, `Number` 1, `Punct` 2.
+        let kind = kind as u32;
         Token {
             start: span.start as u32,
             len_kind: (span.len() as u32 & Token::MAX_LEN as u32) | kind << Token::LEN_BITS,
@@ -137,11 +134,153 @@ pub struct Hit {
     pub end_token: u32,
 }
 
+/// A hit as the scan keeps it, in eight bytes: its first token, and its pattern (the
+/// low [`Slot::PATTERN_BITS`] bits) with the number of tokens it covers (the high bits:
+/// a phrase of at most [`crate::lexicon::MAX_PHRASE_BYTES`] bytes covers at most that
+/// many tokens). Its span is its first token's start and its pattern's length.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Slot {
+    first_token: u32,
+    pattern_tokens: u32,
+}
+
+impl Slot {
+    /// Bits of the pattern: a lexicon holds fewer than 2^24 patterns (phrases and their
+    /// apostrophe variants; [`crate::LexiconBuilder::build`] refuses more).
+    pub(crate) const PATTERN_BITS: u32 = 24;
+    /// The most patterns a lexicon may hold.
+    pub(crate) const MAX_PATTERNS: usize = 1 << Slot::PATTERN_BITS;
+    /// The most tokens a hit covers.
+    const MAX_TOKENS: usize = (u32::MAX >> Slot::PATTERN_BITS) as usize;
+
+    fn new(pattern: u32, first_token: usize, end_token: usize) -> Slot {
+        // A hit covers at most one token per character of its phrase.
+        const _: () = assert!(crate::lexicon::MAX_PHRASE_BYTES <= Slot::MAX_TOKENS);
+        let tokens = (end_token - first_token).min(Slot::MAX_TOKENS) as u32;
+        Slot {
+            first_token: first_token as u32,
+            pattern_tokens: pattern | tokens << Slot::PATTERN_BITS,
+        }
+    }
+
+    /// The first token the hit covers.
+    #[inline]
+    pub(crate) fn first_token(self) -> usize {
+        self.first_token as usize
+    }
+
+    /// One past the last token the hit covers.
+    #[inline]
+    pub(crate) fn end_token(self) -> usize {
+        self.first_token as usize + (self.pattern_tokens >> Slot::PATTERN_BITS) as usize
+    }
+
+    /// The automaton pattern.
+    #[inline]
+    pub(crate) fn pattern(self) -> u32 {
+        self.pattern_tokens & (Slot::MAX_PATTERNS as u32 - 1)
+    }
+}
+
+/// The hits of a scan, in text order: [`Scan::hits`].
+#[derive(Clone, Copy, Debug)]
+pub struct Hits<'a> {
+    scan: &'a Scan,
+}
+
+impl<'a> Hits<'a> {
+    /// The number of hits.
+    #[inline]
+    pub fn len(self) -> usize {
+        self.scan.hits.len()
+    }
+
+    /// True when the lexicon matched nothing.
+    #[inline]
+    pub fn is_empty(self) -> bool {
+        self.scan.hits.is_empty()
+    }
+
+    /// Hit number `index`.
+    #[inline]
+    pub fn get(self, index: usize) -> Option<Hit> {
+        self.scan
+            .hits
+            .get(index)
+            .map(|&slot| self.scan.expand(slot))
+    }
+
+    /// The first token of hit number `index` (the same as `get(index)`'s, without
+    /// reading the rest of the hit).
+    #[inline]
+    pub fn first_token(self, index: usize) -> Option<usize> {
+        self.scan.hits.get(index).map(|slot| slot.first_token())
+    }
+
+    /// Every hit, in text order.
+    #[inline]
+    pub fn iter(self) -> HitIter<'a> {
+        HitIter {
+            scan: self.scan,
+            slots: self.scan.hits.iter(),
+        }
+    }
+
+    /// The number of hits, from the first, for which `before` holds: `before` must hold
+    /// for the hits before some point and not after it (as for
+    /// [`slice::partition_point`]).
+    pub fn partition_point(self, mut before: impl FnMut(Hit) -> bool) -> usize {
+        self.scan
+            .hits
+            .partition_point(|&slot| before(self.scan.expand(slot)))
+    }
+}
+
+impl<'a> IntoIterator for Hits<'a> {
+    type Item = Hit;
+    type IntoIter = HitIter<'a>;
+
+    #[inline]
+    fn into_iter(self) -> HitIter<'a> {
+        self.iter()
+    }
+}
+
+/// An iterator over the hits of a scan, in text order: [`Hits::iter`].
+#[derive(Clone, Debug)]
+pub struct HitIter<'a> {
+    scan: &'a Scan,
+    slots: std::slice::Iter<'a, Slot>,
+}
+
+impl Iterator for HitIter<'_> {
+    type Item = Hit;
+
+    #[inline]
+    fn next(&mut self) -> Option<Hit> {
+        self.slots.next().map(|&slot| self.scan.expand(slot))
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.slots.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for HitIter<'_> {
+    #[inline]
+    fn next_back(&mut self) -> Option<Hit> {
+        self.slots.next_back().map(|&slot| self.scan.expand(slot))
+    }
+}
+
+impl ExactSizeIterator for HitIter<'_> {}
+
 /// The tokens and lexicon hits of one article.
 #[derive(Debug, Default)]
 pub struct Scan {
     pub(crate) tokens: Vec<Token>,
-    pub(crate) hits: Vec<Hit>,
+    pub(crate) hits: Vec<Slot>,
     /// Per token: index of the hit starting at it.
     pub(crate) hit_starts: HitStarts,
     /// Per token: its sentence.
@@ -223,38 +362,56 @@ impl SentenceIndex {
     }
 }
 
-/// Per token: index of the hit starting at it, or [`NO_HIT`]. (One byte per token plus a
-/// `u32` per 128 tokens would save 3 bytes a token, but cost ~4 instructions per byte of
-/// text in the analyzers, which call [`Scan::hit_at`] at nearly every token.)
+/// Per token: whether a hit starts at it, one bit, and per 64 tokens the number of hits
+/// that start before them: the index of the hit starting at a token is a count of bits
+/// (an eighth of a byte per token, where an index per token took four bytes).
 #[derive(Debug, Default)]
 pub(crate) struct HitStarts {
-    index: Vec<u32>,
+    bits: Vec<u64>,
+    before: Vec<u32>,
 }
-
-const NO_HIT: u32 = u32::MAX;
 
 impl HitStarts {
     /// No hit at any of `tokens` tokens.
     fn new(tokens: usize) -> HitStarts {
         HitStarts {
-            index: vec![NO_HIT; tokens],
+            bits: vec![0; tokens.div_ceil(64)],
+            before: Vec::new(),
         }
     }
 
-    /// Hit `hit` starts at token `token`.
-    fn set(&mut self, token: usize, hit: usize) {
-        if let Some(i) = self.index.get_mut(token) {
-            *i = hit as u32;
+    /// A hit starts at token `token` (hits are set in text order; [`HitStarts::finish`]
+    /// follows the last).
+    fn set(&mut self, token: usize) {
+        if let Some(word) = self.bits.get_mut(token / 64) {
+            *word |= 1 << (token % 64);
         }
+    }
+
+    /// Counts the hits before each block of 64 tokens.
+    fn finish(&mut self) {
+        let mut before = 0u32;
+        self.before = self
+            .bits
+            .iter()
+            .map(|word| {
+                let here = before;
+                before += word.count_ones();
+                here
+            })
+            .collect();
     }
 
     /// The index of the hit starting at token `token`, if any.
     #[inline]
     fn get(&self, token: usize) -> Option<usize> {
-        match *self.index.get(token)? {
-            NO_HIT => None,
-            i => Some(i as usize),
+        let word = *self.bits.get(token / 64)?;
+        let bit = 1u64 << (token % 64);
+        if word & bit == 0 {
+            return None;
         }
+        let before = *self.before.get(token / 64)?;
+        Some(before as usize + (word & (bit - 1)).count_ones() as usize)
     }
 }
 
@@ -276,8 +433,52 @@ impl Scan {
     }
 
     /// Every hit, in text order; hits do not overlap.
-    pub fn hits(&self) -> &[Hit] {
+    #[inline]
+    pub fn hits(&self) -> Hits<'_> {
+        Hits { scan: self }
+    }
+
+    /// The hit a slot keeps.
+    #[inline]
+    pub(crate) fn expand(&self, slot: Slot) -> Hit {
+        let first = slot.first_token();
+        let pattern = slot.pattern();
+        let start = self.tokens.get(first).map_or(0, |t| t.start());
+        let len = self
+            .lexicon
+            .as_deref()
+            .map_or(0, |l| l.pattern_len(pattern));
+        Hit {
+            span: Span::new(start, start + len),
+            pattern,
+            first_token: first as u32,
+            end_token: slot.end_token() as u32,
+        }
+    }
+
+    /// The hits as kept, in text order.
+    #[inline]
+    pub(crate) fn slots(&self) -> &[Slot] {
         &self.hits
+    }
+
+    /// The hit starting at token `token`, as kept.
+    #[inline]
+    pub(crate) fn slot_at(&self, token: usize) -> Option<Slot> {
+        self.hits.get(self.hit_starts.get(token)?).copied()
+    }
+
+    /// Every hit with an entry of one of `categories` (one bit each, [`Category::bit`]),
+    /// with its index: the others are passed over without being read whole.
+    pub(crate) fn hits_in(&self, categories: u64) -> impl Iterator<Item = (usize, Hit)> + '_ {
+        let lexicon = self.lexicon.as_deref();
+        self.hits
+            .iter()
+            .enumerate()
+            .filter(move |(_, slot)| {
+                lexicon.map_or(0, |l| l.categories(slot.pattern())) & categories != 0
+            })
+            .map(|(index, &slot)| (index, self.expand(slot)))
     }
 
     /// The entries of a hit.
@@ -289,30 +490,33 @@ impl Scan {
 
     /// The hit that starts at token `token`, if any.
     #[inline]
-    pub fn hit_at(&self, token: usize) -> Option<&Hit> {
-        self.hits.get(self.hit_starts.get(token)?)
+    pub fn hit_at(&self, token: usize) -> Option<Hit> {
+        self.slot_at(token).map(|slot| self.expand(slot))
     }
 
     /// The entry of `category` of the hit starting at token `token`, if any.
     #[inline]
-    pub fn entry_at(&self, token: usize, category: Category) -> Option<(&Hit, &Entry)> {
-        let hit = self.hit_at(token)?;
+    pub fn entry_at(&self, token: usize, category: Category) -> Option<(Hit, &Entry)> {
+        let slot = self.slot_at(token)?;
         let lexicon = self.lexicon.as_deref()?;
         // Most hits lack the category asked for: one bit test, no entry read.
-        if lexicon.categories(hit.pattern) & category.bit() == 0 {
+        if lexicon.categories(slot.pattern()) & category.bit() == 0 {
             return None;
         }
         lexicon
-            .entries(hit.pattern)
+            .entries(slot.pattern())
             .iter()
             .find(|e| e.category == category)
-            .map(|e| (hit, e))
+            .map(|e| (self.expand(slot), e))
     }
 
     /// True when the hit starting at token `token` has an entry of `category`.
     #[inline]
     pub fn is_at(&self, token: usize, category: Category) -> bool {
-        self.entry_at(token, category).is_some()
+        let (Some(slot), Some(lexicon)) = (self.slot_at(token), self.lexicon.as_deref()) else {
+            return false;
+        };
+        lexicon.categories(slot.pattern()) & category.bit() != 0
     }
 
     /// True when token `token` is, as a word on its own, an entry of `category`: either
@@ -333,16 +537,18 @@ impl Scan {
     }
 
     /// Every hit with an entry of `category`, with that entry.
-    pub fn hits_of(&self, category: Category) -> impl Iterator<Item = (&Hit, &Entry)> + '_ {
+    pub fn hits_of(&self, category: Category) -> impl Iterator<Item = (Hit, &Entry)> + '_ {
         let lexicon = self.lexicon.as_deref();
-        self.hits.iter().filter_map(move |hit| {
-            if lexicon.map_or(0, |l| l.categories(hit.pattern)) & category.bit() == 0 {
+        self.hits.iter().filter_map(move |&slot| {
+            let lexicon = lexicon?;
+            if lexicon.categories(slot.pattern()) & category.bit() == 0 {
                 return None;
             }
-            self.entries(hit)
+            lexicon
+                .entries(slot.pattern())
                 .iter()
                 .find(|e| e.category == category)
-                .map(|e| (hit, e))
+                .map(|e| (self.expand(slot), e))
         })
     }
 
@@ -351,6 +557,17 @@ impl Scan {
         self.tokens.partition_point(|t| t.span().end <= offset)
     }
 }
+
+/// Each byte ASCII-lowercased (one load where the range test takes several).
+static ASCII_LOWER: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    table
+};
 
 /// How many shorter phrases at the same place are tried after a phrase that is not a
 /// whole word. Bounds the work per position (each try reads at most one phrase length)
@@ -367,7 +584,7 @@ const MAX_SHORTER_TRIES: usize = 8;
 /// same start ("may"; at most [`MAX_SHORTER_TRIES`] of them). Each phrase's end is tested
 /// as the walk finds it. This gives the hits of a leftmost-longest search over the whole
 /// text, each byte read at most once per phrase that starts before it.
-pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec<Hit>, HitStarts) {
+pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec<Slot>, HitStarts) {
     let dfa = lexicon.scanner();
     let bytes = text.as_bytes();
     // About one hit per ten bytes of English prose (never more than one per token): one
@@ -395,15 +612,11 @@ pub(crate) fn find_hits(text: &str, lexicon: &Lexicon, tokens: &[Token]) -> (Vec
         while tokens.get(end_token).is_some_and(|t| t.span().start < end) {
             end_token += 1;
         }
-        hit_starts.set(token, hits.len());
-        hits.push(Hit {
-            span: Span::new(start, end),
-            pattern,
-            first_token: token as u32,
-            end_token: end_token as u32,
-        });
+        hit_starts.set(token);
+        hits.push(Slot::new(pattern, token, end_token));
         token = end_token;
     }
+    hit_starts.finish();
     crate::marks::shrink_if_spare(&mut hits);
     (hits, hit_starts)
 }
@@ -428,7 +641,8 @@ fn longest_phrase(
     let mut best: Option<(usize, StateID, usize)> = None;
     let mut state = anchored_start;
     for (walked, &byte) in rest.iter().enumerate() {
-        state = dfa.next_state(Anchored::Yes, state, byte);
+        // The scanner knows lowercased phrases (see `LexiconBuilder::build`).
+        state = dfa.next_state(Anchored::Yes, state, ASCII_LOWER[usize::from(byte)]);
         if !dfa.is_special(state) {
             continue;
         }

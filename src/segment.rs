@@ -262,13 +262,13 @@ fn is_abbreviation_or_initial(
     let word = tokens[period - 1];
     let glued = word.span().end == tokens[period].span().start;
     // An abbreviation hit ends exactly at this period.
-    let abbreviation = scan
-        .hits()
-        .binary_search_by(|h| h.span.end.cmp(&tokens[period].span().end))
-        .ok()
-        .map(|h| &scan.hits()[h])
+    let period_end = tokens[period].end();
+    let hits = scan.hits();
+    let abbreviation = hits
+        .get(hits.partition_point(|h| h.span.end < period_end))
+        .filter(|h| h.span.end == period_end)
         .and_then(|hit| {
-            scan.entries(hit)
+            scan.entries(&hit)
                 .iter()
                 .find(|e| e.category == Category::Abbreviation)
                 .map(|entry| (hit, entry))

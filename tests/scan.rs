@@ -44,7 +44,7 @@ fn scan_cases() {
             .hits()
             .iter()
             .map(|h| {
-                let categories = scan.entries(h).iter().map(|e| e.category.name()).collect();
+                let categories = scan.entries(&h).iter().map(|e| e.category.name()).collect();
                 (h.span.text(text).to_string(), categories)
             })
             .collect();
@@ -60,10 +60,24 @@ fn scan_cases() {
             ));
         }
         // Hits are sorted, disjoint, and each starts at its first token.
-        for pair in scan.hits().windows(2) {
+        let hits: Vec<_> = scan.hits().iter().collect();
+        for pair in hits.windows(2) {
             assert!(pair[0].span.end <= pair[1].span.start, "{}", case.name);
         }
+        let starts: Vec<usize> = hits.iter().map(|h| h.first_token as usize).collect();
+        for t in 0..scan.tokens().len() {
+            assert_eq!(
+                scan.hit_at(t).is_some(),
+                starts.contains(&t),
+                "{}: token {t}",
+                case.name
+            );
+        }
         for hit in scan.hits() {
+            // The tokens it covers are those that start inside it ("US" in "US's"
+            // covers the one token "US's").
+            let covered = scan.tokens().partition_point(|t| t.start() < hit.span.end);
+            assert_eq!(hit.end_token as usize, covered, "{}", case.name);
             let first = scan.tokens()[hit.first_token as usize];
             assert_eq!(first.start(), hit.span.start, "{}", case.name);
             assert!(hit.end_token > hit.first_token, "{}", case.name);
@@ -201,4 +215,31 @@ fn empty_lexicon_finds_nothing() {
         .unwrap();
     assert!(article.scan().hits().is_empty());
     assert_eq!(article.scan().tokens().len(), 4);
+}
+
+#[test]
+fn a_phrase_of_many_tokens_is_one_hit() {
+    // 64 one-letter words: the longest phrase a lexicon takes (127 bytes).
+    let phrase = vec!["a"; 64].join(" ");
+    let mut builder = LexiconBuilder::new();
+    builder
+        .add(&phrase, Category::Hedge, "")
+        .expect("a valid phrase");
+    let lexicon = std::sync::Arc::new(builder.build().expect("a valid lexicon"));
+    let text = format!("One {phrase} two. {phrase}");
+    let article = Article::builder(text.as_str())
+        .lexicon(lexicon)
+        .build()
+        .expect("no limit");
+    let scan = article.scan();
+    let hits: Vec<_> = scan.hits().iter().collect();
+    assert_eq!(hits.len(), 2);
+    assert_eq!((hits[0].first_token, hits[0].end_token), (1, 65));
+    assert_eq!(hits[0].span.text(&text), phrase);
+    assert_eq!((hits[1].first_token, hits[1].end_token), (67, 131));
+    assert_eq!(hits[1].span.text(&text), phrase);
+    assert_eq!(scan.hit_at(67), Some(hits[1]));
+    assert_eq!(scan.hits().get(1), Some(hits[1]));
+    assert_eq!(scan.hits().first_token(1), Some(67));
+    assert_eq!(scan.hits().iter().next_back(), Some(hits[1]));
 }

@@ -55,7 +55,7 @@ fuzz_target!(|input: Input| {
     copydesk_fuzz::check_article(&article);
     for hit in article.scan().hits() {
         assert!(
-            !article.scan().entries(hit).is_empty(),
+            !article.scan().entries(&hit).is_empty(),
             "a hit without entries"
         );
     }

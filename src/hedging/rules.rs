@@ -345,18 +345,18 @@ impl<'a> Context<'a> {
             if let Some(verb) = self.scan.hit_at(at) {
                 // The speech verb must report speech here: a `that` verb before "that"
                 // ("critics warn that", not "some mutants show"), never a `direct` one.
-                let speech = self.scan.entries(verb).iter().any(|e| {
+                let speech = self.scan.entries(&verb).iter().any(|e| {
                     let mut flags = e.payload.split_whitespace().skip(1);
                     e.category == Category::SpeechVerb
                         && match flags.next() {
                             Some("that") => {
-                                self.after(verb).is_some_and(|n| self.is_word(n, &THAT))
+                                self.after(&verb).is_some_and(|n| self.is_word(n, &THAT))
                             }
                             Some("direct") => false,
                             _ => true,
                         }
                 });
-                if speech || cue_of(verb) {
+                if speech || cue_of(&verb) {
                     return Some(verb.end_token as usize);
                 }
             }

@@ -131,6 +131,7 @@ impl LexiconBuilder {
         let mut pattern_entries = Vec::new();
         let mut pattern_categories = Vec::new();
         let mut pattern_phrase = Vec::new();
+        let mut pattern_lens = Vec::new();
         let mut phrases = Vec::new();
         let mut entries = Vec::new();
         let mut by_phrase = HashMap::new();
@@ -151,6 +152,8 @@ impl LexiconBuilder {
                 .iter()
                 .fold(0, |set, e| set | e.category.bit());
             for variant in apostrophe_variants(phrase) {
+                // At most three bytes a character (an apostrophe made curly).
+                pattern_lens.push(variant.len().min(usize::from(u16::MAX)) as u16);
                 patterns.push(variant);
                 pattern_entries.push(range);
                 pattern_categories.push(categories);
@@ -167,6 +170,17 @@ impl LexiconBuilder {
             origin: "builder".into(),
             problem: format!("the automaton could not be built: {e}"),
         };
+        if patterns.len() >= crate::scan::Slot::MAX_PATTERNS {
+            return Err(Error::Lexicon {
+                entry: String::new(),
+                origin: "builder".into(),
+                problem: format!(
+                    "{} phrases (with their apostrophe variants): at most {} fit",
+                    patterns.len(),
+                    crate::scan::Slot::MAX_PATTERNS - 1
+                ),
+            });
+        }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
@@ -179,12 +193,16 @@ impl LexiconBuilder {
                     .build(&patterns)
             })
             .map_err(unbuildable)?;
+        // The scan lowercases (ASCII) each byte it gives the scanner, so the scanner is
+        // built over lowercased phrases: with no capital letters in its alphabet it has
+        // 50 byte classes instead of 76 for the default lexicon, and its table is half
+        // as large (1.8 MB, not 3.6) for one instruction more per byte walked.
+        let folded: Vec<String> = patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
         let scanner = ScannerDfa::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
             .prefilter(false)
             .start_kind(StartKind::Anchored)
-            .build(&patterns)
+            .build(&folded)
             .map_err(unbuildable)?;
         let mut first_bytes = [false; 256];
         for pattern in &patterns {
@@ -193,7 +211,7 @@ impl LexiconBuilder {
                 first_bytes[usize::from(byte.to_ascii_uppercase())] = true;
             }
         }
-        let phrase_ends = phrase_end_states(&scanner, &patterns);
+        let phrase_ends = phrase_end_states(&scanner, &folded);
         let hedge_cues = entries
             .iter()
             .map(|e| match e.category {
@@ -210,6 +228,7 @@ impl LexiconBuilder {
             pattern_entries,
             pattern_categories,
             pattern_phrase,
+            pattern_lens,
             phrases,
             entries,
             hedge_cues,

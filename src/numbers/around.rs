@@ -288,7 +288,7 @@ pub(super) fn hit_entries<'a>(v: &View<'a>, i: usize) -> &'a [Entry] {
     if !v.has(i) {
         return &[];
     }
-    v.scan.hit_at(i).map_or(&[], |h| v.scan.entries(h))
+    v.scan.hit_at(i).map_or(&[], |h| v.scan.entries(&h))
 }
 
 pub(super) fn hit_end(v: &View, i: usize) -> usize {

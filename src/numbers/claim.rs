@@ -54,9 +54,9 @@ pub(super) fn find(article: &Article, dates_and_references: bool) -> Vec<Numeric
     // symbol, a sign, a currency code, "magnitude", a month or a reference word (a hit)
     // before the number.
     let longest_hit = scan
-        .hits()
+        .slots()
         .iter()
-        .map(|h| h.end_token.saturating_sub(h.first_token) as usize)
+        .map(|slot| slot.end_token() - slot.first_token())
         .max()
         .unwrap_or(0);
     let reach = 2 * longest_hit + 8;
@@ -166,7 +166,7 @@ fn could_start(v: &View, i: usize) -> bool {
         return false;
     };
     const STARTS_MASK: u64 = mask(STARTS);
-    any_of(v.scan.entries(hit), STARTS_MASK, STARTS)
+    any_of(v.scan.entries(&hit), STARTS_MASK, STARTS)
         || (!v.text.as_bytes()[span.start].is_ascii()
             && vulgar_fraction(token.text(v.text)).is_some())
 }
@@ -551,7 +551,7 @@ fn named_thing<'a>(v: &View<'a>, r: &Reading, d: &Draft<'a>) -> bool {
     let function_word = v
         .scan
         .hit_at(at - 1)
-        .is_some_and(|h| any_of(v.scan.entries(h), NOT_NAMES_MASK, NOT_NAMES));
+        .is_some_and(|h| any_of(v.scan.entries(&h), NOT_NAMES_MASK, NOT_NAMES));
     name && !function_word
 }
 

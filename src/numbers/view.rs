@@ -5,7 +5,7 @@
 use std::cell::Cell;
 
 use crate::lexicon::{Category, Entry, Lexicon};
-use crate::scan::{Hit, Scan, Token, TokenKind};
+use crate::scan::{Hit, Hits, Scan, Token, TokenKind};
 
 /// One sentence of tokens, seen from the numbers analyzer.
 pub(crate) struct View<'a> {
@@ -17,7 +17,7 @@ pub(crate) struct View<'a> {
     /// The text's bytes.
     bytes: &'a [u8],
     /// The scan's hits.
-    hits: &'a [Hit],
+    hits: Hits<'a>,
     /// The sentence's tokens: `tokens[lo..hi]`, so that one comparison tells whether a
     /// token is inside the sentence.
     sentence: &'a [Token],
@@ -61,11 +61,7 @@ impl<'a> View<'a> {
     pub fn seek(&self, i: usize) {
         self.at.set(i);
         let mut near = self.near.get();
-        while self
-            .hits
-            .get(near)
-            .is_some_and(|h| (h.first_token as usize) < i)
-        {
+        while self.hits.first_token(near).is_some_and(|first| first < i) {
             near += 1;
         }
         self.near.set(near);
@@ -236,14 +232,14 @@ impl<'a> View<'a> {
             return &[];
         }
         match self.scan.hit_at(i) {
-            Some(hit) if hit.end_token as usize <= self.hi => self.scan.entries(hit),
+            Some(hit) if hit.end_token as usize <= self.hi => self.scan.entries(&hit),
             _ => &[],
         }
     }
 
     /// The hit that ends just before token `i` (its `end_token` is `i`), found from the
     /// hits near the token the rules read: as many steps as hits start between the two.
-    pub fn hit_before(&self, i: usize) -> Option<&'a Hit> {
+    pub fn hit_before(&self, i: usize) -> Option<Hit> {
         if i > self.tokens.len() {
             return None;
         }
@@ -251,11 +247,11 @@ impl<'a> View<'a> {
         // `p`: the number of hits that start before token `i`.
         let mut p = self.near.get();
         if i <= self.at.get() {
-            while p > 0 && hits[p - 1].first_token as usize >= i {
+            while p > 0 && hits.first_token(p - 1).is_some_and(|first| first >= i) {
                 p -= 1;
             }
         } else {
-            while hits.get(p).is_some_and(|h| (h.first_token as usize) < i) {
+            while hits.first_token(p).is_some_and(|first| first < i) {
                 p += 1;
             }
         }
@@ -272,7 +268,7 @@ impl<'a> View<'a> {
             return None;
         }
         self.scan
-            .entries(hit)
+            .entries(&hit)
             .iter()
             .find(|e| e.category == category)
             .map(|e| (first, e))
@@ -282,7 +278,7 @@ impl<'a> View<'a> {
     /// sentence (those [`View::entry_before`] looks in), or none.
     pub fn entries_before(&self, i: usize) -> &'a [Entry] {
         match self.hit_before(i) {
-            Some(hit) if hit.first_token as usize >= self.lo => self.scan.entries(hit),
+            Some(hit) if hit.first_token as usize >= self.lo => self.scan.entries(&hit),
             _ => &[],
         }
     }
@@ -292,7 +288,7 @@ impl<'a> View<'a> {
         self.has(i)
             && self.scan.hit_at(i).is_some_and(|h| {
                 self.scan
-                    .entries(h)
+                    .entries(&h)
                     .iter()
                     .any(|e| e.category == category && &*e.payload == payload)
             })
