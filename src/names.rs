@@ -14,7 +14,7 @@ use std::ops::Range;
 use crate::article::Article;
 use crate::attribution::words::{Words, AFTER_CUE_STOPS, CLAUSE_WORDS};
 use crate::lexicon::{Category, Entry, Lexicon};
-use crate::scan::{Scan, Slot, Token, TokenKind};
+use crate::scan::{Scan, SentenceCursor, Slot, Token, TokenKind};
 use crate::span::Span;
 
 mod cells;
@@ -40,9 +40,8 @@ pub(crate) struct Ctx<'a> {
     /// Per token: its flags, where its covering hit starts, and what is learned of it.
     toks: Vec<Cell<Tok>>,
     pub(crate) lexicon: &'a Lexicon,
-    /// Per sentence: its first token and (plus one) the token at or after its end, or
-    /// `(0, 0)` before first use.
-    bounds: Vec<Cell<(u32, u32)>>,
+    /// The sentences of tokens.
+    sentences: SentenceCursor<'a>,
 }
 
 impl<'a> Ctx<'a> {
@@ -96,7 +95,7 @@ impl<'a> Ctx<'a> {
             scan,
             toks,
             lexicon: article.lexicon(),
-            bounds: vec![Cell::new((0, 0)); article.sentences().len()],
+            sentences: SentenceCursor::new(scan),
         }
     }
 
@@ -188,15 +187,21 @@ impl<'a> Ctx<'a> {
     /// The first token of the sentence holding token `i`.
     #[inline]
     pub(crate) fn sentence_first(&self, i: usize) -> usize {
-        self.bounds_of(self.sentence(i) as usize, i)
-            .map_or(0, |(first, _)| first)
+        if i < self.len() {
+            self.sentences.tokens(i).start
+        } else {
+            0
+        }
     }
 
     /// One past the last token of the sentence holding token `i`.
     #[inline]
     pub(crate) fn sentence_end(&self, i: usize) -> usize {
-        self.bounds_of(self.sentence(i) as usize, i)
-            .map_or(self.len(), |(_, end)| end)
+        if i < self.len() {
+            self.sentences.tokens(i).end
+        } else {
+            self.len()
+        }
     }
 
     /// `scan.token_at_or_after(offset)`, searched outwards from token `near` (the
@@ -239,32 +244,10 @@ impl<'a> Ctx<'a> {
         lo + tokens[lo..hi].partition_point(|t| t.span().end <= offset)
     }
 
-    /// The first token of sentence `index` and the token at or after its end, found
-    /// on first use near token `near`.
-    #[inline]
-    fn bounds_of(&self, index: usize, near: usize) -> Option<(usize, usize)> {
-        let cell = self.bounds.get(index)?;
-        let (first, end) = cell.get();
-        if end > 0 {
-            return Some((first as usize, end as usize - 1));
-        }
-        Some(self.learn_bounds(index, cell, near))
-    }
-
-    /// `bounds_of` sentence `index` on first use.
-    #[inline(never)]
-    fn learn_bounds(&self, index: usize, cell: &Cell<(u32, u32)>, near: usize) -> (usize, usize) {
-        let s = self.article.sentences()[index];
-        let first = self.token_at_or_after_near(s.start, near);
-        let end = self.token_at_or_after_near(s.end, first);
-        cell.set((first as u32, end as u32 + 1));
-        (first, end)
-    }
-
     #[inline]
     pub(crate) fn sentence(&self, i: usize) -> u32 {
         if i < self.tokens.len() {
-            self.scan.sentence_of(i) as u32
+            self.sentences.sentence(i) as u32
         } else {
             u32::MAX
         }

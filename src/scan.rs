@@ -302,6 +302,64 @@ pub(crate) struct SentenceIndex {
     tokens: usize,
 }
 
+/// The sentences of tokens, for a reader that asks about tokens near each other in
+/// turn: the last sentence looked up is kept, and a token inside it costs two
+/// comparisons.
+#[derive(Debug)]
+pub(crate) struct SentenceCursor<'a> {
+    index: &'a SentenceIndex,
+    /// The last sentence looked up, its first token and one past its last.
+    last: std::cell::Cell<(u32, u32, u32)>,
+}
+
+impl<'a> SentenceCursor<'a> {
+    pub(crate) fn new(scan: &'a Scan) -> SentenceCursor<'a> {
+        SentenceCursor {
+            index: &scan.sentences,
+            last: std::cell::Cell::new((0, 0, 0)),
+        }
+    }
+
+    /// The sentence of token `token` (a token of the text), its first token and one past
+    /// its last.
+    #[inline]
+    fn look(&self, token: usize) -> (usize, usize, usize) {
+        let (s, first, end) = self.last.get();
+        if (first as usize..end as usize).contains(&token) {
+            return (s as usize, first as usize, end as usize);
+        }
+        self.look_up(token)
+    }
+
+    #[inline(never)]
+    fn look_up(&self, token: usize) -> (usize, usize, usize) {
+        let s = self.index.of(token);
+        let tokens = self.index.tokens(s);
+        self.last
+            .set((s as u32, tokens.start as u32, tokens.end as u32));
+        (s, tokens.start, tokens.end)
+    }
+
+    /// The sentence of token `token`, which must be a token of the text.
+    #[inline]
+    pub(crate) fn sentence(&self, token: usize) -> usize {
+        self.look(token).0
+    }
+
+    /// The tokens of the sentence of token `token`, which must be a token of the text.
+    #[inline]
+    pub(crate) fn tokens(&self, token: usize) -> std::ops::Range<usize> {
+        let (_, first, end) = self.look(token);
+        first..end
+    }
+
+    /// True when tokens `a` and `b` (tokens of the text) belong to one sentence.
+    #[inline]
+    pub(crate) fn same(&self, a: usize, b: usize) -> bool {
+        self.tokens(a).contains(&b)
+    }
+}
+
 impl SentenceIndex {
     /// Tokens per block.
     const BLOCK: usize = 64;
@@ -770,6 +828,26 @@ mod tests {
             assert!(index.tokens(s).contains(&t), "token {t} sentence {s}");
         }
         assert_eq!(index.of(10_000), sentences.len() - 1);
+        // The cursor gives the same answers, asked in order, backwards, or by jumps.
+        let scan = Scan {
+            sentences: index,
+            ..Scan::default()
+        };
+        let cursor = SentenceCursor::new(&scan);
+        let order = (0..500)
+            .chain((0..500).rev())
+            .chain((0..500).map(|t| t * 7 % 500));
+        for t in order {
+            assert_eq!(cursor.sentence(t), found[t], "token {t}");
+            assert_eq!(
+                cursor.tokens(t),
+                scan.sentences.tokens(found[t]),
+                "token {t}"
+            );
+            for u in t.saturating_sub(3)..(t + 3).min(500) {
+                assert_eq!(cursor.same(t, u), found[t] == found[u], "tokens {t} {u}");
+            }
+        }
         let empty = SentenceIndex::new(&tokens, &[]);
         assert_eq!(empty.of(7), 0);
     }

@@ -262,10 +262,13 @@ fn is_abbreviation_or_initial(
     let word = tokens[period - 1];
     let glued = word.span().end == tokens[period].span().start;
     // An abbreviation hit ends exactly at this period.
+    // Such a hit covers the period: it is the last hit starting at or before it.
     let period_end = tokens[period].end();
-    let hits = scan.hits();
-    let abbreviation = hits
-        .get(hits.partition_point(|h| h.span.end < period_end))
+    let slots = scan.slots();
+    let abbreviation = slots
+        .partition_point(|slot| slot.first_token() <= period)
+        .checked_sub(1)
+        .map(|k| scan.expand(slots[k]))
         .filter(|h| h.span.end == period_end)
         .and_then(|hit| {
             scan.entries(&hit)

@@ -9,7 +9,7 @@
 
 use crate::hedging::cue::{Cue, Rule};
 use crate::lexicon::Category;
-use crate::scan::{Hit, Scan, Token, TokenKind};
+use crate::scan::{Hit, Scan, SentenceCursor, Token, TokenKind};
 
 mod words;
 
@@ -20,6 +20,7 @@ pub(crate) struct Context<'a> {
     pub(crate) text: &'a str,
     pub(crate) scan: &'a Scan,
     pub(crate) tokens: &'a [Token],
+    sentences: SentenceCursor<'a>,
 }
 
 impl<'a> Context<'a> {
@@ -28,6 +29,7 @@ impl<'a> Context<'a> {
             text,
             scan,
             tokens: scan.tokens(),
+            sentences: SentenceCursor::new(scan),
         }
     }
 
@@ -69,8 +71,9 @@ impl<'a> Context<'a> {
     }
 
     /// Whether tokens `a` and `b` belong to one sentence, when both exist.
+    #[inline]
     fn same_sentence(&self, a: usize, b: usize) -> Option<bool> {
-        (a.max(b) < self.tokens.len()).then(|| self.scan.sentence_of(a) == self.scan.sentence_of(b))
+        (a.max(b) < self.tokens.len()).then(|| self.sentences.same(a, b))
     }
 
     fn is_number(&self, index: usize) -> bool {
