@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
 use crate::marks::{Quotation, QuoteMark};
-use crate::scan::{self, Scan, TokenKind};
+use crate::scan::{self, Scan};
 use crate::segment;
 use crate::span::Span;
 
@@ -200,6 +200,7 @@ impl Layout {
         let text = &text[..analyzed];
         let scan::Tokenized {
             tokens,
+            words,
             paragraphs,
             marks_and_terminators,
             quote_marks,
@@ -225,7 +226,11 @@ impl Layout {
         scan.tokens = tokens;
         // A sentence ends at a terminator or at the end of its paragraph.
         let most_sentences = terminators + paragraphs.len();
-        let (sentences, sentence_paragraph) = segment::sentences(
+        let segment::Sentences {
+            spans: sentences,
+            paragraphs: sentence_paragraph,
+            first_tokens,
+        } = segment::sentences(
             text,
             &paragraphs,
             &scan.tokens,
@@ -234,12 +239,7 @@ impl Layout {
             &marks_and_terminators,
             most_sentences,
         );
-        scan.sentences = scan::SentenceIndex::new(&scan.tokens, &sentences);
-        let words = scan
-            .tokens
-            .iter()
-            .filter(|t| t.kind() != TokenKind::Punct)
-            .count();
+        scan.sentences = scan::SentenceIndex::from_first_tokens(first_tokens, scan.tokens.len());
         let mut outermost = Vec::with_capacity(quotations.len());
         outermost
             .extend((0..quotations.len() as u32).filter(|&q| quotations[q as usize].depth == 0));
@@ -325,5 +325,28 @@ impl ArticleBuilder {
             lexicon: self.lexicon.unwrap_or_else(Lexicon::default_shared),
             layout: OnceCell::new(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_index_agrees_with_the_sentence_spans() {
+        let texts = [
+            "",
+            "One. Two!\n\n\u{1}\u{2}\n\"Three?\" she asked. (Four.) Five...",
+            "\u{7}\n\nDr. Vale said 3.5 percent. U.S. officials left. A. B. Cole spoke.",
+            "“Quoted,” he said.\r\n\r\n— A dash. Then 1. Then 2.\u{0}\u{0}",
+        ];
+        for text in texts {
+            let article = Article::new(text);
+            let scan = article.scan();
+            let reference = scan::SentenceIndex::new(scan.tokens(), article.sentences());
+            for t in 0..scan.tokens().len() {
+                assert_eq!(scan.sentence_of(t), reference.of(t), "{text:?} token {t}");
+            }
+        }
     }
 }

@@ -366,6 +366,7 @@ impl SentenceIndex {
 
     /// The index of `tokens` (in text order) into `sentences` (in text order): a token
     /// belongs to the last sentence that starts at or before it, or to the first.
+    #[cfg(test)]
     pub(crate) fn new(tokens: &[Token], sentences: &[Span]) -> SentenceIndex {
         let mut first_token = Vec::with_capacity(sentences.len());
         let mut t = 0usize;
@@ -380,9 +381,16 @@ impl SentenceIndex {
             }
             first_token.push(t as u32);
         }
-        let mut blocks = Vec::with_capacity(tokens.len() / Self::BLOCK + 1);
+        SentenceIndex::from_first_tokens(first_token, tokens.len())
+    }
+
+    /// The index from each sentence's first token (non-decreasing, 0 for the first
+    /// sentence: the first token starting at or after the sentence's start) and the
+    /// number of tokens.
+    pub(crate) fn from_first_tokens(first_token: Vec<u32>, tokens: usize) -> SentenceIndex {
+        let mut blocks = Vec::with_capacity(tokens / Self::BLOCK + 1);
         let mut s = 0usize;
-        for b in (0..tokens.len()).step_by(Self::BLOCK) {
+        for b in (0..tokens).step_by(Self::BLOCK) {
             while first_token.get(s + 1).is_some_and(|&f| f as usize <= b) {
                 s += 1;
             }
@@ -391,7 +399,7 @@ impl SentenceIndex {
         SentenceIndex {
             first_token,
             blocks,
-            tokens: tokens.len(),
+            tokens,
         }
     }
 

@@ -120,7 +120,7 @@ pub(crate) fn sentences(
     marks: &[QuoteMark],
     marks_and_terminators: &[u32],
     most: usize,
-) -> (Vec<Span>, Vec<u32>) {
+) -> Sentences {
     let first_char = |t: &Token| t.span().text(text).chars().next().unwrap_or(' ');
     let mut mark_cursor = 0usize;
     let mut role_of = |span: Span| -> Option<MarkRole> {
@@ -140,6 +140,7 @@ pub(crate) fn sentences(
         .peekable();
     let mut sentences = Vec::with_capacity(most);
     let mut owners = Vec::with_capacity(most);
+    let mut first_tokens = Vec::with_capacity(most);
     let mut token = 0usize;
     for (p, paragraph) in paragraphs.iter().enumerate() {
         while token < tokens.len() && tokens[token].span().start < paragraph.start {
@@ -150,6 +151,7 @@ pub(crate) fn sentences(
         token += tokens[token..].partition_point(|t| t.span().end <= paragraph.end);
         let para_tokens = first..token;
         let mut start = paragraph.start;
+        let mut start_token = para_tokens.start;
         let mut i = para_tokens.start;
         loop {
             // The next terminator token of the paragraph, from the tokenizer's list.
@@ -204,18 +206,41 @@ pub(crate) fn sentences(
                 let end_byte = tokens[close - 1].span().end;
                 sentences.push(Span::new(start, end_byte));
                 owners.push(p as u32);
+                first_tokens.push(start_token as u32);
                 start = tokens[close].span().start;
+                start_token = close;
             }
             i = close.max(i + 1);
         }
         if start < paragraph.end {
             sentences.push(Span::new(start, paragraph.end));
             owners.push(p as u32);
+            first_tokens.push(start_token as u32);
         }
     }
     crate::marks::shrink_if_spare(&mut sentences);
     crate::marks::shrink_if_spare(&mut owners);
-    (sentences, owners)
+    crate::marks::shrink_if_spare(&mut first_tokens);
+    // Tokens before the first sentence (there are none: every token lies in a
+    // paragraph) would belong to it.
+    if let Some(first) = first_tokens.first_mut() {
+        *first = 0;
+    }
+    Sentences {
+        spans: sentences,
+        paragraphs: owners,
+        first_tokens,
+    }
+}
+
+/// The sentences of an article.
+pub(crate) struct Sentences {
+    /// Each sentence's span, in text order.
+    pub(crate) spans: Vec<Span>,
+    /// Each sentence's paragraph.
+    pub(crate) paragraphs: Vec<u32>,
+    /// Each sentence's first token (the first token starting at or after its start).
+    pub(crate) first_tokens: Vec<u32>,
 }
 
 /// True when token `next` can open a sentence: a capital or a caseless letter, a digit,

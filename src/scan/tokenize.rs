@@ -53,6 +53,8 @@ pub(super) static ASCII_ALPHANUMERIC: [bool; 256] = {
 pub(crate) struct Tokenized {
     /// Every token, in text order.
     pub(crate) tokens: Vec<Token>,
+    /// The number of word and number tokens.
+    pub(crate) words: usize,
     /// Paragraph spans: the text between line breaks (`\n`, `\r`) without its white
     /// space; blank lines are not paragraphs.
     pub(crate) paragraphs: Vec<Span>,
@@ -104,9 +106,16 @@ impl Paragraphs {
 }
 
 /// Adds the token `start..end`, cut into tokens of at most [`Token::MAX_LEN`] bytes (at
-/// char boundaries) when it is longer.
+/// char boundaries) when it is longer; returns the number of tokens added.
 #[inline]
-fn push(tokens: &mut Vec<Token>, text: &str, mut start: usize, end: usize, kind: TokenKind) {
+fn push(
+    tokens: &mut Vec<Token>,
+    text: &str,
+    mut start: usize,
+    end: usize,
+    kind: TokenKind,
+) -> usize {
+    let mut added = 1;
     while end - start > Token::MAX_LEN {
         let mut cut = start + Token::MAX_LEN;
         while !text.is_char_boundary(cut) {
@@ -114,8 +123,10 @@ fn push(tokens: &mut Vec<Token>, text: &str, mut start: usize, end: usize, kind:
         }
         tokens.push(Token::new(Span::new(start, cut), kind));
         start = cut;
+        added += 1;
     }
     tokens.push(Token::new(Span::new(start, end), kind));
+    added
 }
 
 /// Splits `text` into tokens and paragraphs, in one pass over its characters.
@@ -137,6 +148,7 @@ pub(crate) fn tokenize(text: &str) -> Tokenized {
     // News has about one quotation mark or terminator per 50 bytes.
     let mut marks_and_terminators = Vec::with_capacity(text.len() / 32 + 16);
     let mut quote_marks = 0;
+    let mut words = 0;
     let mut terminators = 0;
     let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
     let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
@@ -150,7 +162,7 @@ pub(crate) fn tokenize(text: &str) -> Tokenized {
         }
         if b.is_ascii_alphabetic() {
             let end = word_end(text, start + 1);
-            push(&mut tokens, text, start, end, TokenKind::Word);
+            words += push(&mut tokens, text, start, end, TokenKind::Word);
             paragraphs.text(start, end);
             at = end;
             continue;
@@ -219,7 +231,10 @@ pub(crate) fn tokenize(text: &str) -> Tokenized {
             }
             (start + c.len_utf8(), TokenKind::Punct)
         };
-        push(&mut tokens, text, start, end, kind);
+        let added = push(&mut tokens, text, start, end, kind);
+        if kind != TokenKind::Punct {
+            words += added;
+        }
         paragraphs.text(start, end);
         at = end;
     }
@@ -229,6 +244,7 @@ pub(crate) fn tokenize(text: &str) -> Tokenized {
     crate::marks::shrink_if_spare(&mut paragraphs);
     Tokenized {
         tokens,
+        words,
         paragraphs,
         marks_and_terminators,
         quote_marks,
