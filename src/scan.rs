@@ -416,7 +416,12 @@ impl SentenceIndex {
                 _ => return s,
             }
         }
-        let rest = self.first_token.get(s + 1..).unwrap_or_default();
+        // The sentence is at most that of the next block's first token.
+        let last = self
+            .blocks
+            .get(block + 1)
+            .map_or(self.first_token.len(), |&s| s as usize + 1);
+        let rest = self.first_token.get(s + 1..last).unwrap_or_default();
         s + rest.partition_point(|&f| f as usize <= token)
     }
 
