@@ -522,15 +522,20 @@ impl Builder<'_, '_> {
             let to = from + mentions[from..].partition_point(|&(s, _)| s == i);
             &mentions[from..to]
         };
-        // Sources in order of first mention.
-        let mut order: Vec<usize> = (0..accs.len()).collect();
+        // Sources in order of first mention (`order`), each source's new index
+        // (`new_index`) and its quotes, counted to size its list once (`counts`): three
+        // tables in one allocation.
+        let n = accs.len();
+        let mut table = vec![0usize; 3 * n];
+        let (order, rest) = table.split_at_mut(n);
+        let (new_index, counts) = rest.split_at_mut(n);
+        for (i, slot) in order.iter_mut().enumerate() {
+            *slot = i;
+        }
         order.sort_by_key(|&i| mentions_of(i).first().map_or(usize::MAX, |m| m.1.start));
-        let mut new_index = vec![0usize; accs.len()];
         for (new, &old) in order.iter().enumerate() {
             new_index[old] = new;
         }
-        // Each source's quotes, counted to size its list once.
-        let mut counts = vec![0usize; accs.len()];
         for raw in &raws {
             if let Some(s) = raw.source {
                 counts[new_index[s]] += 1;
@@ -538,7 +543,7 @@ impl Builder<'_, '_> {
         }
         let mut sources: Vec<Source> = order
             .iter()
-            .zip(counts)
+            .zip(counts.iter().copied())
             .map(|(&old, count)| {
                 let acc = &mut accs[old];
                 Source {

@@ -146,18 +146,24 @@ impl SourceStats {
         for source in sources {
             stats.sources_by_kind.add(source.kind);
         }
+        for quote in quotes {
+            match quote.source.and_then(|i| sources.get(i)) {
+                Some(source) => stats.quotes_by_source_kind.add(source.kind),
+                None => stats.unattributed_quotes += 1,
+            }
+        }
+        // With no anonymous quote the share is 0 whatever the words: count them only
+        // when there is one.
+        if stats.quotes_by_source_kind.anonymous == 0 {
+            return stats;
+        }
         let (mut all_words, mut anonymous_words) = (0usize, 0usize);
         for quote in quotes {
             let words = word_count(&quote.text);
             all_words += words;
-            match quote.source.and_then(|i| sources.get(i)) {
-                Some(source) => {
-                    stats.quotes_by_source_kind.add(source.kind);
-                    if source.kind == SourceKind::Anonymous {
-                        anonymous_words += words;
-                    }
-                }
-                None => stats.unattributed_quotes += 1,
+            let source = quote.source.and_then(|i| sources.get(i));
+            if source.is_some_and(|s| s.kind == SourceKind::Anonymous) {
+                anonymous_words += words;
             }
         }
         if all_words > 0 {
@@ -187,11 +193,18 @@ fn word_count(text: &str) -> usize {
             let x = u64::from_le_bytes(word);
             if x & HIGH == 0 {
                 // Every byte is below 0x80, so no sum below carries into the next byte.
-                let t = x ^ (ONES * 0x20);
-                let blank = !(((t & LOW7) + LOW7) | t) & HIGH;
-                let control = (x + ONES * (0x80 - 0x09)) & !(x + ONES * (0x80 - 0x0E)) & HIGH;
-                // The high bit of each byte that is not white space.
-                let solid = !(blank | control) & HIGH;
+                // The high bit of each byte below 0x21, then of each below 0x20.
+                let low = !(x + ONES * (0x80 - 0x21)) & HIGH;
+                let solid = if !(x + ONES * (0x80 - 0x20)) & HIGH == 0 {
+                    // No control character: the bytes below 0x21 are spaces.
+                    !low & HIGH
+                } else {
+                    let t = x ^ (ONES * 0x20);
+                    let blank = !(((t & LOW7) + LOW7) | t) & HIGH;
+                    let control = (x + ONES * (0x80 - 0x09)) & !(x + ONES * (0x80 - 0x0E)) & HIGH;
+                    // The high bit of each byte that is not white space.
+                    !(blank | control) & HIGH
+                };
                 let before = if in_word { 0x80 } else { 0 };
                 let starts = solid & !((solid << 8) | before);
                 // One bit per byte at most: their sum, without a popcount instruction.
