@@ -57,9 +57,10 @@ impl<'a> Ctx<'a> {
                 lazy: 0,
             })
         }));
-        for hit in scan.hits() {
-            let first = hit.first_token as usize;
-            let end = hit.end_token as usize;
+        // The slots as kept: a `Hit`'s span is not needed here.
+        for slot in scan.slots() {
+            let first = slot.first_token();
+            let end = slot.end_token();
             if end == first + 1 {
                 // Most hits are one word.
                 if let Some(tok) = toks.get_mut(first) {
@@ -176,8 +177,8 @@ impl<'a> Ctx<'a> {
             && self.has(i - 1, Category::Honorific)
             && self
                 .scan
-                .hit_at(i - 1)
-                .is_some_and(|h| h.end_token as usize > i)
+                .slot_at(i - 1)
+                .is_some_and(|slot| slot.end_token() > i)
     }
 
     pub(crate) fn is_dash(&self, i: usize) -> bool {
