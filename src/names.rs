@@ -470,6 +470,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn first_capitalised_matches_a_token_walk() {
+        let article = Article::new(
+            "the cat and the dog saw it, then Ann Lee and bob met Carl at the old mill by the river \
+             in june. a b c d e f g h i j K l m n o p q r s t U V w x y z.",
+        );
+        let ctx = Ctx::new(&article);
+        for from in 0..=ctx.len() + 2 {
+            for to in from..=ctx.len() + 2 {
+                let want = match ctx.toks.get(from..to) {
+                    Some(_) => (from..to).find(|&i| ctx.capitalised(i)).unwrap_or(to),
+                    None => to,
+                };
+                assert_eq!(ctx.first_capitalised(from, to), want, "{from} {to}");
+            }
+        }
+    }
+
+    #[test]
     fn token_search_near_any_token_matches_the_scan() {
         let article = Article::new("One two, three. Four five six? Seven.\n\nEight nine ten.");
         let ctx = Ctx::new(&article);
