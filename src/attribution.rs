@@ -356,10 +356,11 @@ impl Builder<'_, '_> {
         let ctx = self.ctx;
         let mut next_cue = 0usize;
         // The previous quotation's opening mark: where to search for the next one's.
-        let mut last_open = 0usize;
+        let (mut last_open, mut last_open_at) = (0usize, 0usize);
         for q in ctx.article.quotations().iter().filter(|q| q.depth == 0) {
-            let open = ctx.token_at_or_after_near(q.open.start, last_open);
+            let open = ctx.token_at_or_after_from(q.open.start, last_open, last_open_at);
             last_open = open;
+            last_open_at = q.open.start;
             while next_cue < self.cues.len() && self.cues[next_cue].tokens.start < open {
                 self.visit_cue(next_cue);
                 self.note_speaker(next_cue);

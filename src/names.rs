@@ -83,11 +83,13 @@ impl<'a> Ctx<'a> {
             if q.depth != 0 {
                 continue;
             }
-            t += tokens[t..].partition_point(|token| token.span().start < q.inner.start);
-            while t < tokens.len() && tokens[t].span().end <= q.inner.end {
-                toks[t].get_mut().flags |= QUOTED;
-                t += 1;
+            t += tokens[t..].partition_point(|token| token.start() < q.inner.start);
+            // Token ends rise: the tokens ending inside the quotation are a run.
+            let end = t + tokens[t..].partition_point(|token| token.end() <= q.inner.end);
+            for tok in &mut toks[t..end] {
+                tok.get_mut().flags |= QUOTED;
             }
+            t = end;
         }
         Ctx {
             text,
@@ -243,6 +245,19 @@ impl<'a> Ctx<'a> {
             };
         }
         lo + tokens[lo..hi].partition_point(|t| t.span().end <= offset)
+    }
+
+    /// `scan.token_at_or_after(offset)`, searched from where it is likely to be: as many
+    /// tokens after token `known` (which starts at byte `known_at`, at or before
+    /// `offset`) as an average token and its space take bytes (about five).
+    pub(crate) fn token_at_or_after_from(
+        &self,
+        offset: usize,
+        known: usize,
+        known_at: usize,
+    ) -> usize {
+        let guess = known.saturating_add(offset.saturating_sub(known_at) / 5);
+        self.token_at_or_after_near(offset, guess)
     }
 
     #[inline]
