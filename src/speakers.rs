@@ -169,24 +169,27 @@ impl Ctx<'_> {
         let determined = self.lower_is(range.start, DETERMINERS) || self.is_possessive(range.start);
         let kind = if any(Category::AnonymousSource) || partitive {
             SourceKind::Anonymous
-        } else if range.clone().any(|i| {
-            // "a report by ...", not "the statistics office".
-            self.has(i, Category::Document)
-                && self.hit_range(i).is_some_and(|r| {
-                    r.start == i
-                        && !self.has(r.end, Category::OrgWord)
-                        && !self.has(r.end, Category::Title)
-                })
-        }) {
+        } else if any(Category::Document)
+            && range.clone().any(|i| {
+                // "a report by ...", not "the statistics office".
+                self.has(i, Category::Document)
+                    && self.hit_range(i).is_some_and(|r| {
+                        r.start == i
+                            && !self.has(r.end, Category::OrgWord)
+                            && !self.has(r.end, Category::Title)
+                    })
+            })
+        {
             SourceKind::Document
         } else if any(Category::Title) {
             SourceKind::Unnamed
         } else if any(Category::Organization)
             || self.has(range.end - 1, Category::OrgWord) && determined
-            || range.clone().any(|i| {
-                self.has(i, Category::OrgWord)
-                    && (self.capitalised(i) || i > range.start && self.lower_is(i - 1, THE))
-            })
+            || any(Category::OrgWord)
+                && range.clone().any(|i| {
+                    self.has(i, Category::OrgWord)
+                        && (self.capitalised(i) || i > range.start && self.lower_is(i - 1, THE))
+                })
         {
             SourceKind::Organization
         } else if (determined || self.lower_is(range.start, PARTITIVES))
