@@ -143,8 +143,7 @@ impl Ctx<'_> {
             .filter(|(run, possessive)| {
                 // "A Treasury spokesman": a capitalised modifier of a role is no person.
                 let modifier = run.end < range.end
-                    && (self.has(run.end, Category::Title)
-                        || self.has(run.end, Category::AnonymousSource))
+                    && self.has_any(run.end, &[Category::Title, Category::AnonymousSource])
                     && !self.capitalised(run.end);
                 !(*possessive
                     || modifier
@@ -174,9 +173,7 @@ impl Ctx<'_> {
                 // "a report by ...", not "the statistics office".
                 self.has(i, Category::Document)
                     && self.hit_range(i).is_some_and(|r| {
-                        r.start == i
-                            && !self.has(r.end, Category::OrgWord)
-                            && !self.has(r.end, Category::Title)
+                        r.start == i && !self.has_any(r.end, &[Category::OrgWord, Category::Title])
                     })
             })
         {
@@ -307,7 +304,7 @@ impl Ctx<'_> {
         let mut start = run.start;
         while start > 0
             && run.start - start < 4
-            && (self.has(start - 1, Category::Title) || self.has(start - 1, Category::Honorific))
+            && self.has_any(start - 1, &[Category::Title, Category::Honorific])
             && self.capitalised(start - 1)
         {
             start -= 1;
@@ -356,9 +353,7 @@ impl Ctx<'_> {
         let start = speaker.range.start;
         // "Hale and Sen. Anita Cruz": titles may stand before the second name.
         let titled = (start..name.start).all(|i| {
-            self.has(i, Category::Honorific)
-                || self.has(i, Category::Title)
-                || self.is_punct(i, '.')
+            self.has_any(i, &[Category::Honorific, Category::Title]) || self.is_punct(i, '.')
         });
         if !titled || start < floor + 2 || !self.lower_is(start - 1, AND) {
             return speaker;

@@ -115,7 +115,7 @@ impl Builder<'_, '_> {
                     break;
                 }
                 j = ctx.hit_range(j).map_or(j + 1, |r| r.end);
-            } else if ctx.has(j, Category::TimeWord) || ctx.has(j, Category::Weekday) {
+            } else if ctx.has_any(j, &[Category::TimeWord, Category::Weekday]) {
                 j = ctx.hit_range(j).map_or(j + 1, |r| r.end);
                 // "Tuesday night"
                 if ctx.lower_is(j, DAY_PARTS) {
