@@ -37,12 +37,15 @@ impl Builder<'_, '_> {
             let name = ctx.name_text(run.clone());
             let key = Lower::new(name);
             let key = key.bytes();
-            let surname = Lower::new(name.split_whitespace().last().unwrap_or(""));
-            let surname = surname.bytes();
             let single = !name.contains(' ');
-            let found = self
-                .keys
-                .get(NAME, key)
+            let by_name = self.keys.get(NAME, key);
+            // The surname's key, needed only when the name is not known as it is.
+            let surname = match by_name {
+                Some(_) => None,
+                None => Some(Lower::new(name.split_whitespace().last().unwrap_or(""))),
+            };
+            let surname = surname.as_ref().map_or(&[][..], Lower::bytes);
+            let found = by_name
                 .or_else(|| self.keys.get(SURNAME, surname).filter(|_| single))
                 .or_else(|| self.keys.get(NAME, surname));
             let index = match found {
@@ -69,9 +72,10 @@ impl Builder<'_, '_> {
                     if let Some(r) = earlier {
                         self.add_mention(i, ctx.span(r.clone()));
                         self.sources[i].description = ctx.describe(r);
+                        // (Without an earlier full name, `full` is the name: `key`.)
+                        self.keys
+                            .insert(NAME, Lower::new(full.text(ctx.text)).bytes(), i);
                     }
-                    self.keys
-                        .insert(NAME, Lower::new(full.text(ctx.text)).bytes(), i);
                     self.keys.insert(NAME, key, i);
                     self.keys.insert_new(SURNAME, surname, i);
                     i
