@@ -523,17 +523,25 @@ impl Builder<'_, '_> {
             let to = from + mentions[from..].partition_point(|&(s, _)| s == i);
             &mentions[from..to]
         };
-        // Sources in order of first mention (`order`), each source's new index
-        // (`new_index`) and its quotes, counted to size its list once (`counts`): three
-        // tables in one allocation.
+        // Sources in order of first mention (`order`, by `first`: where each source's
+        // first mention starts), each source's new index (`new_index`) and its quotes,
+        // counted to size its list once (`counts`): four tables in one allocation.
         let n = accs.len();
-        let mut table = vec![0usize; 3 * n];
+        let mut table = vec![0usize; 4 * n];
         let (order, rest) = table.split_at_mut(n);
-        let (new_index, counts) = rest.split_at_mut(n);
+        let (new_index, rest) = rest.split_at_mut(n);
+        let (counts, first) = rest.split_at_mut(n);
         for (i, slot) in order.iter_mut().enumerate() {
             *slot = i;
         }
-        order.sort_by_key(|&i| mentions_of(i).first().map_or(usize::MAX, |m| m.1.start));
+        first.fill(usize::MAX);
+        // The mentions are sorted by source, then span: a source's first is its least.
+        for &(s, span) in mentions.iter().rev() {
+            if let Some(f) = first.get_mut(s) {
+                *f = span.start;
+            }
+        }
+        order.sort_by_key(|&i| first[i]);
         for (new, &old) in order.iter().enumerate() {
             new_index[old] = new;
         }
