@@ -84,12 +84,10 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             t += tokens[t..].partition_point(|token| token.start() < q.inner.start);
-            // Token ends rise: the tokens ending inside the quotation are a run.
-            let end = t + tokens[t..].partition_point(|token| token.end() <= q.inner.end);
-            for tok in &mut toks[t..end] {
-                tok.get_mut().flags |= QUOTED;
+            while t < tokens.len() && tokens[t].end() <= q.inner.end {
+                toks[t].get_mut().flags |= QUOTED;
+                t += 1;
             }
-            t = end;
         }
         Ctx {
             text,
