@@ -356,10 +356,11 @@ impl Builder<'_, '_> {
         let ctx = self.ctx;
         let mut next_cue = 0usize;
         // The previous quotation's opening mark: where to search for the next one's.
-        let mut last_open = 0usize;
+        let (mut last_open, mut last_open_at) = (0usize, 0usize);
         for q in ctx.article.quotations().iter().filter(|q| q.depth == 0) {
-            let open = ctx.token_at_or_after_near(q.open.start, last_open);
+            let open = ctx.token_at_or_after_from(q.open.start, last_open, last_open_at);
             last_open = open;
+            last_open_at = q.open.start;
             while next_cue < self.cues.len() && self.cues[next_cue].tokens.start < open {
                 self.visit_cue(next_cue);
                 self.note_speaker(next_cue);
@@ -522,15 +523,28 @@ impl Builder<'_, '_> {
             let to = from + mentions[from..].partition_point(|&(s, _)| s == i);
             &mentions[from..to]
         };
-        // Sources in order of first mention.
-        let mut order: Vec<usize> = (0..accs.len()).collect();
-        order.sort_by_key(|&i| mentions_of(i).first().map_or(usize::MAX, |m| m.1.start));
-        let mut new_index = vec![0usize; accs.len()];
+        // Sources in order of first mention (`order`, by `first`: where each source's
+        // first mention starts), each source's new index (`new_index`) and its quotes,
+        // counted to size its list once (`counts`): four tables in one allocation.
+        let n = accs.len();
+        let mut table = vec![0usize; 4 * n];
+        let (order, rest) = table.split_at_mut(n);
+        let (new_index, rest) = rest.split_at_mut(n);
+        let (counts, first) = rest.split_at_mut(n);
+        for (i, slot) in order.iter_mut().enumerate() {
+            *slot = i;
+        }
+        first.fill(usize::MAX);
+        // The mentions are sorted by source, then span: a source's first is its least.
+        for &(s, span) in mentions.iter().rev() {
+            if let Some(f) = first.get_mut(s) {
+                *f = span.start;
+            }
+        }
+        order.sort_by_key(|&i| first[i]);
         for (new, &old) in order.iter().enumerate() {
             new_index[old] = new;
         }
-        // Each source's quotes, counted to size its list once.
-        let mut counts = vec![0usize; accs.len()];
         for raw in &raws {
             if let Some(s) = raw.source {
                 counts[new_index[s]] += 1;
@@ -538,7 +552,7 @@ impl Builder<'_, '_> {
         }
         let mut sources: Vec<Source> = order
             .iter()
-            .zip(counts)
+            .zip(counts.iter().copied())
             .map(|(&old, count)| {
                 let acc = &mut accs[old];
                 Source {

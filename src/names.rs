@@ -57,9 +57,10 @@ impl<'a> Ctx<'a> {
                 lazy: 0,
             })
         }));
-        for hit in scan.hits() {
-            let first = hit.first_token as usize;
-            let end = hit.end_token as usize;
+        // The slots as kept: a `Hit`'s span is not needed here.
+        for slot in scan.slots() {
+            let first = slot.first_token();
+            let end = slot.end_token();
             if end == first + 1 {
                 // Most hits are one word.
                 if let Some(tok) = toks.get_mut(first) {
@@ -82,8 +83,8 @@ impl<'a> Ctx<'a> {
             if q.depth != 0 {
                 continue;
             }
-            t += tokens[t..].partition_point(|token| token.span().start < q.inner.start);
-            while t < tokens.len() && tokens[t].span().end <= q.inner.end {
+            t += gallop(&tokens[t..], |token| token.start() < q.inner.start);
+            while t < tokens.len() && tokens[t].end() <= q.inner.end {
                 toks[t].get_mut().flags |= QUOTED;
                 t += 1;
             }
@@ -176,8 +177,8 @@ impl<'a> Ctx<'a> {
             && self.has(i - 1, Category::Honorific)
             && self
                 .scan
-                .hit_at(i - 1)
-                .is_some_and(|h| h.end_token as usize > i)
+                .slot_at(i - 1)
+                .is_some_and(|slot| slot.end_token() > i)
     }
 
     pub(crate) fn is_dash(&self, i: usize) -> bool {
@@ -242,6 +243,19 @@ impl<'a> Ctx<'a> {
             };
         }
         lo + tokens[lo..hi].partition_point(|t| t.span().end <= offset)
+    }
+
+    /// `scan.token_at_or_after(offset)`, searched from where it is likely to be: as many
+    /// tokens after token `known` (which starts at byte `known_at`, at or before
+    /// `offset`) as an average token and its space take bytes (about five).
+    pub(crate) fn token_at_or_after_from(
+        &self,
+        offset: usize,
+        known: usize,
+        known_at: usize,
+    ) -> usize {
+        let guess = known.saturating_add(offset.saturating_sub(known_at) / 5);
+        self.token_at_or_after_near(offset, guess)
     }
 
     #[inline]
@@ -464,9 +478,57 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// `items.partition_point(pred)` found from the front: steps of 1, 2, 4, ... then halves,
+/// so an answer `k` items in costs about `2 log k` tests, not `log n`.
+fn gallop<T>(items: &[T], pred: impl Fn(&T) -> bool) -> usize {
+    let mut lo = 0;
+    let mut step = 1;
+    loop {
+        let probe = lo + step - 1;
+        match items.get(probe) {
+            Some(item) if pred(item) => {
+                lo = probe + 1;
+                step *= 2;
+            }
+            _ => {
+                let hi = probe.min(items.len());
+                return lo + items[lo..hi].partition_point(pred);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gallop_matches_partition_point() {
+        for n in 0..70 {
+            let items: Vec<usize> = (0..n).collect();
+            for cut in 0..=n {
+                assert_eq!(gallop(&items, |&x| x < cut), cut, "{n} {cut}");
+            }
+        }
+    }
+
+    #[test]
+    fn first_capitalised_matches_a_token_walk() {
+        let article = Article::new(
+            "the cat and the dog saw it, then Ann Lee and bob met Carl at the old mill by the river \
+             in june. a b c d e f g h i j K l m n o p q r s t U V w x y z.",
+        );
+        let ctx = Ctx::new(&article);
+        for from in 0..=ctx.len() + 2 {
+            for to in from..=ctx.len() + 2 {
+                let want = match ctx.toks.get(from..to) {
+                    Some(_) => (from..to).find(|&i| ctx.capitalised(i)).unwrap_or(to),
+                    None => to,
+                };
+                assert_eq!(ctx.first_capitalised(from, to), want, "{from} {to}");
+            }
+        }
+    }
 
     #[test]
     fn token_search_near_any_token_matches_the_scan() {

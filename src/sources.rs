@@ -146,18 +146,24 @@ impl SourceStats {
         for source in sources {
             stats.sources_by_kind.add(source.kind);
         }
+        for quote in quotes {
+            match quote.source.and_then(|i| sources.get(i)) {
+                Some(source) => stats.quotes_by_source_kind.add(source.kind),
+                None => stats.unattributed_quotes += 1,
+            }
+        }
+        // With no anonymous quote the share is 0 whatever the words: count them only
+        // when there is one.
+        if stats.quotes_by_source_kind.anonymous == 0 {
+            return stats;
+        }
         let (mut all_words, mut anonymous_words) = (0usize, 0usize);
         for quote in quotes {
             let words = word_count(&quote.text);
             all_words += words;
-            match quote.source.and_then(|i| sources.get(i)) {
-                Some(source) => {
-                    stats.quotes_by_source_kind.add(source.kind);
-                    if source.kind == SourceKind::Anonymous {
-                        anonymous_words += words;
-                    }
-                }
-                None => stats.unattributed_quotes += 1,
+            let source = quote.source.and_then(|i| sources.get(i));
+            if source.is_some_and(|s| s.kind == SourceKind::Anonymous) {
+                anonymous_words += words;
             }
         }
         if all_words > 0 {
@@ -172,33 +178,36 @@ impl SourceStats {
 fn word_count(text: &str) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
-    const LOW7: u64 = ONES * 0x7F;
     // ASCII white space as `char::is_whitespace` sees it: ' ' and 0x09 to 0x0D (tab,
     // line feed, vertical tab, form feed, carriage return).
     let space = |b: u8| b == b' ' || (0x09..=0x0D).contains(&b);
+    // One bit per byte at most: their sum, without a popcount instruction.
+    let count = |starts: u64| ((starts >> 7).wrapping_mul(ONES) >> 56) as usize;
     let bytes = text.as_bytes();
     let mut words = 0usize;
     let mut in_word = false;
     let mut i = 0;
     while i < bytes.len() {
         if let Some(chunk) = bytes.get(i..i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let x = u64::from_le_bytes(word);
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
             if x & HIGH == 0 {
-                // Every byte is below 0x80, so no sum below carries into the next byte.
-                let t = x ^ (ONES * 0x20);
-                let blank = !(((t & LOW7) + LOW7) | t) & HIGH;
-                let control = (x + ONES * (0x80 - 0x09)) & !(x + ONES * (0x80 - 0x0E)) & HIGH;
-                // The high bit of each byte that is not white space.
-                let solid = !(blank | control) & HIGH;
+                let solid = solid_ascii(x);
                 let before = if in_word { 0x80 } else { 0 };
-                let starts = solid & !((solid << 8) | before);
-                // One bit per byte at most: their sum, without a popcount instruction.
-                words += ((starts >> 7).wrapping_mul(ONES) >> 56) as usize;
+                words += count(solid & !((solid << 8) | before));
                 in_word = solid >> 63 != 0;
                 i += 8;
                 continue;
+            }
+        } else if let Some(last) = bytes.len().checked_sub(8).and_then(|at| bytes.get(at..)) {
+            // Fewer than eight bytes left: the last eight of the text, but the `done`
+            // first ones (counted already).
+            let x = u64::from_le_bytes(last.try_into().unwrap_or_default());
+            if x & HIGH == 0 {
+                let done = 8 - (bytes.len() - i);
+                let solid = solid_ascii(x) & !((1u64 << (8 * done)) - 1);
+                let before = if in_word { 0x80 << (8 * done) } else { 0 };
+                words += count(solid & !((solid << 8) | before));
+                break;
             }
         }
         let solid = if bytes[i].is_ascii() {
@@ -217,6 +226,25 @@ fn word_count(text: &str) -> usize {
         in_word = solid;
     }
     words
+}
+
+/// The high bit of each of eight ASCII bytes (each below 0x80) that is not white space.
+#[inline]
+fn solid_ascii(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    const LOW7: u64 = ONES * 0x7F;
+    // Every byte is below 0x80, so no sum below carries into the next byte. The high
+    // bit of each byte below 0x21, then of each below 0x20.
+    let low = !(x + ONES * (0x80 - 0x21)) & HIGH;
+    if !(x + ONES * (0x80 - 0x20)) & HIGH == 0 {
+        // No control character: the bytes below 0x21 are spaces.
+        return !low & HIGH;
+    }
+    let t = x ^ (ONES * 0x20);
+    let blank = !(((t & LOW7) + LOW7) | t) & HIGH;
+    let control = (x + ONES * (0x80 - 0x09)) & !(x + ONES * (0x80 - 0x0E)) & HIGH;
+    !(blank | control) & HIGH
 }
 
 /// The sources analyzer: who the article's information comes from.
@@ -268,6 +296,23 @@ mod tests {
                 text.split_whitespace().count(),
                 "{text:?}"
             );
+        }
+        // Every mix of words and spaces up to fourteen bytes, after prefixes that leave
+        // the tail at every place, inside a word or not.
+        for len in 0..=14 {
+            for bits in 0u32..1 << len {
+                let tail: String = (0..len)
+                    .map(|k| if bits >> k & 1 == 1 { 'a' } else { ' ' })
+                    .collect();
+                for prefix in ["", "w", "word ", "é", "x\ty", "twelve bytes"] {
+                    let text = format!("{prefix}{tail}");
+                    assert_eq!(
+                        word_count(&text),
+                        text.split_whitespace().count(),
+                        "{text:?}"
+                    );
+                }
+            }
         }
         // Every ASCII byte at every place of a chunk, next to words, to spaces and to
         // other characters.

@@ -143,8 +143,7 @@ impl Ctx<'_> {
             .filter(|(run, possessive)| {
                 // "A Treasury spokesman": a capitalised modifier of a role is no person.
                 let modifier = run.end < range.end
-                    && (self.has(run.end, Category::Title)
-                        || self.has(run.end, Category::AnonymousSource))
+                    && self.has_any(run.end, &[Category::Title, Category::AnonymousSource])
                     && !self.capitalised(run.end);
                 !(*possessive
                     || modifier
@@ -169,24 +168,25 @@ impl Ctx<'_> {
         let determined = self.lower_is(range.start, DETERMINERS) || self.is_possessive(range.start);
         let kind = if any(Category::AnonymousSource) || partitive {
             SourceKind::Anonymous
-        } else if range.clone().any(|i| {
-            // "a report by ...", not "the statistics office".
-            self.has(i, Category::Document)
-                && self.hit_range(i).is_some_and(|r| {
-                    r.start == i
-                        && !self.has(r.end, Category::OrgWord)
-                        && !self.has(r.end, Category::Title)
-                })
-        }) {
+        } else if any(Category::Document)
+            && range.clone().any(|i| {
+                // "a report by ...", not "the statistics office".
+                self.has(i, Category::Document)
+                    && self.hit_range(i).is_some_and(|r| {
+                        r.start == i && !self.has_any(r.end, &[Category::OrgWord, Category::Title])
+                    })
+            })
+        {
             SourceKind::Document
         } else if any(Category::Title) {
             SourceKind::Unnamed
         } else if any(Category::Organization)
             || self.has(range.end - 1, Category::OrgWord) && determined
-            || range.clone().any(|i| {
-                self.has(i, Category::OrgWord)
-                    && (self.capitalised(i) || i > range.start && self.lower_is(i - 1, THE))
-            })
+            || any(Category::OrgWord)
+                && range.clone().any(|i| {
+                    self.has(i, Category::OrgWord)
+                        && (self.capitalised(i) || i > range.start && self.lower_is(i - 1, THE))
+                })
         {
             SourceKind::Organization
         } else if (determined || self.lower_is(range.start, PARTITIVES))
@@ -304,7 +304,7 @@ impl Ctx<'_> {
         let mut start = run.start;
         while start > 0
             && run.start - start < 4
-            && (self.has(start - 1, Category::Title) || self.has(start - 1, Category::Honorific))
+            && self.has_any(start - 1, &[Category::Title, Category::Honorific])
             && self.capitalised(start - 1)
         {
             start -= 1;
@@ -353,9 +353,7 @@ impl Ctx<'_> {
         let start = speaker.range.start;
         // "Hale and Sen. Anita Cruz": titles may stand before the second name.
         let titled = (start..name.start).all(|i| {
-            self.has(i, Category::Honorific)
-                || self.has(i, Category::Title)
-                || self.is_punct(i, '.')
+            self.has_any(i, &[Category::Honorific, Category::Title]) || self.is_punct(i, '.')
         });
         if !titled || start < floor + 2 || !self.lower_is(start - 1, AND) {
             return speaker;

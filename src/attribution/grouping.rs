@@ -37,12 +37,15 @@ impl Builder<'_, '_> {
             let name = ctx.name_text(run.clone());
             let key = Lower::new(name);
             let key = key.bytes();
-            let surname = Lower::new(name.split_whitespace().last().unwrap_or(""));
-            let surname = surname.bytes();
             let single = !name.contains(' ');
-            let found = self
-                .keys
-                .get(NAME, key)
+            let by_name = self.keys.get(NAME, key);
+            // The surname's key, needed only when the name is not known as it is.
+            let surname = match by_name {
+                Some(_) => None,
+                None => Some(Lower::new(last_word(name))),
+            };
+            let surname = surname.as_ref().map_or(&[][..], Lower::bytes);
+            let found = by_name
                 .or_else(|| self.keys.get(SURNAME, surname).filter(|_| single))
                 .or_else(|| self.keys.get(NAME, surname));
             let index = match found {
@@ -69,9 +72,10 @@ impl Builder<'_, '_> {
                     if let Some(r) = earlier {
                         self.add_mention(i, ctx.span(r.clone()));
                         self.sources[i].description = ctx.describe(r);
+                        // (Without an earlier full name, `full` is the name: `key`.)
+                        self.keys
+                            .insert(NAME, Lower::new(full.text(ctx.text)).bytes(), i);
                     }
-                    self.keys
-                        .insert(NAME, Lower::new(full.text(ctx.text)).bytes(), i);
                     self.keys.insert(NAME, key, i);
                     self.keys.insert_new(SURNAME, surname, i);
                     i
@@ -149,12 +153,14 @@ impl Builder<'_, '_> {
                 // "the skippers" may not.
                 let singular = source.description.as_ref().is_some_and(|d| {
                     let d = d.as_str(ctx.text);
-                    let head = d.split(|c: char| !c.is_alphanumeric()).nth(1).unwrap_or("");
                     ["a ", "an ", "one "]
                         .iter()
                         .any(|p| starts_with_ignore_case(d, p))
-                        || starts_with_ignore_case(d, "the ")
-                            && !(head.ends_with('s') || head.ends_with('S'))
+                        || starts_with_ignore_case(d, "the ") && {
+                            let head = d.split(|c: char| !c.is_alphanumeric()).nth(1);
+                            let head = head.unwrap_or("");
+                            !(head.ends_with('s') || head.ends_with('S'))
+                        }
                 });
                 if singular {
                     self.mention_person(index);
@@ -198,7 +204,7 @@ impl Builder<'_, '_> {
                 continue;
             }
             self.full_runs.push(run);
-            let last = Lower::new(name.split_whitespace().last().unwrap_or(""));
+            let last = Lower::new(last_word(name));
             self.keys
                 .insert_new(FULL_NAME, last.bytes(), self.full_runs.len() - 1);
         }
@@ -432,6 +438,14 @@ fn role_key(kind: SourceKind, stem: &[u8]) -> (u8, &[u8]) {
     }
 }
 
+/// The last word of `s` (`s.split_whitespace().last()`, `""` for none), read from the end.
+fn last_word(s: &str) -> &str {
+    s.trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+}
+
 /// True when `s` starts with `prefix`, ignoring ASCII case.
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
     s.as_bytes()
@@ -444,5 +458,31 @@ fn gender_fits(known: Option<Gender>, wanted: Option<Gender>) -> bool {
     match (known, wanted) {
         (Some(k), Some(w)) => k == w,
         _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::last_word;
+
+    #[test]
+    fn last_word_matches_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "Ruiz",
+            "Ann Ruiz",
+            "Ann  Ruiz ",
+            " Jean-Claude van\u{a0}Damme",
+            "Ann\u{2009}Ruiz\u{3000}",
+            "\tÉmile\nZola\r\n",
+            "a b c",
+        ] {
+            assert_eq!(
+                last_word(s),
+                s.split_whitespace().last().unwrap_or(""),
+                "{s:?}"
+            );
+        }
     }
 }

@@ -19,7 +19,9 @@ impl Builder<'_, '_> {
         let Some(kind) = self.quote_kind(q, open) else {
             return;
         };
-        let close = q.close.map(|m| ctx.token_at_or_after_near(m.start, open));
+        let close = q
+            .close
+            .map(|m| ctx.token_at_or_after_from(m.start, open, q.open.start));
         let paragraph = q.paragraph as usize;
         let mut found: Option<(Option<usize>, Option<Span>)> = None;
         if let Some(close) = close {
@@ -171,7 +173,7 @@ impl Builder<'_, '_> {
         let ctx = self.ctx;
         let inner = q.inner.text(ctx.text);
         let first = ctx.token_at_or_after_near(q.inner.start, open);
-        let end = ctx.token_at_or_after_near(q.inner.end, first);
+        let end = ctx.token_at_or_after_from(q.inner.end, first, q.inner.start);
         let words = (first..end.min(first + 12))
             .filter(|&i| !ctx.is_punctuation(i))
             .count();

@@ -115,7 +115,7 @@ impl Builder<'_, '_> {
                     break;
                 }
                 j = ctx.hit_range(j).map_or(j + 1, |r| r.end);
-            } else if ctx.has(j, Category::TimeWord) || ctx.has(j, Category::Weekday) {
+            } else if ctx.has_any(j, &[Category::TimeWord, Category::Weekday]) {
                 j = ctx.hit_range(j).map_or(j + 1, |r| r.end);
                 // "Tuesday night"
                 if ctx.lower_is(j, DAY_PARTS) {
@@ -228,7 +228,8 @@ impl Builder<'_, '_> {
         let quotations = ctx.article.quotations();
         let i = quotations.partition_point(|q| q.span.end <= a.span().start);
         let q = quotations.get(i).filter(|q| q.span.start < b.span().end)?;
-        Some(ctx.scan.token_at_or_after(q.open.start).max(range.start))
+        let open = ctx.token_at_or_after_from(q.open.start, range.start, a.span().start);
+        Some(open.max(range.start))
     }
 
     pub(super) fn visit_cue(&mut self, c: usize) {

@@ -66,7 +66,25 @@ pub(super) fn flags_of(text: &str, t: &Token) -> u8 {
             TokenKind::Punct => ASCII_PUNCT[lead as usize],
         };
     }
+    if lead == 0xE2 && t.kind() == TokenKind::Punct {
+        // U+2000 to U+203F: curly quotes, dashes, the ellipsis.
+        if let Some(&[0x80, last]) = text.as_bytes().get(t.span().start + 1..t.span().start + 3) {
+            return general_punctuation_flags(last);
+        }
+    }
     slow_flags_of(text, t, lead)
+}
+
+/// The flags of a punctuation token whose character is U+2000 + `last - 0x80` (encoded
+/// E2 80 `last`): quotation marks (U+2018 to U+201F, U+2039, U+203A) and the ellipsis
+/// (U+2026) as `slow_flags_of` sees them.
+#[inline]
+fn general_punctuation_flags(last: u8) -> u8 {
+    match last {
+        0x98..=0x9F | 0xB9 | 0xBA => PUNCT | QUOTE_MARK,
+        0xA6 => PUNCT | STOP_MARK,
+        _ => PUNCT,
+    }
 }
 
 /// `flags_of` a token whose first byte is not ASCII.
@@ -130,6 +148,20 @@ mod tests {
                 want |= QUOTE_MARK;
             }
             assert_eq!(ASCII_PUNCT[b as usize], want, "{b}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_flags_match_the_characters() {
+        for last in 0x80u8..0xC0 {
+            let c = char::from_u32(0x2000 + u32::from(last - 0x80)).unwrap();
+            let mut want = PUNCT;
+            if matches!(c, '.' | '!' | '?' | '…' | ';') {
+                want |= STOP_MARK;
+            } else if crate::marks::family_of(c).is_some() {
+                want |= QUOTE_MARK;
+            }
+            assert_eq!(general_punctuation_flags(last), want, "{c}");
         }
     }
 }

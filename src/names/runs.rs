@@ -94,11 +94,7 @@ impl<'a> Ctx<'a> {
         while i < range.end {
             if self.flags(i) & CAPITALISED == 0 {
                 // Only capitalised words start a name: skip to the next one.
-                let next = self
-                    .toks
-                    .get(i..range.end)
-                    .and_then(|rest| rest.iter().position(|t| t.get().flags & CAPITALISED != 0));
-                i = next.map_or(range.end, |k| i + k);
+                i = self.first_capitalised(i, range.end);
                 continue;
             }
             if !self.name_word(i) {
@@ -148,6 +144,31 @@ impl<'a> Ctx<'a> {
         }
         *at = i;
         None
+    }
+
+    /// The first capitalised token in `from..to` (`to` when there is none), four
+    /// tokens at a test where none is.
+    pub(super) fn first_capitalised(&self, from: usize, to: usize) -> usize {
+        let Some(toks) = self.toks.get(from..to) else {
+            return to;
+        };
+        let mut skipped = 0;
+        for chunk in toks.chunks_exact(4) {
+            let any = chunk[0].get().flags
+                | chunk[1].get().flags
+                | chunk[2].get().flags
+                | chunk[3].get().flags;
+            if any & CAPITALISED != 0 {
+                break;
+            }
+            skipped += 4;
+        }
+        let rest = &toks[skipped..];
+        from + skipped
+            + rest
+                .iter()
+                .position(|t| t.get().flags & CAPITALISED != 0)
+                .unwrap_or(rest.len())
     }
 
     /// True when token `i` is a capitalised one-word title that also serves as a surname.
