@@ -776,3 +776,70 @@ impl<'de> Deserialize<'de> for Checked {
         deserializer.deserialize_any(CheckedVisitor)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What reading a line as a [`Value`] gives: the error, or the id and the string fields.
+    fn through_value(line: &str) -> std::result::Result<[Option<String>; 6], String> {
+        let value: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+        let field = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_string);
+        let id = value.get("id").cloned().unwrap_or(Value::Null).to_string();
+        Ok([
+            Some(id),
+            field("text"),
+            field("title"),
+            field("byline"),
+            field("published"),
+            field("url"),
+        ])
+    }
+
+    fn through_fields(line: &str) -> std::result::Result<[Option<String>; 6], String> {
+        let fields: Fields<'_> = serde_json::from_str(line).map_err(|e| e.to_string())?;
+        Ok([
+            Some(fields.id.to_string()),
+            fields.text.and_then(Field::into_string),
+            fields.title.and_then(Field::into_string),
+            fields.byline.and_then(Field::into_string),
+            fields.published.and_then(Field::into_string),
+            fields.url.and_then(Field::into_string),
+        ])
+    }
+
+    #[test]
+    fn fields_read_as_a_value_would() {
+        let deep = format!(
+            "{{\"x\": {}{}, \"text\": \"t\"}}",
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        let lines = [
+            r#"{"id": 1, "text": "plain", "title": "T", "byline": "B", "published": "P", "url": "U"}"#,
+            r#"{"id": "a\"b\u00e9", "text": "esc\naped \ud83d\ude00"}"#,
+            r#"{"id": {"b": 1, "a": [2, null]}, "text": 5, "title": ["x"]}"#,
+            r#"{"id": 1e5, "text": "a", "text": "b", "title": "t", "title": 3}"#,
+            r#"{"id": 18446744073709551616, "te\u0078t": "escaped key"}"#,
+            r#"{"id": -0.0, "x": {"text": 1}, "text": "nested keys do not count"}"#,
+            r#"{"id": 1, "x": 1e400, "text": "t"}"#,
+            r#"{"id": 1, "x": "\ud800", "text": "t"}"#,
+            r#"{"id": 1, "x": "\q", "text": "t"}"#,
+            r#"{"id": 1, "text": "t",}"#,
+            r#"{"id": 1, "text": "t"} extra"#,
+            r#"{"id": 1, 2: "t"}"#,
+            r#"[1, {"text": "in an array"}]"#,
+            r#""text""#,
+            "42",
+            "null",
+            "true",
+            "{}",
+            "{\"id\": 1, \"text\": \"raw\tcontrol\"}",
+            "",
+            &deep,
+        ];
+        for line in lines {
+            assert_eq!(through_fields(line), through_value(line), "{line}");
+        }
+    }
+}
