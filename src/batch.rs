@@ -48,14 +48,19 @@ pub struct BatchOptions {
     /// Refuse articles longer than this many bytes (an error line). Default: no limit.
     pub max_bytes: Option<usize>,
     /// Lines in flight (read but not yet written) per thread: bounds memory, together with
-    /// a budget of [`BYTES_IN_FLIGHT`] input bytes per thread. The progress callback runs
+    /// a budget of 128 KiB of input per thread. The progress callback runs
     /// after every `batch_lines * threads` lines written. Default 64.
     pub batch_lines: usize,
 }
 
 /// Input bytes in flight per thread beyond which no more lines are read ahead (each worker
-/// still gets a line): a few long articles cannot fill memory.
-pub const BYTES_IN_FLIGHT: usize = 4 << 20;
+/// still gets a line). The reports waiting for an earlier line to be written are several
+/// times the size of their input, so this bounds memory whatever the length of the lines.
+const BYTES_IN_FLIGHT: usize = 128 << 10;
+
+/// Line buffers given back larger than this are dropped rather than kept for reading the
+/// next lines: one long article does not hold its memory until the end.
+const SPARE_CAPACITY: usize = 64 << 10;
 
 /// Lines handed to a worker together are cut at this many input bytes (or
 /// [`LINES_PER_JOB`] lines): one handover per long article, a few per short ones.
@@ -132,7 +137,8 @@ enum Outcome {
 /// bad lines are error objects in the output, counted in the [`Summary`].
 ///
 /// Memory is bounded by the lines in flight: at most `batch_lines * threads` lines, and
-/// no more read ahead once [`BYTES_IN_FLIGHT`] `* threads` input bytes are in flight.
+/// no more read ahead once 128 KiB of input per thread are in flight (each worker still
+/// gets a line, however long).
 pub fn run(
     reader: impl BufRead,
     origin: &str,
@@ -458,8 +464,12 @@ impl Order {
         for (i, outcome) in done.outcomes.into_iter().enumerate() {
             self.pending[done.first + i - self.written] = Some(outcome);
         }
-        self.spare
-            .extend(done.lines.into_iter().map(|line| line.bytes));
+        self.spare.extend(
+            done.lines
+                .into_iter()
+                .map(|line| line.bytes)
+                .filter(|bytes| bytes.capacity() <= SPARE_CAPACITY),
+        );
     }
 
     /// Writes the outcomes that are next in input order.
