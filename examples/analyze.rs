@@ -11,8 +11,9 @@
 //! stdin and writes one JSON report per input line, in input order, with its `id`. A bad
 //! line (not UTF-8, not JSON, no `text`, over the size limit) yields an error object
 //! `{"id", "file", "line", "error"}` and the run goes on; a summary goes to stderr, and the
-//! exit status is 1 when any line failed. Memory stays flat: lines are read, analyzed and
-//! written in bounded batches (see `copydesk::batch`).
+//! exit status is 1 when any line failed. Memory stays flat: with `--threads N`, N workers
+//! take lines as they come while this thread reads ahead and writes in input order, with a
+//! bounded number of lines in flight (see `copydesk::batch`).
 
 use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::process::ExitCode;
