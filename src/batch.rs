@@ -315,7 +315,6 @@ fn run_threads<R: BufRead, W: Write, P: FnMut(&Summary)>(
             next: 0,
             written: 0,
             pending: VecDeque::new(),
-            pending_bytes: VecDeque::new(),
             bytes_in_flight: 0,
             spare: Vec::new(),
         };
@@ -381,10 +380,9 @@ struct Order {
     next: usize,
     /// Lines written.
     written: usize,
-    /// The outcomes of lines `written..next`, `None` while being analyzed.
-    pending: VecDeque<Option<Outcome>>,
-    /// The input bytes of lines `written..next`.
-    pending_bytes: VecDeque<usize>,
+    /// The lines `written..next`: their input bytes and outcome (`None` while analyzed).
+    pending: VecDeque<(usize, Option<Outcome>)>,
+    /// The input bytes of the lines in `pending`.
     bytes_in_flight: usize,
     /// Line buffers given back, to read into.
     spare: Vec<Vec<u8>>,
@@ -413,8 +411,7 @@ impl Order {
                     Some(number) => {
                         self.job_bytes += bytes.len();
                         self.bytes_in_flight += bytes.len();
-                        self.pending_bytes.push_back(bytes.len());
-                        self.pending.push_back(None);
+                        self.pending.push_back((bytes.len(), None));
                         self.job.push(Line { number, bytes });
                         self.next += 1;
                         if self.job.len() >= LINES_PER_JOB || self.job_bytes >= BYTES_PER_JOB {
@@ -435,9 +432,12 @@ impl Order {
             }
             match self.done.recv() {
                 Ok(done) => self.take(done),
-                // Every worker is gone with lines in flight: cannot happen, workers only
-                // stop when there are no more jobs.
-                Err(_) => return Err(Error::io("output", &std::io::ErrorKind::Other.into())),
+                // Every worker gone with lines in flight: cannot happen, workers only stop
+                // when there are no more jobs (and a panic is caught line by line).
+                Err(_) => {
+                    let stopped = std::io::Error::other("the analysis threads stopped");
+                    return Err(Error::io(input.origin, &stopped));
+                }
             }
             while let Ok(done) = self.done.try_recv() {
                 self.take(done);
@@ -462,7 +462,7 @@ impl Order {
     /// Files a job's outcomes in their places and keeps its buffers.
     fn take(&mut self, done: Done) {
         for (i, outcome) in done.outcomes.into_iter().enumerate() {
-            self.pending[done.first + i - self.written] = Some(outcome);
+            self.pending[done.first + i - self.written].1 = Some(outcome);
         }
         self.spare.extend(
             done.lines
@@ -477,13 +477,16 @@ impl Order {
         &mut self,
         output: &mut Output<W, P>,
     ) -> Result<()> {
-        while let Some(Some(_)) = self.pending.front() {
-            let Some(Some(outcome)) = self.pending.pop_front() else {
-                break;
-            };
-            self.bytes_in_flight -= self.pending_bytes.pop_front().unwrap_or(0);
-            self.written += 1;
-            output.write(outcome)?;
+        while self
+            .pending
+            .front()
+            .is_some_and(|(_, outcome)| outcome.is_some())
+        {
+            if let Some((bytes, Some(outcome))) = self.pending.pop_front() {
+                self.bytes_in_flight -= bytes;
+                self.written += 1;
+                output.write(outcome)?;
+            }
         }
         Ok(())
     }
