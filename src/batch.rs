@@ -54,8 +54,9 @@ pub struct BatchOptions {
 }
 
 /// Input bytes in flight per thread beyond which no more lines are read ahead (each worker
-/// still gets a line). The reports waiting for an earlier line to be written are several
-/// times the size of their input, so this bounds memory whatever the length of the lines.
+/// still gets a line; with long lines in flight, more: see `Order::full`). The reports
+/// waiting for an earlier line to be written are several times the size of their input, so
+/// this bounds memory whatever the number of lines.
 const BYTES_IN_FLIGHT: usize = 128 << 10;
 
 /// Line buffers given back larger than this are dropped rather than kept for reading the
@@ -138,7 +139,8 @@ enum Outcome {
 ///
 /// Memory is bounded by the lines in flight: at most `batch_lines * threads` lines, and
 /// no more read ahead once 128 KiB of input per thread are in flight (each worker still
-/// gets a line, however long).
+/// gets a line, however long, and with a long line in flight the others may read up to
+/// `threads + 1` times its length, so that they go on while it is analyzed).
 pub fn run(
     reader: impl BufRead,
     origin: &str,
@@ -402,8 +404,7 @@ impl Order {
             // Read ahead while the window has room (each worker gets a line whatever the
             // bytes), handing lines over a few at a time.
             while !end {
-                let in_flight = self.next - self.written;
-                if in_flight >= window || (in_flight >= threads && self.bytes_in_flight >= budget) {
+                if self.full(threads, window, budget) {
                     break;
                 }
                 let mut bytes = self.spare.pop().unwrap_or_default();
@@ -445,6 +446,23 @@ impl Order {
             output.summary.bytes = input.bytes;
             self.write_ready(output)?;
         }
+    }
+
+    /// Whether no more lines are to be read ahead: the window is full, or every worker has
+    /// a line and the input in flight is over the budget. The budget grows with the longest
+    /// line in flight, so that the other workers go on while one analyzes it (the memory it
+    /// takes is anyway a multiple of its length).
+    fn full(&self, threads: usize, window: usize, budget: usize) -> bool {
+        let in_flight = self.next - self.written;
+        if in_flight >= window {
+            return true;
+        }
+        if in_flight < threads || self.bytes_in_flight < budget {
+            return false;
+        }
+        let longest = self.pending.iter().map(|(bytes, _)| *bytes).max();
+        let budget = budget.max(longest.unwrap_or(0).saturating_mul(threads + 1));
+        self.bytes_in_flight >= budget
     }
 
     /// Hands the lines read over to the workers.
