@@ -11,8 +11,9 @@
 //! stdin and writes one JSON report per input line, in input order, with its `id`. A bad
 //! line (not UTF-8, not JSON, no `text`, over the size limit) yields an error object
 //! `{"id", "file", "line", "error"}` and the run goes on; a summary goes to stderr, and the
-//! exit status is 1 when any line failed. Memory stays flat: lines are read, analyzed and
-//! written in bounded batches (see `copydesk::batch`).
+//! exit status is 1 when any line failed. Memory stays flat: with `--threads N`, N workers
+//! take lines as they come while this thread reads ahead and writes in input order, with a
+//! bounded number of lines in flight (see `copydesk::batch`).
 
 use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::process::ExitCode;
@@ -236,7 +237,7 @@ fn run_jsonl(options: &Options) -> Result<bool, String> {
     let mut last_shown = started;
     let mut total = Summary::default();
     let mut unreadable = 0usize;
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut out = io::BufWriter::new(raw_stdout());
     for input in &inputs {
         let reader: Box<dyn BufRead> = if input == "-" {
             Box::new(BufReader::new(io::stdin()))
@@ -297,4 +298,18 @@ fn run_jsonl(options: &Options) -> Result<bool, String> {
         seconds
     );
     Ok(total.errors == 0 && unreadable == 0)
+}
+
+/// Standard output without its line buffering: the batch writes whole lines through its
+/// own buffer, and `Stdout` would look for the last newline in every write (a pass over
+/// each report). A second handle on the same file descriptor where there is one.
+fn raw_stdout() -> Box<dyn Write> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
+            return Box::new(std::fs::File::from(fd));
+        }
+    }
+    Box::new(io::stdout().lock())
 }

@@ -87,3 +87,156 @@ fn output_is_identical_across_thread_counts() {
     assert_eq!(lines_one, lines_two);
     assert_eq!(lines_one, lines_many);
 }
+
+/// Lines of very different sizes (a few words to ~60 KB), with bad lines among them.
+fn uneven_input(lines: usize) -> Vec<u8> {
+    let paragraph = "The council said on Tuesday that about 40 people had left, \
+                     according to two officials who asked not to be named. ";
+    let mut input = Vec::new();
+    for i in 0..lines {
+        match i % 11 {
+            3 => input.extend_from_slice(b"{\"id\": oops}\n"),
+            7 => input.extend_from_slice(format!("{{\"id\": \"s{i}\"}}\n").as_bytes()),
+            9 => input.extend_from_slice(b"\n"),
+            _ => {
+                // Sizes spread over three orders of magnitude, long ones early and late.
+                let repeat = [1, 150, 3, 40, 1, 0, 60, 2, 1, 12][i % 10] * (1 + i % 3);
+                let text = paragraph.repeat(repeat);
+                let line = serde_json::json!({"id": i, "text": format!("Line {i}. {text}")});
+                input.extend_from_slice(line.to_string().as_bytes());
+                input.push(b'\n');
+            }
+        }
+    }
+    input
+}
+
+fn run_with(input: &[u8], options: &BatchOptions) -> (batch::Summary, Vec<u8>) {
+    let mut output = Vec::new();
+    let summary = batch::run(input, "uneven.jsonl", &mut output, options).unwrap();
+    (summary, output)
+}
+
+#[test]
+fn order_is_kept_with_many_threads_and_uneven_lines() {
+    let input = uneven_input(120);
+    let (one, expected) = run_with(&input, &BatchOptions::default());
+    assert_eq!(
+        one.lines,
+        (0..120).filter(|i| i % 11 != 9).count(),
+        "blank lines are not counted"
+    );
+    assert!(one.errors >= 20, "{one:?}");
+    let ids: Vec<Value> = String::from_utf8(expected.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].clone())
+        .collect();
+    assert_eq!(ids[0], 0);
+    assert_eq!(ids[3], Value::Null, "invalid JSON has no id");
+    assert_eq!(ids[7], "s7");
+    assert_eq!(ids[9], 10, "the blank line 10 gives no output");
+    for threads in [2, 3, 16] {
+        for batch_lines in [1, 64] {
+            let mut options = BatchOptions::default().threads(threads);
+            options.batch_lines = batch_lines;
+            let (summary, output) = run_with(&input, &options);
+            assert_eq!(summary, one, "{threads} threads, {batch_lines} lines each");
+            assert!(
+                output == expected,
+                "{threads} threads, {batch_lines} lines each: output differs"
+            );
+        }
+    }
+}
+
+#[test]
+fn more_threads_than_lines() {
+    let input = b"{\"id\": 1, \"text\": \"One.\"}\n\n{\"id\": 2}\n";
+    let (expected_summary, expected) = run_with(input, &BatchOptions::default());
+    assert_eq!((expected_summary.lines, expected_summary.errors), (2, 1));
+    let (summary, output) = run_with(input, &BatchOptions::default().threads(32));
+    assert_eq!(summary, expected_summary);
+    assert_eq!(output, expected);
+    for empty in [&b""[..], b"\n\n  \n"] {
+        let (summary, output) = run_with(empty, &BatchOptions::default().threads(8));
+        assert_eq!((summary.lines, summary.bytes), (0, empty.len()));
+        assert!(output.is_empty());
+    }
+}
+
+#[test]
+fn progress_reports_running_counts() {
+    let input = uneven_input(60);
+    for threads in [1, 3] {
+        let mut options = BatchOptions::default().threads(threads);
+        options.batch_lines = 4;
+        let mut calls = Vec::new();
+        let summary =
+            batch::run_with_progress(&input[..], "uneven.jsonl", std::io::sink(), &options, |s| {
+                calls.push(*s)
+            })
+            .unwrap();
+        assert!(calls.len() >= summary.lines / (4 * threads), "{calls:?}");
+        assert!(calls.windows(2).all(|w| w[0].lines < w[1].lines));
+        assert_eq!(calls.last(), Some(&summary), "the last call has the totals");
+    }
+}
+
+/// A reader that fails after `left` bytes.
+struct Failing<'a> {
+    data: &'a [u8],
+    left: usize,
+}
+
+impl std::io::Read for Failing<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.left == 0 {
+            return Err(std::io::Error::other("disk gone"));
+        }
+        let n = buf.len().min(self.left).min(self.data.len());
+        buf[..n].copy_from_slice(&self.data[..n]);
+        self.data = &self.data[n..];
+        self.left -= n;
+        Ok(n)
+    }
+}
+
+/// A writer that fails after `left` bytes.
+struct Full {
+    left: usize,
+}
+
+impl std::io::Write for Full {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.left == 0 {
+            return Err(std::io::Error::other("disk full"));
+        }
+        let n = buf.len().min(self.left);
+        self.left -= n;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn read_and_write_failures_end_the_run() {
+    let input = uneven_input(80);
+    for threads in [1, 2, 4] {
+        let options = BatchOptions::default().threads(threads);
+        let reader = std::io::BufReader::with_capacity(
+            1024,
+            Failing {
+                data: &input,
+                left: input.len() / 2,
+            },
+        );
+        let result = batch::run(reader, "uneven.jsonl", std::io::sink(), &options);
+        let error = result.unwrap_err().to_string();
+        assert!(error.contains("uneven.jsonl"), "{error}");
+        let result = batch::run(&input[..], "uneven.jsonl", Full { left: 5000 }, &options);
+        assert!(result.is_err(), "{threads} threads");
+    }
+}
