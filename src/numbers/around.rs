@@ -104,10 +104,10 @@ pub(super) fn qualifier_and_change<'a>(v: &View<'a>, d: &mut Draft<'a>) -> Optio
 pub(super) fn suffix_may_follow(v: &View, k: usize) -> bool {
     match v.kind(k) {
         None => false,
-        Some(TokenKind::Number) => v.scan.hit_at(k).is_some(),
+        Some(TokenKind::Number) => v.scan.slot_at(k).is_some(),
         Some(TokenKind::Punct) => {
             matches!(v.punct_byte(k), Some(b'%' | b'-' | b'$' | 0x80..))
-                || v.scan.hit_at(k).is_some()
+                || v.scan.slot_at(k).is_some()
         }
         Some(TokenKind::Word) => true,
     }
@@ -285,16 +285,14 @@ pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option
 }
 
 pub(super) fn hit_entries<'a>(v: &View<'a>, i: usize) -> &'a [Entry] {
-    if !v.has(i) {
-        return &[];
-    }
-    v.scan.hit_at(i).map_or(&[], |h| v.scan.entries(&h))
+    v.slot(i)
+        .map_or(&[], |slot| v.lexicon.entries(slot.pattern()))
 }
 
 pub(super) fn hit_end(v: &View, i: usize) -> usize {
     v.scan
-        .hit_at(i)
-        .map_or(i + 1, |h| (h.end_token as usize).min(v.hi))
+        .slot_at(i)
+        .map_or(i + 1, |slot| slot.end_token().min(v.hi))
 }
 
 /// The dollar of a country named before "dollars": "US dollars", "Canadian dollars".

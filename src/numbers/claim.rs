@@ -6,7 +6,7 @@ use super::judge::{looks_like_year, one_counts, ordinal, over_a_period, what_is_
 use super::pair::second_number;
 use super::parse::{read, vulgar_fraction, Form, Reading};
 use super::settle::Claims;
-use super::view::{any_of, find as find_entry, mask, View};
+use super::view::{find as find_entry, mask, View};
 use super::{Direction, NumberKind, NumericClaim};
 use crate::article::Article;
 use crate::lexicon::Category;
@@ -139,36 +139,57 @@ fn look<'a>(v: &View<'a>, i: usize) -> Outcome<'a> {
     read_around(v, i, r, d)
 }
 
-/// True when a claim can start at token `i`: a number, "a"/"an", a vulgar fraction, or
-/// a hit that is a number word, ordinal, fraction, scale or change word. Every other token
-/// reads as nothing, so the cheap test spares the whole look.
+/// True when a claim can start at token `i`: a number, "a"/"an" before a scale word,
+/// fraction or "couple", a vulgar fraction, or a hit that is a number word, ordinal,
+/// fraction or scale, or a change word with a factor ("doubled"). Every other token reads
+/// as nothing (the look at it would skip to the next token), so the cheap test spares
+/// the whole look.
+#[inline(always)]
 fn could_start(v: &View, i: usize) -> bool {
-    const STARTS: &[Category] = &[
+    const STARTS: u64 = mask(&[
         Category::NumberWord,
         Category::Ordinal,
         Category::Fraction,
         Category::Scale,
-        Category::Change,
-    ];
-    let token = &v.tokens[i];
-    let span = token.span();
-    match token.kind() {
-        TokenKind::Number => return true,
-        TokenKind::Word if span.end - span.start <= 2 => {
-            let word = &v.text.as_bytes()[span.start..span.end];
-            if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
-                return true;
-            }
-        }
-        _ => {}
+    ]);
+    const CHANGE: u64 = Category::Change.bit();
+    const AFTER_ARTICLE: u64 = mask(&[Category::Scale, Category::Fraction]);
+    let token = v.tokens[i];
+    let kind = token.kind();
+    if kind == TokenKind::Number {
+        return true;
     }
-    let Some(hit) = v.scan.hit_at(i) else {
+    let slot = v.scan.slot_at(i);
+    let categories = slot.map_or(0, |s| v.lexicon.categories(s.pattern()));
+    if categories & STARTS != 0 {
+        return true;
+    }
+    let span = token.span();
+    let bytes = v.text.as_bytes();
+    if kind == TokenKind::Word && span.end - span.start <= 2 {
+        let word = &bytes[span.start..span.end];
+        if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
+            // `words::read_words` reads "a" only before these ("a dozen", "a half",
+            // "a couple of"); a change word is read by `factor_word`.
+            return categories & CHANGE != 0
+                || v.categories_at(i + 1) & AFTER_ARTICLE != 0
+                || v.tokens.get(i + 1).is_some_and(|t| {
+                    t.kind() == TokenKind::Word && t.text(v.text).eq_ignore_ascii_case("couple")
+                });
+        }
+    }
+    let Some(slot) = slot else {
         return false;
     };
-    const STARTS_MASK: u64 = mask(STARTS);
-    any_of(v.scan.entries(&hit), STARTS_MASK, STARTS)
-        || (!v.text.as_bytes()[span.start].is_ascii()
-            && vulgar_fraction(token.text(v.text)).is_some())
+    // A change word without a factor ("rose") is no number; "doubled" is.
+    if categories & CHANGE != 0
+        && v.lexicon.entries(slot.pattern()).iter().any(|e| {
+            e.category == Category::Change && e.payload.split_whitespace().nth(1).is_some()
+        })
+    {
+        return true;
+    }
+    !bytes[span.start].is_ascii() && vulgar_fraction(token.text(v.text)).is_some()
 }
 
 /// Qualifier, unit, second number, direction, subject; then the last judgements on a
@@ -381,9 +402,7 @@ fn identifier_or_date<'a>(
     // The hit that ends at the number, and the mark before it.
     let before = v.entries_before(first);
     if let Some(e) = find_entry(before, Category::Reference) {
-        let at = v
-            .hit_before(first)
-            .map_or(first, |h| h.first_token as usize);
+        let at = v.hit_before(first).map_or(first, |h| h.first_token());
         if &*e.payload != "cap" || v.capitalized(at) {
             let mut d = plain(*r, NumberKind::Reference);
             d.first = at;
@@ -420,9 +439,7 @@ fn identifier_or_date<'a>(
     if month_before || month_after.is_some() {
         let mut d = plain(*r, NumberKind::Date);
         if find_entry(before, Category::Month).is_some() {
-            d.first = v
-                .hit_before(first)
-                .map_or(first, |h| h.first_token as usize);
+            d.first = v.hit_before(first).map_or(first, |h| h.first_token());
         } else if first > v.lo + 1 && mark == Some('.') {
             d.first = v
                 .entry_before(first - 1, Category::Month)
@@ -548,10 +565,7 @@ fn named_thing<'a>(v: &View<'a>, r: &Reading, d: &Draft<'a>) -> bool {
         return false;
     }
     let name = v.capitalized(at - 1) && !v.word(at - 1).ends_with("'s");
-    let function_word = v
-        .scan
-        .hit_at(at - 1)
-        .is_some_and(|h| any_of(v.scan.entries(&h), NOT_NAMES_MASK, NOT_NAMES));
+    let function_word = v.categories_at(at - 1) & NOT_NAMES_MASK != 0;
     name && !function_word
 }
 

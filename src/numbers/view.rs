@@ -5,7 +5,7 @@
 use std::cell::Cell;
 
 use crate::lexicon::{Category, Entry, Lexicon};
-use crate::scan::{Hit, Hits, Scan, Token, TokenKind};
+use crate::scan::{Scan, Slot, Token, TokenKind};
 
 /// One sentence of tokens, seen from the numbers analyzer.
 pub(crate) struct View<'a> {
@@ -16,8 +16,8 @@ pub(crate) struct View<'a> {
     pub lexicon: &'a Lexicon,
     /// The text's bytes.
     bytes: &'a [u8],
-    /// The scan's hits.
-    hits: Hits<'a>,
+    /// The scan's hits, as kept.
+    slots: &'a [Slot],
     /// The sentence's tokens: `tokens[lo..hi]`, so that one comparison tells whether a
     /// token is inside the sentence.
     sentence: &'a [Token],
@@ -41,7 +41,7 @@ impl<'a> View<'a> {
             tokens: scan.tokens(),
             lexicon,
             bytes: text.as_bytes(),
-            hits: scan.hits(),
+            slots: scan.slots(),
             sentence: &[],
             near: Cell::new(0),
             at: Cell::new(0),
@@ -61,7 +61,8 @@ impl<'a> View<'a> {
     pub fn seek(&self, i: usize) {
         self.at.set(i);
         let mut near = self.near.get();
-        while self.hits.first_token(near).is_some_and(|first| first < i) {
+        let slots = self.slots;
+        while slots.get(near).is_some_and(|s| s.first_token() < i) {
             near += 1;
         }
         self.near.set(near);
@@ -214,71 +215,88 @@ impl<'a> View<'a> {
         }
     }
 
-    /// The entry of `category` of the hit starting at token `i`, with the hit's end token.
-    #[inline]
-    pub fn entry(&self, i: usize, category: Category) -> Option<(usize, &'a Entry)> {
+    /// The hit starting at token `i`, as the scan keeps it, when `i` is inside the
+    /// sentence.
+    #[inline(always)]
+    pub fn slot(&self, i: usize) -> Option<Slot> {
         if !self.has(i) {
             return None;
         }
-        let (hit, entry) = self.scan.entry_at(i, category)?;
-        let end = hit.end_token as usize;
-        (end <= self.hi).then_some((end, entry))
+        self.scan.slot_at(i)
+    }
+
+    /// The categories of the hit starting at token `i` (one [`Category::bit`] each), or
+    /// none, whatever the sentence.
+    #[inline(always)]
+    pub fn categories_at(&self, i: usize) -> u64 {
+        self.scan
+            .slot_at(i)
+            .map_or(0, |slot| self.lexicon.categories(slot.pattern()))
+    }
+
+    /// The entry of `category` of the hit starting at token `i`, with the hit's end token.
+    #[inline]
+    pub fn entry(&self, i: usize, category: Category) -> Option<(usize, &'a Entry)> {
+        let slot = self.slot(i)?;
+        let pattern = slot.pattern();
+        // Most hits lack the category asked for: one bit test, no entry read.
+        if self.lexicon.categories(pattern) & category.bit() == 0 {
+            return None;
+        }
+        let end = slot.end_token();
+        if end > self.hi {
+            return None;
+        }
+        find(self.lexicon.entries(pattern), category).map(|e| (end, e))
     }
 
     /// The entries of the hit starting at token `i` when it ends inside the sentence
     /// (the hits [`View::entry`] sees), or none.
     pub fn entries_at(&self, i: usize) -> &'a [Entry] {
-        if !self.has(i) {
-            return &[];
-        }
-        match self.scan.hit_at(i) {
-            Some(hit) if hit.end_token as usize <= self.hi => self.scan.entries(&hit),
+        match self.slot(i) {
+            Some(slot) if slot.end_token() <= self.hi => self.lexicon.entries(slot.pattern()),
             _ => &[],
         }
     }
 
-    /// The hit that ends just before token `i` (its `end_token` is `i`), found from the
+    /// The hit that ends just before token `i` (its end token is `i`), found from the
     /// hits near the token the rules read: as many steps as hits start between the two.
-    pub fn hit_before(&self, i: usize) -> Option<Hit> {
+    pub fn hit_before(&self, i: usize) -> Option<Slot> {
         if i > self.tokens.len() {
             return None;
         }
-        let hits = self.hits;
+        let slots = self.slots;
         // `p`: the number of hits that start before token `i`.
         let mut p = self.near.get();
         if i <= self.at.get() {
-            while p > 0 && hits.first_token(p - 1).is_some_and(|first| first >= i) {
+            while p > 0 && slots.get(p - 1).is_some_and(|s| s.first_token() >= i) {
                 p -= 1;
             }
         } else {
-            while hits.first_token(p).is_some_and(|first| first < i) {
+            while slots.get(p).is_some_and(|s| s.first_token() < i) {
                 p += 1;
             }
         }
-        let hit = hits.get(p.checked_sub(1)?)?;
-        (hit.end_token as usize == i).then_some(hit)
+        let slot = *slots.get(p.checked_sub(1)?)?;
+        (slot.end_token() == i).then_some(slot)
     }
 
     /// The entry of `category` of the hit that ends just before token `i`, with the hit's
     /// first token.
     pub fn entry_before(&self, i: usize, category: Category) -> Option<(usize, &'a Entry)> {
-        let hit = self.hit_before(i)?;
-        let first = hit.first_token as usize;
-        if first < self.lo {
+        let slot = self.hit_before(i)?;
+        let first = slot.first_token();
+        if first < self.lo || self.lexicon.categories(slot.pattern()) & category.bit() == 0 {
             return None;
         }
-        self.scan
-            .entries(&hit)
-            .iter()
-            .find(|e| e.category == category)
-            .map(|e| (first, e))
+        find(self.lexicon.entries(slot.pattern()), category).map(|e| (first, e))
     }
 
     /// The entries of the hit that ends just before token `i` when it starts inside the
     /// sentence (those [`View::entry_before`] looks in), or none.
     pub fn entries_before(&self, i: usize) -> &'a [Entry] {
         match self.hit_before(i) {
-            Some(hit) if hit.first_token as usize >= self.lo => self.scan.entries(&hit),
+            Some(slot) if slot.first_token() >= self.lo => self.lexicon.entries(slot.pattern()),
             _ => &[],
         }
     }
@@ -286,9 +304,9 @@ impl<'a> View<'a> {
     /// True when the hit at token `i` has an entry of `category` with this payload.
     pub fn has_payload(&self, i: usize, category: Category, payload: &str) -> bool {
         self.has(i)
-            && self.scan.hit_at(i).is_some_and(|h| {
-                self.scan
-                    .entries(&h)
+            && self.scan.slot_at(i).is_some_and(|slot| {
+                self.lexicon
+                    .entries(slot.pattern())
                     .iter()
                     .any(|e| e.category == category && &*e.payload == payload)
             })
@@ -344,7 +362,7 @@ fn plain_number(s: &str) -> Option<f64> {
     None
 }
 
-/// The categories of `categories` as bits of a mask (see [`any_of`]).
+/// The categories of `categories` as bits of a mask, as [`Lexicon::categories`] gives them.
 pub(crate) const fn mask(categories: &[Category]) -> u64 {
     let mut bits = 0;
     let mut k = 0;
@@ -364,20 +382,6 @@ const fn bit(category: Category) -> u64 {
     } else {
         0
     }
-}
-
-/// True when one of `entries` has a category of `mask`. (Categories past the 64th
-/// are looked for one by one.)
-#[inline(always)]
-pub(crate) fn any_of(entries: &[Entry], mask: u64, categories: &[Category]) -> bool {
-    entries.iter().any(|e| {
-        let b = bit(e.category);
-        if b != 0 {
-            b & mask != 0
-        } else {
-            categories.contains(&e.category)
-        }
-    })
 }
 
 /// The first entry of `category` in `entries`.
