@@ -107,7 +107,7 @@ impl<'a> View<'a> {
     /// The bytes of token `i` when it is a word token. Every word the rules compare
     /// tokens with starts with a letter, which only word tokens do.
     #[inline(always)]
-    fn word_token(&self, i: usize) -> Option<&'a [u8]> {
+    pub fn word_bytes(&self, i: usize) -> Option<&'a [u8]> {
         self.token(i)
             .filter(|t| t.kind() == TokenKind::Word)
             .map(|t| self.token_bytes(t))
@@ -116,14 +116,14 @@ impl<'a> View<'a> {
     /// True when token `i` is a word equal to `word`, ignoring ASCII case.
     #[inline(always)]
     pub fn is(&self, i: usize, word: &str) -> bool {
-        self.word_token(i)
+        self.word_bytes(i)
             .is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
     }
 
     /// True when token `i` is one of `words`, ignoring ASCII case.
     #[inline]
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        self.word_token(i).is_some_and(|w| {
+        self.word_bytes(i).is_some_and(|w| {
             words
                 .iter()
                 .any(|x| w.len() == x.len() && w.eq_ignore_ascii_case(x.as_bytes()))
@@ -132,7 +132,7 @@ impl<'a> View<'a> {
 
     /// True when token `i` is a word of `sorted` (see [`in_sorted_bytes`]), ignoring ASCII case.
     pub fn is_in(&self, i: usize, sorted: &[&str]) -> bool {
-        self.word_token(i)
+        self.word_bytes(i)
             .is_some_and(|w| in_sorted_bytes(sorted, w))
     }
 
@@ -234,6 +234,16 @@ impl<'a> View<'a> {
             .map_or(0, |slot| self.lexicon.categories(slot.pattern()))
     }
 
+    /// The categories of the hit starting at token `i` when it ends inside the sentence
+    /// (the hits [`View::entry`] sees), or none.
+    #[inline(always)]
+    pub fn categories_in(&self, i: usize) -> u64 {
+        match self.slot(i) {
+            Some(slot) if slot.end_token() <= self.hi => self.lexicon.categories(slot.pattern()),
+            _ => 0,
+        }
+    }
+
     /// The entry of `category` of the hit starting at token `i`, with the hit's end token.
     #[inline]
     pub fn entry(&self, i: usize, category: Category) -> Option<(usize, &'a Entry)> {
@@ -248,15 +258,6 @@ impl<'a> View<'a> {
             return None;
         }
         find(self.lexicon.entries(pattern), category).map(|e| (end, e))
-    }
-
-    /// The entries of the hit starting at token `i` when it ends inside the sentence
-    /// (the hits [`View::entry`] sees), or none.
-    pub fn entries_at(&self, i: usize) -> &'a [Entry] {
-        match self.slot(i) {
-            Some(slot) if slot.end_token() <= self.hi => self.lexicon.entries(slot.pattern()),
-            _ => &[],
-        }
     }
 
     /// The hit that ends just before token `i` (its end token is `i`), found from the
