@@ -10,7 +10,7 @@ use super::view::{find as find_entry, mask, View};
 use super::{Direction, NumberKind, NumericClaim};
 use crate::article::Article;
 use crate::lexicon::Category;
-use crate::scan::TokenKind;
+use crate::scan::{Slot, TokenKind};
 
 /// A claim being built, in tokens.
 #[derive(Clone, Debug)]
@@ -65,8 +65,18 @@ pub(super) fn find(article: &Article, dates_and_references: bool) -> Vec<Numeric
     // Where the last look sent the reading: the tokens from there on are read one by
     // one until a claim can start.
     let mut landed = 0;
+    // The hits, walked along the tokens: `next_hit` is the first token of hit `h`, the
+    // first hit that does not start before token `i`.
+    let slots = scan.slots();
+    let mut h = 0;
+    let mut next_hit = slots.first().map_or(usize::MAX, |s| s.first_token());
     while i < tokens.len() {
-        if !could_start(&v, i) {
+        while next_hit < i {
+            h += 1;
+            next_hit = slots.get(h).map_or(usize::MAX, |s| s.first_token());
+        }
+        let slot = if next_hit == i { slots.get(h) } else { None };
+        if !could_start_with(&v, i, slot.copied()) {
             i += 1;
             continue;
         }
@@ -144,8 +154,14 @@ fn look<'a>(v: &View<'a>, i: usize) -> Outcome<'a> {
 /// fraction or scale, or a change word with a factor ("doubled"). Every other token reads
 /// as nothing (the look at it would skip to the next token), so the cheap test spares
 /// the whole look.
-#[inline(always)]
+#[cfg(test)]
 fn could_start(v: &View, i: usize) -> bool {
+    could_start_with(v, i, v.scan.slot_at(i))
+}
+
+/// [`could_start`] with the hit starting at token `i`, if any.
+#[inline(always)]
+fn could_start_with(v: &View, i: usize, slot: Option<Slot>) -> bool {
     const STARTS: u64 = mask(&[
         Category::NumberWord,
         Category::Ordinal,
@@ -159,7 +175,6 @@ fn could_start(v: &View, i: usize) -> bool {
     if kind == TokenKind::Number {
         return true;
     }
-    let slot = v.scan.slot_at(i);
     let categories = slot.map_or(0, |s| v.lexicon.categories(s.pattern()));
     if categories & STARTS != 0 {
         return true;
