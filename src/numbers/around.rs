@@ -104,10 +104,9 @@ pub(super) fn qualifier_and_change<'a>(v: &View<'a>, d: &mut Draft<'a>) -> Optio
 pub(super) fn suffix_may_follow(v: &View, k: usize) -> bool {
     match v.kind(k) {
         None => false,
-        Some(TokenKind::Number) => v.scan.slot_at(k).is_some(),
+        Some(TokenKind::Number) => v.slot_near(k).is_some(),
         Some(TokenKind::Punct) => {
-            matches!(v.punct_byte(k), Some(b'%' | b'-' | b'$' | 0x80..))
-                || v.scan.slot_at(k).is_some()
+            matches!(v.punct_byte(k), Some(b'%' | b'-' | b'$' | 0x80..)) || v.slot_near(k).is_some()
         }
         Some(TokenKind::Word) => true,
     }
@@ -290,8 +289,7 @@ pub(super) fn hit_entries<'a>(v: &View<'a>, i: usize) -> &'a [Entry] {
 }
 
 pub(super) fn hit_end(v: &View, i: usize) -> usize {
-    v.scan
-        .slot_at(i)
+    v.slot_near(i)
         .map_or(i + 1, |slot| slot.end_token().min(v.hi))
 }
 

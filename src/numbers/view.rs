@@ -222,7 +222,42 @@ impl<'a> View<'a> {
         if !self.has(i) {
             return None;
         }
-        self.scan.slot_at(i)
+        self.slot_near(i)
+    }
+
+    /// The hit starting at token `i`, whatever the sentence, found from the hits near
+    /// the token the rules read (a few steps at most: farther, the scan looks it up).
+    #[inline]
+    pub fn slot_near(&self, i: usize) -> Option<Slot> {
+        const MOST_STEPS: usize = 8;
+        let slots = self.slots;
+        // `p`: the number of hits that start before token `at`.
+        let mut p = self.near.get();
+        let mut steps = 0;
+        if i >= self.at.get() {
+            loop {
+                let slot = *slots.get(p)?;
+                if slot.first_token() >= i {
+                    return (slot.first_token() == i).then_some(slot);
+                }
+                p += 1;
+                steps += 1;
+                if steps > MOST_STEPS {
+                    return self.scan.slot_at(i);
+                }
+            }
+        }
+        loop {
+            let slot = *slots.get(p.checked_sub(1)?)?;
+            if slot.first_token() <= i {
+                return (slot.first_token() == i).then_some(slot);
+            }
+            p -= 1;
+            steps += 1;
+            if steps > MOST_STEPS {
+                return self.scan.slot_at(i);
+            }
+        }
     }
 
     /// The categories of the hit starting at token `i` (one [`Category::bit`] each), or
@@ -305,7 +340,7 @@ impl<'a> View<'a> {
     /// True when the hit at token `i` has an entry of `category` with this payload.
     pub fn has_payload(&self, i: usize, category: Category, payload: &str) -> bool {
         self.has(i)
-            && self.scan.slot_at(i).is_some_and(|slot| {
+            && self.slot_near(i).is_some_and(|slot| {
                 self.lexicon
                     .entries(slot.pattern())
                     .iter()
