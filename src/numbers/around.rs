@@ -3,7 +3,7 @@
 
 use super::claim::Draft;
 use super::parse::{Form, Reading};
-use super::view::{find as find_entry, View};
+use super::view::{find as find_entry, two_words, View};
 use super::{Direction, NumberKind};
 use crate::lexicon::{Category, Entry};
 use crate::scan::TokenKind;
@@ -86,7 +86,7 @@ pub(super) fn qualifier_and_change<'a>(v: &View<'a>, d: &mut Draft<'a>) -> Optio
         k -= 1;
     }
     if let Some((_, e)) = v.entry_before(k, Category::Change) {
-        if e.payload.split_whitespace().nth(1).is_none() {
+        if two_words(&e.payload).1.is_none() {
             d.change = Some(if e.payload.starts_with("down") {
                 Direction::Down
             } else {
@@ -216,13 +216,13 @@ pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option
     if let Some(e) = find_entry(entries, Category::Currency) {
         if d.kind != NumberKind::Money {
             d.kind = NumberKind::Money;
-            let mut parts = e.payload.split_whitespace();
-            d.unit = parts.next();
-            if let Some(f) = parts.next().and_then(|f| f.parse::<f64>().ok()) {
+            let (unit, factor) = two_words(&e.payload);
+            d.unit = unit;
+            if let Some(f) = factor.and_then(|f| f.parse::<f64>().ok()) {
                 d.value *= f;
             }
             d.end = end;
-        } else if d.unit == e.payload.split_whitespace().next() {
+        } else if d.unit == two_words(&e.payload).0 {
             // "$5 to $10 dollars", "10 dollars to 20 dollars": the same currency again.
             d.end = end;
         }

@@ -6,7 +6,7 @@ use super::judge::{looks_like_year, one_counts, ordinal, over_a_period, what_is_
 use super::pair::second_number;
 use super::parse::{read, vulgar_fraction, Form, Reading};
 use super::settle::Claims;
-use super::view::{find as find_entry, mask, View};
+use super::view::{find as find_entry, mask, two_words, View};
 use super::{Direction, NumberKind, NumericClaim};
 use crate::article::Article;
 use crate::lexicon::Category;
@@ -198,9 +198,10 @@ fn could_start_with(v: &View, i: usize, slot: Option<Slot>) -> bool {
     };
     // A change word without a factor ("rose") is no number; "doubled" is.
     if categories & CHANGE != 0
-        && v.lexicon.entries(slot.pattern()).iter().any(|e| {
-            e.category == Category::Change && e.payload.split_whitespace().nth(1).is_some()
-        })
+        && v.lexicon
+            .entries(slot.pattern())
+            .iter()
+            .any(|e| e.category == Category::Change && two_words(&e.payload).1.is_some())
     {
         return true;
     }
@@ -319,7 +320,7 @@ fn currency_code_before<'a>(v: &View<'a>, first: &mut usize) -> Option<&'a str> 
         return None;
     }
     *first = at;
-    e.payload.split_whitespace().next()
+    two_words(&e.payload).0
 }
 
 /// Numbers that are no count whatever surrounds them: list markers, digit groups in a
@@ -498,7 +499,7 @@ fn direction_after<'a>(v: &View<'a>, d: &mut Draft<'a>) {
     } else if v.is_any(d.end, &["lower", "down", "less"]) {
         d.change = Some(Direction::Down);
     } else if let Some((_, e)) = v.entry(d.end, Category::Change) {
-        if e.payload.split_whitespace().nth(1).is_none() {
+        if two_words(&e.payload).1.is_none() {
             let down = e.payload.starts_with("down");
             d.change = Some(if down { Direction::Down } else { Direction::Up });
         }
@@ -525,9 +526,9 @@ pub(super) fn plain<'a>(r: Reading, kind: NumberKind) -> Draft<'a> {
 /// "doubled", "tripled", "a threefold increase".
 fn factor_word<'a>(v: &View<'a>, i: usize) -> Option<Draft<'a>> {
     let (end, e) = v.entry(i, Category::Change)?;
-    let mut parts = e.payload.split_whitespace();
-    let direction = parts.next()?;
-    let factor: f64 = parts.next()?.parse().ok()?;
+    let (direction, factor) = two_words(&e.payload);
+    let direction = direction?;
+    let factor: f64 = factor?.parse().ok()?;
     let mut change = if direction == "down" {
         Direction::Down
     } else {

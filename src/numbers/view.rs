@@ -365,8 +365,31 @@ impl<'a> View<'a> {
 
 /// The payload's leading number.
 pub(crate) fn payload_value(entry: &Entry) -> Option<f64> {
-    let first = entry.payload.split_whitespace().next()?;
+    let first = two_words(&entry.payload).0?;
     plain_number(first).or_else(|| first.parse().ok())
+}
+
+/// The first two words of a payload, as `split_whitespace` gives them: "3 plural",
+/// "up 2", "USD" are read byte by byte; anything else is split by `split_whitespace`.
+#[inline]
+pub(crate) fn two_words(payload: &str) -> (Option<&str>, Option<&str>) {
+    let bytes = payload.as_bytes();
+    let plain = |b: &u8| *b > b' ' && *b < 0x80;
+    match bytes.iter().position(|b| !plain(b)) {
+        None if !bytes.is_empty() => (Some(payload), None),
+        Some(k)
+            if k > 0
+                && bytes[k] == b' '
+                && k + 1 < bytes.len()
+                && bytes[k + 1..].iter().all(plain) =>
+        {
+            (Some(&payload[..k]), Some(&payload[k + 1..]))
+        }
+        _ => {
+            let mut words = payload.split_whitespace();
+            (words.next(), words.next())
+        }
+    }
 }
 
 /// The value of a whole number ("1000") or a power of ten ("1e6"), the payloads number
@@ -395,7 +418,13 @@ fn plain_number(s: &str) -> Option<f64> {
         let n = usize::try_from(digits(&b[2..])?).ok()?;
         return POWERS.get(n).copied();
     }
-    None
+    // "0.25": at most 15 digits around a point; the whole of the digits and the power of
+    // ten it is divided by are exact, so their quotient is the value `parse` gives.
+    let point = b.iter().position(|&x| x == b'.')?;
+    let (whole, fraction) = (&b[..point], &b[point + 1..]);
+    let n = digits(whole)? * 10u64.pow(u32::try_from(fraction.len()).ok()?) + digits(fraction)?;
+    #[allow(clippy::cast_precision_loss)]
+    Some(n as f64 / POWERS[fraction.len()])
 }
 
 /// The categories of `categories` as bits of a mask, as [`Lexicon::categories`] gives them.
@@ -460,4 +489,36 @@ fn compare_short(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
         }
     }
     a.len().cmp(&b.len())
+}
+
+#[cfg(test)]
+mod payload_tests {
+    use super::{plain_number, two_words};
+
+    #[test]
+    fn two_words_are_those_split_whitespace_gives() {
+        for payload in [
+            "", " ", "3", "3 plural", "up 2", " up 2", "up  2", "up 2 3", "up\t2", "a\u{a0}b",
+            "é x", "x é", "1e6", "\u{1}x",
+        ] {
+            let mut words = payload.split_whitespace();
+            assert_eq!(
+                two_words(payload),
+                (words.next(), words.next()),
+                "{payload:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn plain_numbers_are_parsed_as_parse_does() {
+        for s in [
+            "0.25", "0.5", "0.125", "12", "1e6", "1000", "3.75", "0.1", "99.99",
+        ] {
+            assert_eq!(plain_number(s), s.parse::<f64>().ok(), "{s}");
+        }
+        for s in ["5.", ".5", "-1", "1.5e3", "0.3333333333333333"] {
+            assert_eq!(plain_number(s), None, "{s}");
+        }
+    }
 }
