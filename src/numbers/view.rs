@@ -26,6 +26,8 @@ pub(crate) struct View<'a> {
     near: Cell<usize>,
     /// The token the rules are reading.
     at: Cell<usize>,
+    /// The last token asked for the hit ending before it, and that hit.
+    last_before: Cell<(usize, Option<Slot>)>,
     /// First token of the sentence.
     pub lo: usize,
     /// One past the last token of the sentence.
@@ -45,6 +47,7 @@ impl<'a> View<'a> {
             sentence: &[],
             near: Cell::new(0),
             at: Cell::new(0),
+            last_before: Cell::new((usize::MAX, None)),
             lo: 0,
             hi: 0,
         }
@@ -229,6 +232,12 @@ impl<'a> View<'a> {
     /// the token the rules read (a few steps at most: farther, the scan looks it up).
     #[inline]
     pub fn slot_near(&self, i: usize) -> Option<Slot> {
+        self.walk_to_slot(i)
+    }
+
+    /// [`View::slot_near`], walking the hits.
+    #[inline(always)]
+    fn walk_to_slot(&self, i: usize) -> Option<Slot> {
         const MOST_STEPS: usize = 8;
         let slots = self.slots;
         // `p`: the number of hits that start before token `at`.
@@ -298,6 +307,17 @@ impl<'a> View<'a> {
     /// The hit that ends just before token `i` (its end token is `i`), found from the
     /// hits near the token the rules read: as many steps as hits start between the two.
     pub fn hit_before(&self, i: usize) -> Option<Slot> {
+        let (last, slot) = self.last_before.get();
+        if last == i {
+            return slot;
+        }
+        let slot = self.walk_to_hit_before(i);
+        self.last_before.set((i, slot));
+        slot
+    }
+
+    /// [`View::hit_before`], walking the hits.
+    fn walk_to_hit_before(&self, i: usize) -> Option<Slot> {
         if i > self.tokens.len() {
             return None;
         }
