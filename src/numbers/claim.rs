@@ -70,10 +70,31 @@ pub(super) fn find(article: &Article, dates_and_references: bool) -> Vec<Numeric
     let slots = scan.slots();
     let mut h = 0;
     let mut next_hit = slots.first().map_or(usize::MAX, |s| s.first_token());
-    while i < tokens.len() {
+    'tokens: while i < tokens.len() {
         while next_hit < i {
             h += 1;
             next_hit = slots.get(h).map_or(usize::MAX, |s| s.first_token());
+        }
+        // Tokens without a hit pass quickly: only numbers, "a" and "an" among them may
+        // start a claim.
+        while next_hit != i {
+            let Some(&t) = tokens.get(i) else {
+                break 'tokens;
+            };
+            match t.kind() {
+                TokenKind::Number => break,
+                TokenKind::Word if t.end() - t.start() <= 2 => {
+                    let word = text.as_bytes().get(t.start()..t.end()).unwrap_or(&[]);
+                    if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if i >= tokens.len() {
+            break;
         }
         let slot = if next_hit == i { slots.get(h) } else { None };
         if !could_start_with(&v, i, slot.copied()) {
