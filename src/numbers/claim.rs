@@ -645,7 +645,10 @@ mod tests {
             .filter(|(_, _, d)| {
                 dates_and_references || !matches!(d.kind, NumberKind::Date | NumberKind::Reference)
             })
-            .map(|(start, end, d)| finish(article, *start, *end, d))
+            .map(|(start, end, d)| {
+                let in_quote = article.quotation_at(*start).is_some();
+                finish(article, *start, *end, d, in_quote)
+            })
             .collect()
     }
 

@@ -21,6 +21,12 @@ pub(super) struct Claims<'b> {
     /// The end of the last draft kept before those of `kept`.
     end: usize,
     dates_and_references: bool,
+    /// The outermost quotations that start at or before `quoted_to` (an index in the
+    /// layout's list of them): claims mostly come in order, so whether one is quoted is
+    /// found by walking that list.
+    quotes_before: usize,
+    /// The start of the last claim asked whether it is quoted.
+    quoted_to: usize,
 }
 
 /// A draft kept: its byte span, its last token, and whether it is a claim (one of the
@@ -43,6 +49,8 @@ impl<'b> Claims<'b> {
             kept: Vec::with_capacity(48),
             end: 0,
             dates_and_references,
+            quotes_before: 0,
+            quoted_to: 0,
         }
     }
 
@@ -74,11 +82,12 @@ impl<'b> Claims<'b> {
         let claim = self.dates_and_references
             || !matches!(d.kind, NumberKind::Date | NumberKind::Reference);
         if claim {
-            let claims = &mut self.claims;
-            if claims.len() == claims.capacity() {
-                reserve(claims, d.first, tokens.len());
+            if self.claims.len() == self.claims.capacity() {
+                reserve(&mut self.claims, d.first, tokens.len());
             }
-            claims.push(finish(self.article, start, end, d));
+            let in_quote = self.in_quote(start);
+            self.claims
+                .push(finish(self.article, start, end, d, in_quote));
         }
         self.kept.push(Kept {
             start,
@@ -100,6 +109,26 @@ impl<'b> Claims<'b> {
                 self.kept.drain(..old);
             }
         }
+    }
+
+    /// True when byte `offset` is inside a quotation ([`Article::quotation_at`]).
+    fn in_quote(&mut self, offset: usize) -> bool {
+        if offset < self.quoted_to {
+            return self.article.quotation_at(offset).is_some();
+        }
+        self.quoted_to = offset;
+        let layout = self.article.layout();
+        let quotation = |k: usize| {
+            let index = *layout.outermost.get(k)?;
+            layout.quotations.get(index as usize)
+        };
+        while quotation(self.quotes_before).is_some_and(|q| q.span.start <= offset) {
+            self.quotes_before += 1;
+        }
+        self.quotes_before
+            .checked_sub(1)
+            .and_then(quotation)
+            .is_some_and(|q| q.span.contains_offset(offset))
     }
 
     /// Takes the drafts kept from the `n`th on, with their claims.
@@ -137,7 +166,14 @@ fn reserve(claims: &mut Vec<NumericClaim>, read: usize, tokens: usize) {
     claims.reserve_exact(more);
 }
 
-pub(super) fn finish(article: &Article, start: usize, end: usize, d: &Draft) -> NumericClaim {
+/// The claim of a draft kept, spanning bytes `start..end`.
+pub(super) fn finish(
+    article: &Article,
+    start: usize,
+    end: usize,
+    d: &Draft,
+    in_quote: bool,
+) -> NumericClaim {
     let text = article.text();
     let tokens = article.scan().tokens();
     let words = |(a, b): (usize, usize)| -> String {
@@ -158,6 +194,6 @@ pub(super) fn finish(article: &Article, start: usize, end: usize, d: &Draft) -> 
         change: d.change,
         subject: d.subject.map(words),
         base: d.base.map(words),
-        in_quote: article.quotation_at(start).is_some(),
+        in_quote,
     }
 }
