@@ -219,23 +219,6 @@ pub(super) fn is_plural_word(word: &str) -> bool {
 
 /// [`is_plural`] of a lowercase word's bytes.
 fn is_plural_bytes(lower: &[u8]) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "people",
-        "children",
-        "men",
-        "women",
-        "staff",
-        "police",
-        "personnel",
-        "cattle",
-        "feet",
-        "teeth",
-        "mice",
-        "geese",
-        "data",
-        "media",
-        "troops",
-    ];
     (lower.len() > 3
         && lower.ends_with(b"s")
         && !lower.ends_with(b"'s")
@@ -243,7 +226,25 @@ fn is_plural_bytes(lower: &[u8]) -> bool {
         && !lower.ends_with(b"ss")
         && !lower.ends_with(b"us")
         && !lower.ends_with(b"is"))
-        || IRREGULAR.iter().any(|w| w.as_bytes() == lower)
+        // Irregular plurals (a match: compared by length first).
+        || matches!(
+            lower,
+            b"people"
+                | b"children"
+                | b"men"
+                | b"women"
+                | b"staff"
+                | b"police"
+                | b"personnel"
+                | b"cattle"
+                | b"feet"
+                | b"teeth"
+                | b"mice"
+                | b"geese"
+                | b"data"
+                | b"media"
+                | b"troops"
+        )
 }
 
 /// True when the word after an -ing form is its object ("joining Democrats", "killing

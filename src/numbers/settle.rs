@@ -30,13 +30,21 @@ pub(super) struct Claims<'b> {
 }
 
 /// A draft kept: its byte span, its last token, and whether it is a claim (one of the
-/// last of [`Claims::claims`]).
+/// last of [`Claims::claims`]). Offsets and token indices fit in 32 bits (the scan
+/// analyzes at most [`crate::scan::MAX_TEXT`] bytes): sixteen bytes, so that the list
+/// of them is a small allocation.
 #[derive(Clone, Copy)]
 struct Kept {
-    start: usize,
-    end: usize,
-    last: usize,
+    start: u32,
+    end: u32,
+    last: u32,
     claim: bool,
+}
+
+impl Kept {
+    fn span(self) -> (usize, usize) {
+        (self.start as usize, self.end as usize)
+    }
 }
 
 impl<'b> Claims<'b> {
@@ -66,10 +74,10 @@ impl<'b> Claims<'b> {
         let (start, end) = (tokens[d.first].span().start, tokens[last].span().end);
         // The drafts kept that sort after this one (by span, a stable order).
         let mut n = self.kept.len();
-        while n > 0 && (self.kept[n - 1].start, self.kept[n - 1].end) > (start, end) {
+        while n > 0 && self.kept[n - 1].span() > (start, end) {
             n -= 1;
         }
-        let before = n.checked_sub(1).map_or(self.end, |k| self.kept[k].end);
+        let before = n.checked_sub(1).map_or(self.end, |k| self.kept[k].span().1);
         if start < before {
             // Overlaps the last draft kept before it: dropped.
             return;
@@ -90,9 +98,9 @@ impl<'b> Claims<'b> {
                 .push(finish(self.article, start, end, d, in_quote));
         }
         self.kept.push(Kept {
-            start,
-            end,
-            last,
+            start: start as u32,
+            end: end as u32,
+            last: last as u32,
             claim,
         });
         if !later.is_empty() {
@@ -102,10 +110,10 @@ impl<'b> Claims<'b> {
             // The drafts that end before `settled` stay as they are: forget them.
             let old = self.kept[..self.kept.len() - 1]
                 .iter()
-                .take_while(|k| k.last < settled)
+                .take_while(|k| (k.last as usize) < settled)
                 .count();
             if old > 0 {
-                self.end = self.kept[old - 1].end;
+                self.end = self.kept[old - 1].span().1;
                 self.kept.drain(..old);
             }
         }
@@ -145,8 +153,8 @@ impl<'b> Claims<'b> {
     /// Keeps again, in order, the drafts taken that do not overlap the last one kept.
     fn put_back(&mut self, later: Vec<(Kept, Option<NumericClaim>)>) {
         for (k, claim) in later {
-            let before = self.kept.last().map_or(self.end, |p| p.end);
-            if k.start < before {
+            let before = self.kept.last().map_or(self.end, |p| p.span().1);
+            if k.span().0 < before {
                 continue;
             }
             self.kept.push(k);
