@@ -493,11 +493,13 @@ fn identifier_or_date<'a>(
 /// "one day", "one another", "at one point": "one" that counts nothing.
 fn one_that_counts_nothing<'a>(v: &View<'a>, i: usize, r: &Reading) -> Option<Outcome<'a>> {
     let bare_one = r.form == Form::Words && r.value == 1.0 && r.end == i + 1 && v.is(i, "one");
-    let nothing = || {
-        v.entry(r.end, Category::NotQuantity)
-            .is_some_and(|(_, e)| e.payload.contains("one"))
-    };
-    (bare_one && nothing()).then_some(Outcome::Skip(r.end + 1))
+    if !bare_one {
+        return None;
+    }
+    let nothing = v
+        .entry(r.end, Category::NotQuantity)
+        .is_some_and(|(_, e)| e.payload.contains("one"));
+    nothing.then_some(Outcome::Skip(r.end + 1))
 }
 
 /// "10 Downing Street", "1600 Pennsylvania Avenue": an address.
