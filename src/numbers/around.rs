@@ -120,9 +120,16 @@ pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option
         return None;
     }
     // A glued word: "300km", "7.62mm", "115.5USD".
-    let glued = v.glued(k) && v.is_word(k);
-    let hyphen = v.is_punct(k, &['-', '‐']) && v.glued(k) && v.glued(k + 1) && v.is_word(k + 1);
-    if v.is_punct(k, &['°']) {
+    let kind = v.kind(k);
+    let punct = kind == Some(TokenKind::Punct);
+    let word = kind == Some(TokenKind::Word);
+    let glued = word && v.glued(k);
+    let hyphen = punct
+        && v.is_punct(k, &['-', '‐'])
+        && v.glued(k)
+        && v.glued(k + 1)
+        && v.is_word(k + 1);
+    if punct && v.is_punct(k, &['°']) {
         // "40°C", "-5°".
         d.kind = NumberKind::Quantity;
         d.end = k + 1;
@@ -149,7 +156,7 @@ pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option
         d.end = k + 1;
         return None;
     }
-    if v.is_punct(k, &['%']) {
+    if punct && v.is_punct(k, &['%']) {
         d.kind = NumberKind::Percent;
         d.unit = Some("percent");
         d.end = k + 1;
@@ -157,7 +164,11 @@ pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option
     }
     if d.kind != NumberKind::Money {
         // "100 €", "25$": a symbol after the amount.
-        let symbol = currency_at(v, k).filter(|_| !v.is_number(k + 1));
+        let symbol = if punct {
+            currency_at(v, k).filter(|_| !v.is_number(k + 1))
+        } else {
+            None
+        };
         if let Some(code) = symbol {
             d.kind = NumberKind::Money;
             d.unit = Some(code);
@@ -165,8 +176,8 @@ pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option
             return None;
         }
         // "5 billion US dollars", "20 Canadian dollars".
-        if v.is_any(k + 1, &["dollar", "dollars"]) {
-            if let Some(code) = dollar_nation(v.word(k)) {
+        if let Some(code) = dollar_nation(v.word(k)) {
+            if v.is_any(k + 1, &["dollar", "dollars"]) {
                 d.kind = NumberKind::Money;
                 d.unit = Some(code);
                 d.end = k + 2;
