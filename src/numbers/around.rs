@@ -124,11 +124,8 @@ pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option
     let punct = kind == Some(TokenKind::Punct);
     let word = kind == Some(TokenKind::Word);
     let glued = word && v.glued(k);
-    let hyphen = punct
-        && v.is_punct(k, &['-', '‐'])
-        && v.glued(k)
-        && v.glued(k + 1)
-        && v.is_word(k + 1);
+    let hyphen =
+        punct && v.is_punct(k, &['-', '‐']) && v.glued(k) && v.glued(k + 1) && v.is_word(k + 1);
     if punct && v.is_punct(k, &['°']) {
         // "40°C", "-5°".
         d.kind = NumberKind::Quantity;

@@ -333,6 +333,7 @@ fn money_before(v: &View, i: usize) -> (usize, Option<&'static str>) {
 }
 
 /// A currency code before the number: "USD 5", "EUR 20", "Rs 500".
+#[inline(always)]
 fn currency_code_before<'a>(v: &View<'a>, first: &mut usize) -> Option<&'a str> {
     let (at, e) = v.entry_before(*first, Category::Currency)?;
     let word = v.word(at);
@@ -491,6 +492,7 @@ fn identifier_or_date<'a>(
 }
 
 /// "one day", "one another", "at one point": "one" that counts nothing.
+#[inline(always)]
 fn one_that_counts_nothing<'a>(v: &View<'a>, i: usize, r: &Reading) -> Option<Outcome<'a>> {
     let bare_one = r.form == Form::Words && r.value == 1.0 && r.end == i + 1 && v.is(i, "one");
     if !bare_one {

@@ -350,6 +350,7 @@ impl<'a> View<'a> {
 
     /// The entries of the hit that ends just before token `i` when it starts inside the
     /// sentence (those [`View::entry_before`] looks in), or none.
+    #[inline(always)]
     pub fn entries_before(&self, i: usize) -> &'a [Entry] {
         match self.hit_before(i) {
             Some(slot) if slot.first_token() >= self.lo => self.lexicon.entries(slot.pattern()),
