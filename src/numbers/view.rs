@@ -289,7 +289,7 @@ impl<'a> View<'a> {
     }
 
     /// The entry of `category` of the hit starting at token `i`, with the hit's end token.
-    #[inline]
+    #[inline(always)]
     pub fn entry(&self, i: usize, category: Category) -> Option<(usize, &'a Entry)> {
         let slot = self.slot(i)?;
         let pattern = slot.pattern();
