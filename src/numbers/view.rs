@@ -306,6 +306,7 @@ impl<'a> View<'a> {
 
     /// The hit that ends just before token `i` (its end token is `i`), found from the
     /// hits near the token the rules read: as many steps as hits start between the two.
+    #[inline(always)]
     pub fn hit_before(&self, i: usize) -> Option<Slot> {
         let (last, slot) = self.last_before.get();
         if last == i {
@@ -339,6 +340,7 @@ impl<'a> View<'a> {
 
     /// The entry of `category` of the hit that ends just before token `i`, with the hit's
     /// first token.
+    #[inline(always)]
     pub fn entry_before(&self, i: usize, category: Category) -> Option<(usize, &'a Entry)> {
         let slot = self.hit_before(i)?;
         let first = slot.first_token();
