@@ -10,6 +10,7 @@ use crate::scan::TokenKind;
 
 /// The ISO code of the currency symbol at token `i`: symbols are punctuation tokens of
 /// one character.
+#[inline(always)]
 pub(super) fn currency_at(v: &View, i: usize) -> Option<&'static str> {
     Some(match v.punct_char(i)? {
         '$' => "USD",
@@ -291,11 +292,13 @@ pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option
     None
 }
 
+#[inline(always)]
 pub(super) fn hit_entries<'a>(v: &View<'a>, i: usize) -> &'a [Entry] {
     v.slot(i)
         .map_or(&[], |slot| v.lexicon.entries(slot.pattern()))
 }
 
+#[inline(always)]
 pub(super) fn hit_end(v: &View, i: usize) -> usize {
     v.slot_near(i)
         .map_or(i + 1, |slot| slot.end_token().min(v.hi))

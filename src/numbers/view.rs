@@ -230,7 +230,7 @@ impl<'a> View<'a> {
 
     /// The hit starting at token `i`, whatever the sentence, found from the hits near
     /// the token the rules read (a few steps at most: farther, the scan looks it up).
-    #[inline]
+    #[inline(always)]
     pub fn slot_near(&self, i: usize) -> Option<Slot> {
         self.walk_to_slot(i)
     }
