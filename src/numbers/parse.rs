@@ -47,6 +47,7 @@ pub(crate) struct Reading {
 
 /// Reads the number starting at token `i`, if one does. `money` says a currency symbol
 /// stands before it, which makes a glued "m" or "b" a scale ("$10m").
+#[inline(always)]
 pub(crate) fn read(v: &View, i: usize, money: bool) -> Option<Reading> {
     if v.is_number(i) {
         return Some(read_digits(v, i, money));

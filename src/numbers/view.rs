@@ -387,6 +387,7 @@ impl<'a> View<'a> {
 }
 
 /// The payload's leading number.
+#[inline]
 pub(crate) fn payload_value(entry: &Entry) -> Option<f64> {
     let first = two_words(&entry.payload).0?;
     plain_number(first).or_else(|| first.parse().ok())

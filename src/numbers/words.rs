@@ -6,6 +6,7 @@ use super::view::{payload_value, two_words, View};
 use crate::lexicon::Category;
 
 /// The value of a non-plural number word at `i`.
+#[inline(always)]
 fn number_word(v: &View, i: usize) -> Option<(usize, f64, bool)> {
     let (end, e) = v.entry(i, Category::NumberWord)?;
     // A second word in the payload marks a plural ("dozens": "12 plural").
