@@ -61,6 +61,7 @@ impl<'a> View<'a> {
     }
 
     /// The rules read around token `i` now (never before the last token sought).
+    #[inline(always)]
     pub fn seek(&self, i: usize) {
         self.at.set(i);
         let mut near = self.near.get();
