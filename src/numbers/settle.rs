@@ -68,6 +68,7 @@ impl<'b> Claims<'b> {
     }
 
     /// A draft read at a token: no draft read later starts before token `settled`.
+    #[inline(never)]
     pub(super) fn add(&mut self, d: &Draft, settled: usize) {
         let tokens = self.article.scan().tokens();
         let last = d.end.max(d.first + 1) - 1;
