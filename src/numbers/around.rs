@@ -3,13 +3,14 @@
 
 use super::claim::Draft;
 use super::parse::{Form, Reading};
-use super::view::{find as find_entry, View};
+use super::view::{find as find_entry, two_words, View};
 use super::{Direction, NumberKind};
 use crate::lexicon::{Category, Entry};
 use crate::scan::TokenKind;
 
 /// The ISO code of the currency symbol at token `i`: symbols are punctuation tokens of
 /// one character.
+#[inline(always)]
 pub(super) fn currency_at(v: &View, i: usize) -> Option<&'static str> {
     Some(match v.punct_char(i)? {
         '$' => "USD",
@@ -86,7 +87,7 @@ pub(super) fn qualifier_and_change<'a>(v: &View<'a>, d: &mut Draft<'a>) -> Optio
         k -= 1;
     }
     if let Some((_, e)) = v.entry_before(k, Category::Change) {
-        if e.payload.split_whitespace().nth(1).is_none() {
+        if two_words(&e.payload).1.is_none() {
             d.change = Some(if e.payload.starts_with("down") {
                 Direction::Down
             } else {
@@ -104,10 +105,9 @@ pub(super) fn qualifier_and_change<'a>(v: &View<'a>, d: &mut Draft<'a>) -> Optio
 pub(super) fn suffix_may_follow(v: &View, k: usize) -> bool {
     match v.kind(k) {
         None => false,
-        Some(TokenKind::Number) => v.scan.hit_at(k).is_some(),
+        Some(TokenKind::Number) => v.slot_near(k).is_some(),
         Some(TokenKind::Punct) => {
-            matches!(v.punct_byte(k), Some(b'%' | b'-' | b'$' | 0x80..))
-                || v.scan.hit_at(k).is_some()
+            matches!(v.punct_byte(k), Some(b'%' | b'-' | b'$' | 0x80..)) || v.slot_near(k).is_some()
         }
         Some(TokenKind::Word) => true,
     }
@@ -121,9 +121,13 @@ pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option
         return None;
     }
     // A glued word: "300km", "7.62mm", "115.5USD".
-    let glued = v.glued(k) && v.is_word(k);
-    let hyphen = v.is_punct(k, &['-', '‐']) && v.glued(k) && v.glued(k + 1) && v.is_word(k + 1);
-    if v.is_punct(k, &['°']) {
+    let kind = v.kind(k);
+    let punct = kind == Some(TokenKind::Punct);
+    let word = kind == Some(TokenKind::Word);
+    let glued = word && v.glued(k);
+    let hyphen =
+        punct && v.is_punct(k, &['-', '‐']) && v.glued(k) && v.glued(k + 1) && v.is_word(k + 1);
+    if punct && v.is_punct(k, &['°']) {
         // "40°C", "-5°".
         d.kind = NumberKind::Quantity;
         d.end = k + 1;
@@ -150,7 +154,7 @@ pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option
         d.end = k + 1;
         return None;
     }
-    if v.is_punct(k, &['%']) {
+    if punct && v.is_punct(k, &['%']) {
         d.kind = NumberKind::Percent;
         d.unit = Some("percent");
         d.end = k + 1;
@@ -158,7 +162,11 @@ pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option
     }
     if d.kind != NumberKind::Money {
         // "100 €", "25$": a symbol after the amount.
-        let symbol = currency_at(v, k).filter(|_| !v.is_number(k + 1));
+        let symbol = if punct {
+            currency_at(v, k).filter(|_| !v.is_number(k + 1))
+        } else {
+            None
+        };
         if let Some(code) = symbol {
             d.kind = NumberKind::Money;
             d.unit = Some(code);
@@ -166,8 +174,8 @@ pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option
             return None;
         }
         // "5 billion US dollars", "20 Canadian dollars".
-        if v.is_any(k + 1, &["dollar", "dollars"]) {
-            if let Some(code) = dollar_nation(v.word(k)) {
+        if let Some(code) = dollar_nation(v.word(k)) {
+            if v.is_any(k + 1, &["dollar", "dollars"]) {
                 d.kind = NumberKind::Money;
                 d.unit = Some(code);
                 d.end = k + 2;
@@ -217,13 +225,13 @@ pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option
     if let Some(e) = find_entry(entries, Category::Currency) {
         if d.kind != NumberKind::Money {
             d.kind = NumberKind::Money;
-            let mut parts = e.payload.split_whitespace();
-            d.unit = parts.next();
-            if let Some(f) = parts.next().and_then(|f| f.parse::<f64>().ok()) {
+            let (unit, factor) = two_words(&e.payload);
+            d.unit = unit;
+            if let Some(f) = factor.and_then(|f| f.parse::<f64>().ok()) {
                 d.value *= f;
             }
             d.end = end;
-        } else if d.unit == e.payload.split_whitespace().next() {
+        } else if d.unit == two_words(&e.payload).0 {
             // "$5 to $10 dollars", "10 dollars to 20 dollars": the same currency again.
             d.end = end;
         }
@@ -284,17 +292,16 @@ pub(super) fn suffix<'a>(v: &View<'a>, r: &Reading, d: &mut Draft<'a>) -> Option
     None
 }
 
+#[inline(always)]
 pub(super) fn hit_entries<'a>(v: &View<'a>, i: usize) -> &'a [Entry] {
-    if !v.has(i) {
-        return &[];
-    }
-    v.scan.hit_at(i).map_or(&[], |h| v.scan.entries(&h))
+    v.slot(i)
+        .map_or(&[], |slot| v.lexicon.entries(slot.pattern()))
 }
 
+#[inline(always)]
 pub(super) fn hit_end(v: &View, i: usize) -> usize {
-    v.scan
-        .hit_at(i)
-        .map_or(i + 1, |h| (h.end_token as usize).min(v.hi))
+    v.slot_near(i)
+        .map_or(i + 1, |slot| slot.end_token().min(v.hi))
 }
 
 /// The dollar of a country named before "dollars": "US dollars", "Canadian dollars".

@@ -6,11 +6,11 @@ use super::judge::{looks_like_year, one_counts, ordinal, over_a_period, what_is_
 use super::pair::second_number;
 use super::parse::{read, vulgar_fraction, Form, Reading};
 use super::settle::Claims;
-use super::view::{any_of, find as find_entry, mask, View};
+use super::view::{find as find_entry, mask, two_words, View};
 use super::{Direction, NumberKind, NumericClaim};
 use crate::article::Article;
 use crate::lexicon::Category;
-use crate::scan::TokenKind;
+use crate::scan::{Slot, TokenKind};
 
 /// A claim being built, in tokens.
 #[derive(Clone, Debug)]
@@ -65,8 +65,39 @@ pub(super) fn find(article: &Article, dates_and_references: bool) -> Vec<Numeric
     // Where the last look sent the reading: the tokens from there on are read one by
     // one until a claim can start.
     let mut landed = 0;
-    while i < tokens.len() {
-        if !could_start(&v, i) {
+    // The hits, walked along the tokens: `next_hit` is the first token of hit `h`, the
+    // first hit that does not start before token `i`.
+    let slots = scan.slots();
+    let mut h = 0;
+    let mut next_hit = slots.first().map_or(usize::MAX, |s| s.first_token());
+    'tokens: while i < tokens.len() {
+        while next_hit < i {
+            h += 1;
+            next_hit = slots.get(h).map_or(usize::MAX, |s| s.first_token());
+        }
+        // Tokens without a hit pass quickly: only numbers, "a" and "an" among them may
+        // start a claim.
+        while next_hit != i {
+            let Some(&t) = tokens.get(i) else {
+                break 'tokens;
+            };
+            match t.kind() {
+                TokenKind::Number => break,
+                TokenKind::Word if t.end() - t.start() <= 2 => {
+                    let word = text.as_bytes().get(t.start()..t.end()).unwrap_or(&[]);
+                    if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if i >= tokens.len() {
+            break;
+        }
+        let slot = if next_hit == i { slots.get(h) } else { None };
+        if !could_start_with(&v, i, slot.copied()) {
             i += 1;
             continue;
         }
@@ -139,36 +170,63 @@ fn look<'a>(v: &View<'a>, i: usize) -> Outcome<'a> {
     read_around(v, i, r, d)
 }
 
-/// True when a claim can start at token `i`: a number, "a"/"an", a vulgar fraction, or
-/// a hit that is a number word, ordinal, fraction, scale or change word. Every other token
-/// reads as nothing, so the cheap test spares the whole look.
+/// True when a claim can start at token `i`: a number, "a"/"an" before a scale word,
+/// fraction or "couple", a vulgar fraction, or a hit that is a number word, ordinal,
+/// fraction or scale, or a change word with a factor ("doubled"). Every other token reads
+/// as nothing (the look at it would skip to the next token), so the cheap test spares
+/// the whole look.
+#[cfg(test)]
 fn could_start(v: &View, i: usize) -> bool {
-    const STARTS: &[Category] = &[
+    could_start_with(v, i, v.scan.slot_at(i))
+}
+
+/// [`could_start`] with the hit starting at token `i`, if any.
+#[inline(always)]
+fn could_start_with(v: &View, i: usize, slot: Option<Slot>) -> bool {
+    const STARTS: u64 = mask(&[
         Category::NumberWord,
         Category::Ordinal,
         Category::Fraction,
         Category::Scale,
-        Category::Change,
-    ];
-    let token = &v.tokens[i];
-    let span = token.span();
-    match token.kind() {
-        TokenKind::Number => return true,
-        TokenKind::Word if span.end - span.start <= 2 => {
-            let word = &v.text.as_bytes()[span.start..span.end];
-            if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
-                return true;
-            }
-        }
-        _ => {}
+    ]);
+    const CHANGE: u64 = Category::Change.bit();
+    const AFTER_ARTICLE: u64 = mask(&[Category::Scale, Category::Fraction]);
+    let token = v.tokens[i];
+    let kind = token.kind();
+    if kind == TokenKind::Number {
+        return true;
     }
-    let Some(hit) = v.scan.hit_at(i) else {
+    let categories = slot.map_or(0, |s| v.lexicon.categories(s.pattern()));
+    if categories & STARTS != 0 {
+        return true;
+    }
+    let span = token.span();
+    let bytes = v.text.as_bytes();
+    if kind == TokenKind::Word && span.end - span.start <= 2 {
+        let word = &bytes[span.start..span.end];
+        if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
+            // `words::read_words` reads "a" only before these ("a dozen", "a half",
+            // "a couple of"); a change word is read by `factor_word`.
+            return categories & CHANGE != 0
+                || v.categories_at(i + 1) & AFTER_ARTICLE != 0
+                || v.tokens.get(i + 1).is_some_and(|t| {
+                    t.kind() == TokenKind::Word && t.text(v.text).eq_ignore_ascii_case("couple")
+                });
+        }
+    }
+    let Some(slot) = slot else {
         return false;
     };
-    const STARTS_MASK: u64 = mask(STARTS);
-    any_of(v.scan.entries(&hit), STARTS_MASK, STARTS)
-        || (!v.text.as_bytes()[span.start].is_ascii()
-            && vulgar_fraction(token.text(v.text)).is_some())
+    // A change word without a factor ("rose") is no number; "doubled" is.
+    if categories & CHANGE != 0
+        && v.lexicon
+            .entries(slot.pattern())
+            .iter()
+            .any(|e| e.category == Category::Change && two_words(&e.payload).1.is_some())
+    {
+        return true;
+    }
+    !bytes[span.start].is_ascii() && vulgar_fraction(token.text(v.text)).is_some()
 }
 
 /// Qualifier, unit, second number, direction, subject; then the last judgements on a
@@ -275,6 +333,7 @@ fn money_before(v: &View, i: usize) -> (usize, Option<&'static str>) {
 }
 
 /// A currency code before the number: "USD 5", "EUR 20", "Rs 500".
+#[inline(always)]
 fn currency_code_before<'a>(v: &View<'a>, first: &mut usize) -> Option<&'a str> {
     let (at, e) = v.entry_before(*first, Category::Currency)?;
     let word = v.word(at);
@@ -283,7 +342,7 @@ fn currency_code_before<'a>(v: &View<'a>, first: &mut usize) -> Option<&'a str> 
         return None;
     }
     *first = at;
-    e.payload.split_whitespace().next()
+    two_words(&e.payload).0
 }
 
 /// Numbers that are no count whatever surrounds them: list markers, digit groups in a
@@ -381,9 +440,7 @@ fn identifier_or_date<'a>(
     // The hit that ends at the number, and the mark before it.
     let before = v.entries_before(first);
     if let Some(e) = find_entry(before, Category::Reference) {
-        let at = v
-            .hit_before(first)
-            .map_or(first, |h| h.first_token as usize);
+        let at = v.hit_before(first).map_or(first, |h| h.first_token());
         if &*e.payload != "cap" || v.capitalized(at) {
             let mut d = plain(*r, NumberKind::Reference);
             d.first = at;
@@ -420,9 +477,7 @@ fn identifier_or_date<'a>(
     if month_before || month_after.is_some() {
         let mut d = plain(*r, NumberKind::Date);
         if find_entry(before, Category::Month).is_some() {
-            d.first = v
-                .hit_before(first)
-                .map_or(first, |h| h.first_token as usize);
+            d.first = v.hit_before(first).map_or(first, |h| h.first_token());
         } else if first > v.lo + 1 && mark == Some('.') {
             d.first = v
                 .entry_before(first - 1, Category::Month)
@@ -437,12 +492,16 @@ fn identifier_or_date<'a>(
 }
 
 /// "one day", "one another", "at one point": "one" that counts nothing.
+#[inline(always)]
 fn one_that_counts_nothing<'a>(v: &View<'a>, i: usize, r: &Reading) -> Option<Outcome<'a>> {
     let bare_one = r.form == Form::Words && r.value == 1.0 && r.end == i + 1 && v.is(i, "one");
+    if !bare_one {
+        return None;
+    }
     let nothing = v
         .entry(r.end, Category::NotQuantity)
         .is_some_and(|(_, e)| e.payload.contains("one"));
-    (bare_one && nothing).then_some(Outcome::Skip(r.end + 1))
+    nothing.then_some(Outcome::Skip(r.end + 1))
 }
 
 /// "10 Downing Street", "1600 Pennsylvania Avenue": an address.
@@ -466,7 +525,7 @@ fn direction_after<'a>(v: &View<'a>, d: &mut Draft<'a>) {
     } else if v.is_any(d.end, &["lower", "down", "less"]) {
         d.change = Some(Direction::Down);
     } else if let Some((_, e)) = v.entry(d.end, Category::Change) {
-        if e.payload.split_whitespace().nth(1).is_none() {
+        if two_words(&e.payload).1.is_none() {
             let down = e.payload.starts_with("down");
             d.change = Some(if down { Direction::Down } else { Direction::Up });
         }
@@ -493,9 +552,9 @@ pub(super) fn plain<'a>(r: Reading, kind: NumberKind) -> Draft<'a> {
 /// "doubled", "tripled", "a threefold increase".
 fn factor_word<'a>(v: &View<'a>, i: usize) -> Option<Draft<'a>> {
     let (end, e) = v.entry(i, Category::Change)?;
-    let mut parts = e.payload.split_whitespace();
-    let direction = parts.next()?;
-    let factor: f64 = parts.next()?.parse().ok()?;
+    let (direction, factor) = two_words(&e.payload);
+    let direction = direction?;
+    let factor: f64 = factor?.parse().ok()?;
     let mut change = if direction == "down" {
         Direction::Down
     } else {
@@ -548,10 +607,7 @@ fn named_thing<'a>(v: &View<'a>, r: &Reading, d: &Draft<'a>) -> bool {
         return false;
     }
     let name = v.capitalized(at - 1) && !v.word(at - 1).ends_with("'s");
-    let function_word = v
-        .scan
-        .hit_at(at - 1)
-        .is_some_and(|h| any_of(v.scan.entries(&h), NOT_NAMES_MASK, NOT_NAMES));
+    let function_word = v.categories_at(at - 1) & NOT_NAMES_MASK != 0;
     name && !function_word
 }
 
@@ -594,7 +650,10 @@ mod tests {
             .filter(|(_, _, d)| {
                 dates_and_references || !matches!(d.kind, NumberKind::Date | NumberKind::Reference)
             })
-            .map(|(start, end, d)| finish(article, *start, *end, d))
+            .map(|(start, end, d)| {
+                let in_quote = article.quotation_at(*start).is_some();
+                finish(article, *start, *end, d, in_quote)
+            })
             .collect()
     }
 

@@ -47,6 +47,7 @@ pub(crate) struct Reading {
 
 /// Reads the number starting at token `i`, if one does. `money` says a currency symbol
 /// stands before it, which makes a glued "m" or "b" a scale ("$10m").
+#[inline(always)]
 pub(crate) fn read(v: &View, i: usize, money: bool) -> Option<Reading> {
     if v.is_number(i) {
         return Some(read_digits(v, i, money));
@@ -181,7 +182,7 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
     if next == Some(TokenKind::Punct) {
         // Punctuation with no phrase starting there: no spaced fraction, "and a half" or
         // scale word follows.
-        if v.scan.hit_at(j).is_none() {
+        if v.slot_near(j).is_none() {
             return r;
         }
     } else if next.is_none() {
@@ -291,7 +292,7 @@ fn read_digits(v: &View, i: usize, money: bool) -> Reading {
     }
     read_mixed_fraction(v, &mut r);
     // "and a half" starts with a word, a scale word is a lexicon phrase.
-    if v.is_word(r.end) || v.scan.hit_at(r.end).is_some() {
+    if v.is_word(r.end) || v.slot_near(r.end).is_some() {
         read_fraction_tail(v, &mut r);
         read_scale(v, &mut r);
         if r.scale > 1.0 {

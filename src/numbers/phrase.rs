@@ -1,7 +1,7 @@
 //! The noun phrase a number counts or measures, read from the tokens after it: a few
 //! words up to the first function word, verb form or punctuation mark.
 
-use super::view::{in_sorted_lower, View};
+use super::view::View;
 use crate::lexicon::Category;
 
 /// Determiners skipped after "of": "18 of the 31", "2 percent of its budget".
@@ -62,14 +62,45 @@ const fn letter_starts(words: &[&str]) -> [u8; 27] {
     starts
 }
 
-/// True when the lowercase word `lower` is in [`STOP`]: a binary search among the words
-/// with its first letter.
-fn is_stop(lower: &[u8]) -> bool {
+/// A word of at most 16 bytes as a number whose order is the byte order of such words
+/// (they hold no zero byte): its bytes big-endian, zero-padded.
+const fn key(word: &[u8]) -> u128 {
+    let mut k = 0u128;
+    let mut n = 0;
+    while n < 16 {
+        k <<= 8;
+        if n < word.len() {
+            k |= word[n] as u128;
+        }
+        n += 1;
+    }
+    k
+}
+
+/// The [`key`]s of [`STOP`], in the same order.
+const STOP_KEYS: [u128; STOP.len()] = {
+    let mut keys = [0u128; STOP.len()];
+    let mut n = 0;
+    while n < STOP.len() {
+        assert!(STOP[n].len() <= 16);
+        keys[n] = key(STOP[n].as_bytes());
+        assert!(n == 0 || keys[n - 1] < keys[n], "STOP not sorted");
+        n += 1;
+    }
+    keys
+};
+
+/// True when the lowercase word `lower` is in [`STOP`]: a binary search among the keys
+/// of the words with its first letter. `packed` is `lower`'s bytes, big-endian (its
+/// [`key`] before the padding).
+#[inline]
+fn is_stop(lower: &[u8], packed: u128) -> bool {
+    let len = lower.len();
     match lower.first() {
-        Some(&first) if first.is_ascii_lowercase() => {
+        Some(&first) if first.is_ascii_lowercase() && len <= 16 => {
             let k = usize::from(first - b'a');
-            let words = &STOP[usize::from(STOP_STARTS[k])..usize::from(STOP_STARTS[k + 1])];
-            in_sorted_lower(words, lower)
+            let keys = &STOP_KEYS[usize::from(STOP_STARTS[k])..usize::from(STOP_STARTS[k + 1])];
+            keys.binary_search(&(packed << (8 * (16 - len)))).is_ok()
         }
         _ => false,
     }
@@ -89,25 +120,30 @@ pub(crate) fn subject_at(v: &View, k: usize) -> Option<(usize, usize)> {
     let mut end = k;
     let mut words = 0;
     let mut j = k;
-    while words < 4 && v.is_word(j) {
-        let w = v.word(j);
-        let mut buf = [0u8; 64];
+    let mut buf = [0u8; 64];
+    while words < 4 {
+        let Some(w) = v.word_bytes(j) else {
+            break;
+        };
         let owned;
-        let lower: &[u8] = if w.len() <= buf.len() {
-            let b = &mut buf[..w.len()];
-            b.copy_from_slice(w.as_bytes());
-            b.make_ascii_lowercase();
-            b
+        let (lower, packed): (&[u8], u128) = if w.len() <= buf.len() {
+            let mut packed = 0u128;
+            for (d, &b) in buf.iter_mut().zip(w) {
+                let c = b.to_ascii_lowercase();
+                *d = c;
+                packed = packed << 8 | u128::from(c);
+            }
+            (&buf[..w.len()], packed)
         } else {
             owned = w.to_ascii_lowercase();
-            owned.as_bytes()
+            (&owned, 0)
         };
         // A number word ends the phrase too: "the first ten years".
-        if is_stop(lower) {
+        if is_stop(lower, packed) {
             break;
         }
-        let entries = v.entries_at(j);
-        let has = |category: Category| entries.iter().any(|e| e.category == category);
+        let categories = v.categories_in(j);
+        let has = |category: Category| categories & category.bit() != 0;
         let number = has(Category::NumberWord) || has(Category::Scale);
         if number {
             break;
@@ -183,31 +219,32 @@ pub(super) fn is_plural_word(word: &str) -> bool {
 
 /// [`is_plural`] of a lowercase word's bytes.
 fn is_plural_bytes(lower: &[u8]) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "people",
-        "children",
-        "men",
-        "women",
-        "staff",
-        "police",
-        "personnel",
-        "cattle",
-        "feet",
-        "teeth",
-        "mice",
-        "geese",
-        "data",
-        "media",
-        "troops",
-    ];
-    IRREGULAR.iter().any(|w| w.as_bytes() == lower)
-        || (lower.len() > 3
-            && lower.ends_with(b"s")
-            && !lower.ends_with(b"'s")
-            && !lower.ends_with("’s".as_bytes())
-            && !lower.ends_with(b"ss")
-            && !lower.ends_with(b"us")
-            && !lower.ends_with(b"is"))
+    (lower.len() > 3
+        && lower.ends_with(b"s")
+        && !lower.ends_with(b"'s")
+        && !lower.ends_with("’s".as_bytes())
+        && !lower.ends_with(b"ss")
+        && !lower.ends_with(b"us")
+        && !lower.ends_with(b"is"))
+        // Irregular plurals (a match: compared by length first).
+        || matches!(
+            lower,
+            b"people"
+                | b"children"
+                | b"men"
+                | b"women"
+                | b"staff"
+                | b"police"
+                | b"personnel"
+                | b"cattle"
+                | b"feet"
+                | b"teeth"
+                | b"mice"
+                | b"geese"
+                | b"data"
+                | b"media"
+                | b"troops"
+        )
 }
 
 /// True when the word after an -ing form is its object ("joining Democrats", "killing

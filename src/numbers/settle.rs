@@ -21,16 +21,30 @@ pub(super) struct Claims<'b> {
     /// The end of the last draft kept before those of `kept`.
     end: usize,
     dates_and_references: bool,
+    /// The outermost quotations that start at or before `quoted_to` (an index in the
+    /// layout's list of them): claims mostly come in order, so whether one is quoted is
+    /// found by walking that list.
+    quotes_before: usize,
+    /// The start of the last claim asked whether it is quoted.
+    quoted_to: usize,
 }
 
 /// A draft kept: its byte span, its last token, and whether it is a claim (one of the
-/// last of [`Claims::claims`]).
+/// last of [`Claims::claims`]). Offsets and token indices fit in 32 bits (the scan
+/// analyzes at most [`crate::scan::MAX_TEXT`] bytes): sixteen bytes, so that the list
+/// of them is a small allocation.
 #[derive(Clone, Copy)]
 struct Kept {
-    start: usize,
-    end: usize,
-    last: usize,
+    start: u32,
+    end: u32,
+    last: u32,
     claim: bool,
+}
+
+impl Kept {
+    fn span(self) -> (usize, usize) {
+        (self.start as usize, self.end as usize)
+    }
 }
 
 impl<'b> Claims<'b> {
@@ -43,6 +57,8 @@ impl<'b> Claims<'b> {
             kept: Vec::with_capacity(48),
             end: 0,
             dates_and_references,
+            quotes_before: 0,
+            quoted_to: 0,
         }
     }
 
@@ -52,16 +68,17 @@ impl<'b> Claims<'b> {
     }
 
     /// A draft read at a token: no draft read later starts before token `settled`.
+    #[inline(never)]
     pub(super) fn add(&mut self, d: &Draft, settled: usize) {
         let tokens = self.article.scan().tokens();
         let last = d.end.max(d.first + 1) - 1;
         let (start, end) = (tokens[d.first].span().start, tokens[last].span().end);
         // The drafts kept that sort after this one (by span, a stable order).
         let mut n = self.kept.len();
-        while n > 0 && (self.kept[n - 1].start, self.kept[n - 1].end) > (start, end) {
+        while n > 0 && self.kept[n - 1].span() > (start, end) {
             n -= 1;
         }
-        let before = n.checked_sub(1).map_or(self.end, |k| self.kept[k].end);
+        let before = n.checked_sub(1).map_or(self.end, |k| self.kept[k].span().1);
         if start < before {
             // Overlaps the last draft kept before it: dropped.
             return;
@@ -74,16 +91,17 @@ impl<'b> Claims<'b> {
         let claim = self.dates_and_references
             || !matches!(d.kind, NumberKind::Date | NumberKind::Reference);
         if claim {
-            let claims = &mut self.claims;
-            if claims.len() == claims.capacity() {
-                reserve(claims, d.first, tokens.len());
+            if self.claims.len() == self.claims.capacity() {
+                reserve(&mut self.claims, d.first, tokens.len());
             }
-            claims.push(finish(self.article, start, end, d));
+            let in_quote = self.in_quote(start);
+            self.claims
+                .push(finish(self.article, start, end, d, in_quote));
         }
         self.kept.push(Kept {
-            start,
-            end,
-            last,
+            start: start as u32,
+            end: end as u32,
+            last: last as u32,
             claim,
         });
         if !later.is_empty() {
@@ -93,13 +111,33 @@ impl<'b> Claims<'b> {
             // The drafts that end before `settled` stay as they are: forget them.
             let old = self.kept[..self.kept.len() - 1]
                 .iter()
-                .take_while(|k| k.last < settled)
+                .take_while(|k| (k.last as usize) < settled)
                 .count();
             if old > 0 {
-                self.end = self.kept[old - 1].end;
+                self.end = self.kept[old - 1].span().1;
                 self.kept.drain(..old);
             }
         }
+    }
+
+    /// True when byte `offset` is inside a quotation ([`Article::quotation_at`]).
+    fn in_quote(&mut self, offset: usize) -> bool {
+        if offset < self.quoted_to {
+            return self.article.quotation_at(offset).is_some();
+        }
+        self.quoted_to = offset;
+        let layout = self.article.layout();
+        let quotation = |k: usize| {
+            let index = *layout.outermost.get(k)?;
+            layout.quotations.get(index as usize)
+        };
+        while quotation(self.quotes_before).is_some_and(|q| q.span.start <= offset) {
+            self.quotes_before += 1;
+        }
+        self.quotes_before
+            .checked_sub(1)
+            .and_then(quotation)
+            .is_some_and(|q| q.span.contains_offset(offset))
     }
 
     /// Takes the drafts kept from the `n`th on, with their claims.
@@ -116,8 +154,8 @@ impl<'b> Claims<'b> {
     /// Keeps again, in order, the drafts taken that do not overlap the last one kept.
     fn put_back(&mut self, later: Vec<(Kept, Option<NumericClaim>)>) {
         for (k, claim) in later {
-            let before = self.kept.last().map_or(self.end, |p| p.end);
-            if k.start < before {
+            let before = self.kept.last().map_or(self.end, |p| p.span().1);
+            if k.span().0 < before {
                 continue;
             }
             self.kept.push(k);
@@ -137,7 +175,14 @@ fn reserve(claims: &mut Vec<NumericClaim>, read: usize, tokens: usize) {
     claims.reserve_exact(more);
 }
 
-pub(super) fn finish(article: &Article, start: usize, end: usize, d: &Draft) -> NumericClaim {
+/// The claim of a draft kept, spanning bytes `start..end`.
+pub(super) fn finish(
+    article: &Article,
+    start: usize,
+    end: usize,
+    d: &Draft,
+    in_quote: bool,
+) -> NumericClaim {
     let text = article.text();
     let tokens = article.scan().tokens();
     let words = |(a, b): (usize, usize)| -> String {
@@ -158,6 +203,6 @@ pub(super) fn finish(article: &Article, start: usize, end: usize, d: &Draft) -> 
         change: d.change,
         subject: d.subject.map(words),
         base: d.base.map(words),
-        in_quote: article.quotation_at(start).is_some(),
+        in_quote,
     }
 }

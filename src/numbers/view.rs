@@ -5,7 +5,7 @@
 use std::cell::Cell;
 
 use crate::lexicon::{Category, Entry, Lexicon};
-use crate::scan::{Hit, Hits, Scan, Token, TokenKind};
+use crate::scan::{Scan, Slot, Token, TokenKind};
 
 /// One sentence of tokens, seen from the numbers analyzer.
 pub(crate) struct View<'a> {
@@ -16,8 +16,8 @@ pub(crate) struct View<'a> {
     pub lexicon: &'a Lexicon,
     /// The text's bytes.
     bytes: &'a [u8],
-    /// The scan's hits.
-    hits: Hits<'a>,
+    /// The scan's hits, as kept.
+    slots: &'a [Slot],
     /// The sentence's tokens: `tokens[lo..hi]`, so that one comparison tells whether a
     /// token is inside the sentence.
     sentence: &'a [Token],
@@ -26,6 +26,8 @@ pub(crate) struct View<'a> {
     near: Cell<usize>,
     /// The token the rules are reading.
     at: Cell<usize>,
+    /// The last token asked for the hit ending before it, and that hit.
+    last_before: Cell<(usize, Option<Slot>)>,
     /// First token of the sentence.
     pub lo: usize,
     /// One past the last token of the sentence.
@@ -41,10 +43,11 @@ impl<'a> View<'a> {
             tokens: scan.tokens(),
             lexicon,
             bytes: text.as_bytes(),
-            hits: scan.hits(),
+            slots: scan.slots(),
             sentence: &[],
             near: Cell::new(0),
             at: Cell::new(0),
+            last_before: Cell::new((usize::MAX, None)),
             lo: 0,
             hi: 0,
         }
@@ -58,10 +61,12 @@ impl<'a> View<'a> {
     }
 
     /// The rules read around token `i` now (never before the last token sought).
+    #[inline(always)]
     pub fn seek(&self, i: usize) {
         self.at.set(i);
         let mut near = self.near.get();
-        while self.hits.first_token(near).is_some_and(|first| first < i) {
+        let slots = self.slots;
+        while slots.get(near).is_some_and(|s| s.first_token() < i) {
             near += 1;
         }
         self.near.set(near);
@@ -106,7 +111,7 @@ impl<'a> View<'a> {
     /// The bytes of token `i` when it is a word token. Every word the rules compare
     /// tokens with starts with a letter, which only word tokens do.
     #[inline(always)]
-    fn word_token(&self, i: usize) -> Option<&'a [u8]> {
+    pub fn word_bytes(&self, i: usize) -> Option<&'a [u8]> {
         self.token(i)
             .filter(|t| t.kind() == TokenKind::Word)
             .map(|t| self.token_bytes(t))
@@ -115,14 +120,14 @@ impl<'a> View<'a> {
     /// True when token `i` is a word equal to `word`, ignoring ASCII case.
     #[inline(always)]
     pub fn is(&self, i: usize, word: &str) -> bool {
-        self.word_token(i)
+        self.word_bytes(i)
             .is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
     }
 
     /// True when token `i` is one of `words`, ignoring ASCII case.
     #[inline]
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        self.word_token(i).is_some_and(|w| {
+        self.word_bytes(i).is_some_and(|w| {
             words
                 .iter()
                 .any(|x| w.len() == x.len() && w.eq_ignore_ascii_case(x.as_bytes()))
@@ -131,7 +136,7 @@ impl<'a> View<'a> {
 
     /// True when token `i` is a word of `sorted` (see [`in_sorted_bytes`]), ignoring ASCII case.
     pub fn is_in(&self, i: usize, sorted: &[&str]) -> bool {
-        self.word_token(i)
+        self.word_bytes(i)
             .is_some_and(|w| in_sorted_bytes(sorted, w))
     }
 
@@ -214,71 +219,144 @@ impl<'a> View<'a> {
         }
     }
 
-    /// The entry of `category` of the hit starting at token `i`, with the hit's end token.
-    #[inline]
-    pub fn entry(&self, i: usize, category: Category) -> Option<(usize, &'a Entry)> {
+    /// The hit starting at token `i`, as the scan keeps it, when `i` is inside the
+    /// sentence.
+    #[inline(always)]
+    pub fn slot(&self, i: usize) -> Option<Slot> {
         if !self.has(i) {
             return None;
         }
-        let (hit, entry) = self.scan.entry_at(i, category)?;
-        let end = hit.end_token as usize;
-        (end <= self.hi).then_some((end, entry))
+        self.slot_near(i)
     }
 
-    /// The entries of the hit starting at token `i` when it ends inside the sentence
+    /// The hit starting at token `i`, whatever the sentence, found from the hits near
+    /// the token the rules read (a few steps at most: farther, the scan looks it up).
+    #[inline(always)]
+    pub fn slot_near(&self, i: usize) -> Option<Slot> {
+        self.walk_to_slot(i)
+    }
+
+    /// [`View::slot_near`], walking the hits.
+    #[inline(always)]
+    fn walk_to_slot(&self, i: usize) -> Option<Slot> {
+        const MOST_STEPS: usize = 8;
+        let slots = self.slots;
+        // `p`: the number of hits that start before token `at`.
+        let mut p = self.near.get();
+        let mut steps = 0;
+        if i >= self.at.get() {
+            loop {
+                let slot = *slots.get(p)?;
+                if slot.first_token() >= i {
+                    return (slot.first_token() == i).then_some(slot);
+                }
+                p += 1;
+                steps += 1;
+                if steps > MOST_STEPS {
+                    return self.scan.slot_at(i);
+                }
+            }
+        }
+        loop {
+            let slot = *slots.get(p.checked_sub(1)?)?;
+            if slot.first_token() <= i {
+                return (slot.first_token() == i).then_some(slot);
+            }
+            p -= 1;
+            steps += 1;
+            if steps > MOST_STEPS {
+                return self.scan.slot_at(i);
+            }
+        }
+    }
+
+    /// The categories of the hit starting at token `i` (one [`Category::bit`] each), or
+    /// none, whatever the sentence.
+    #[inline(always)]
+    pub fn categories_at(&self, i: usize) -> u64 {
+        self.scan
+            .slot_at(i)
+            .map_or(0, |slot| self.lexicon.categories(slot.pattern()))
+    }
+
+    /// The categories of the hit starting at token `i` when it ends inside the sentence
     /// (the hits [`View::entry`] sees), or none.
-    pub fn entries_at(&self, i: usize) -> &'a [Entry] {
-        if !self.has(i) {
-            return &[];
-        }
-        match self.scan.hit_at(i) {
-            Some(hit) if hit.end_token as usize <= self.hi => self.scan.entries(&hit),
-            _ => &[],
+    #[inline(always)]
+    pub fn categories_in(&self, i: usize) -> u64 {
+        match self.slot(i) {
+            Some(slot) if slot.end_token() <= self.hi => self.lexicon.categories(slot.pattern()),
+            _ => 0,
         }
     }
 
-    /// The hit that ends just before token `i` (its `end_token` is `i`), found from the
+    /// The entry of `category` of the hit starting at token `i`, with the hit's end token.
+    #[inline(always)]
+    pub fn entry(&self, i: usize, category: Category) -> Option<(usize, &'a Entry)> {
+        let slot = self.slot(i)?;
+        let pattern = slot.pattern();
+        // Most hits lack the category asked for: one bit test, no entry read.
+        if self.lexicon.categories(pattern) & category.bit() == 0 {
+            return None;
+        }
+        let end = slot.end_token();
+        if end > self.hi {
+            return None;
+        }
+        find(self.lexicon.entries(pattern), category).map(|e| (end, e))
+    }
+
+    /// The hit that ends just before token `i` (its end token is `i`), found from the
     /// hits near the token the rules read: as many steps as hits start between the two.
-    pub fn hit_before(&self, i: usize) -> Option<Hit> {
+    #[inline(always)]
+    pub fn hit_before(&self, i: usize) -> Option<Slot> {
+        let (last, slot) = self.last_before.get();
+        if last == i {
+            return slot;
+        }
+        let slot = self.walk_to_hit_before(i);
+        self.last_before.set((i, slot));
+        slot
+    }
+
+    /// [`View::hit_before`], walking the hits.
+    fn walk_to_hit_before(&self, i: usize) -> Option<Slot> {
         if i > self.tokens.len() {
             return None;
         }
-        let hits = self.hits;
+        let slots = self.slots;
         // `p`: the number of hits that start before token `i`.
         let mut p = self.near.get();
         if i <= self.at.get() {
-            while p > 0 && hits.first_token(p - 1).is_some_and(|first| first >= i) {
+            while p > 0 && slots.get(p - 1).is_some_and(|s| s.first_token() >= i) {
                 p -= 1;
             }
         } else {
-            while hits.first_token(p).is_some_and(|first| first < i) {
+            while slots.get(p).is_some_and(|s| s.first_token() < i) {
                 p += 1;
             }
         }
-        let hit = hits.get(p.checked_sub(1)?)?;
-        (hit.end_token as usize == i).then_some(hit)
+        let slot = *slots.get(p.checked_sub(1)?)?;
+        (slot.end_token() == i).then_some(slot)
     }
 
     /// The entry of `category` of the hit that ends just before token `i`, with the hit's
     /// first token.
+    #[inline(always)]
     pub fn entry_before(&self, i: usize, category: Category) -> Option<(usize, &'a Entry)> {
-        let hit = self.hit_before(i)?;
-        let first = hit.first_token as usize;
-        if first < self.lo {
+        let slot = self.hit_before(i)?;
+        let first = slot.first_token();
+        if first < self.lo || self.lexicon.categories(slot.pattern()) & category.bit() == 0 {
             return None;
         }
-        self.scan
-            .entries(&hit)
-            .iter()
-            .find(|e| e.category == category)
-            .map(|e| (first, e))
+        find(self.lexicon.entries(slot.pattern()), category).map(|e| (first, e))
     }
 
     /// The entries of the hit that ends just before token `i` when it starts inside the
     /// sentence (those [`View::entry_before`] looks in), or none.
+    #[inline(always)]
     pub fn entries_before(&self, i: usize) -> &'a [Entry] {
         match self.hit_before(i) {
-            Some(hit) if hit.first_token as usize >= self.lo => self.scan.entries(&hit),
+            Some(slot) if slot.first_token() >= self.lo => self.lexicon.entries(slot.pattern()),
             _ => &[],
         }
     }
@@ -286,9 +364,9 @@ impl<'a> View<'a> {
     /// True when the hit at token `i` has an entry of `category` with this payload.
     pub fn has_payload(&self, i: usize, category: Category, payload: &str) -> bool {
         self.has(i)
-            && self.scan.hit_at(i).is_some_and(|h| {
-                self.scan
-                    .entries(&h)
+            && self.slot_near(i).is_some_and(|slot| {
+                self.lexicon
+                    .entries(slot.pattern())
                     .iter()
                     .any(|e| e.category == category && &*e.payload == payload)
             })
@@ -310,9 +388,33 @@ impl<'a> View<'a> {
 }
 
 /// The payload's leading number.
+#[inline]
 pub(crate) fn payload_value(entry: &Entry) -> Option<f64> {
-    let first = entry.payload.split_whitespace().next()?;
+    let first = two_words(&entry.payload).0?;
     plain_number(first).or_else(|| first.parse().ok())
+}
+
+/// The first two words of a payload, as `split_whitespace` gives them: "3 plural",
+/// "up 2", "USD" are read byte by byte; anything else is split by `split_whitespace`.
+#[inline]
+pub(crate) fn two_words(payload: &str) -> (Option<&str>, Option<&str>) {
+    let bytes = payload.as_bytes();
+    let plain = |b: &u8| *b > b' ' && *b < 0x80;
+    match bytes.iter().position(|b| !plain(b)) {
+        None if !bytes.is_empty() => (Some(payload), None),
+        Some(k)
+            if k > 0
+                && bytes[k] == b' '
+                && k + 1 < bytes.len()
+                && bytes[k + 1..].iter().all(plain) =>
+        {
+            (Some(&payload[..k]), Some(&payload[k + 1..]))
+        }
+        _ => {
+            let mut words = payload.split_whitespace();
+            (words.next(), words.next())
+        }
+    }
 }
 
 /// The value of a whole number ("1000") or a power of ten ("1e6"), the payloads number
@@ -341,10 +443,16 @@ fn plain_number(s: &str) -> Option<f64> {
         let n = usize::try_from(digits(&b[2..])?).ok()?;
         return POWERS.get(n).copied();
     }
-    None
+    // "0.25": at most 15 digits around a point; the whole of the digits and the power of
+    // ten it is divided by are exact, so their quotient is the value `parse` gives.
+    let point = b.iter().position(|&x| x == b'.')?;
+    let (whole, fraction) = (&b[..point], &b[point + 1..]);
+    let n = digits(whole)? * 10u64.pow(u32::try_from(fraction.len()).ok()?) + digits(fraction)?;
+    #[allow(clippy::cast_precision_loss)]
+    Some(n as f64 / POWERS[fraction.len()])
 }
 
-/// The categories of `categories` as bits of a mask (see [`any_of`]).
+/// The categories of `categories` as bits of a mask, as [`Lexicon::categories`] gives them.
 pub(crate) const fn mask(categories: &[Category]) -> u64 {
     let mut bits = 0;
     let mut k = 0;
@@ -364,20 +472,6 @@ const fn bit(category: Category) -> u64 {
     } else {
         0
     }
-}
-
-/// True when one of `entries` has a category of `mask`. (Categories past the 64th
-/// are looked for one by one.)
-#[inline(always)]
-pub(crate) fn any_of(entries: &[Entry], mask: u64, categories: &[Category]) -> bool {
-    entries.iter().any(|e| {
-        let b = bit(e.category);
-        if b != 0 {
-            b & mask != 0
-        } else {
-            categories.contains(&e.category)
-        }
-    })
 }
 
 /// The first entry of `category` in `entries`.
@@ -420,4 +514,36 @@ fn compare_short(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
         }
     }
     a.len().cmp(&b.len())
+}
+
+#[cfg(test)]
+mod payload_tests {
+    use super::{plain_number, two_words};
+
+    #[test]
+    fn two_words_are_those_split_whitespace_gives() {
+        for payload in [
+            "", " ", "3", "3 plural", "up 2", " up 2", "up  2", "up 2 3", "up\t2", "a\u{a0}b",
+            "é x", "x é", "1e6", "\u{1}x",
+        ] {
+            let mut words = payload.split_whitespace();
+            assert_eq!(
+                two_words(payload),
+                (words.next(), words.next()),
+                "{payload:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn plain_numbers_are_parsed_as_parse_does() {
+        for s in [
+            "0.25", "0.5", "0.125", "12", "1e6", "1000", "3.75", "0.1", "99.99",
+        ] {
+            assert_eq!(plain_number(s), s.parse::<f64>().ok(), "{s}");
+        }
+        for s in ["5.", ".5", "-1", "1.5e3", "0.3333333333333333"] {
+            assert_eq!(plain_number(s), None, "{s}");
+        }
+    }
 }

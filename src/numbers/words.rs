@@ -2,14 +2,15 @@
 //! "tens of thousands", "two-thirds", "half a million", "a third term".
 
 use super::parse::{read_fraction_tail, read_scale, vulgar_fraction, Form, Reading};
-use super::view::{payload_value, View};
+use super::view::{payload_value, two_words, View};
 use crate::lexicon::Category;
 
 /// The value of a non-plural number word at `i`.
+#[inline(always)]
 fn number_word(v: &View, i: usize) -> Option<(usize, f64, bool)> {
     let (end, e) = v.entry(i, Category::NumberWord)?;
     // A second word in the payload marks a plural ("dozens": "12 plural").
-    let plural = e.payload.trim().contains(char::is_whitespace);
+    let plural = two_words(&e.payload).1.is_some();
     Some((end, payload_value(e)?, plural))
 }
 
