@@ -21,12 +21,27 @@ pub(crate) trait Json {
 }
 
 impl Json for usize {
+    /// The decimal digits, as `serde_json` writes them.
+    #[inline]
     fn write_json(&self, writer: &mut Writer) -> Result {
-        writer.format(|out| CompactFormatter.write_u64(out, *self as u64))
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = *self;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        writer.raw(&digits[at..]);
+        Ok(())
     }
 }
 
 impl Json for f64 {
+    #[inline]
     fn write_json(&self, writer: &mut Writer) -> Result {
         if self.is_finite() {
             writer.format(|out| CompactFormatter.write_f64(out, *self))
@@ -38,6 +53,7 @@ impl Json for f64 {
 }
 
 impl Json for bool {
+    #[inline]
     fn write_json(&self, writer: &mut Writer) -> Result {
         if *self {
             writer.raw(b"true");
@@ -49,6 +65,7 @@ impl Json for bool {
 }
 
 impl Json for String {
+    #[inline]
     fn write_json(&self, writer: &mut Writer) -> Result {
         writer.string(self);
         Ok(())
@@ -56,6 +73,7 @@ impl Json for String {
 }
 
 impl<T: Json> Json for Option<T> {
+    #[inline]
     fn write_json(&self, writer: &mut Writer) -> Result {
         match self {
             Some(value) => value.write_json(writer),
@@ -101,16 +119,27 @@ impl<T: Serialize + ?Sized> Json for Serde<'_, T> {
     }
 }
 
-/// [`Json`] for unit-only enums, through their `Serialize` (the variant's name).
-macro_rules! json_by_serde {
-    ($($ty:ty),* $(,)?) => {
-        $(
-            impl $crate::json::Json for $ty {
-                fn write_json(&self, writer: &mut $crate::json::Writer) -> $crate::json::Result {
-                    $crate::json::Json::write_json(&$crate::json::Serde(self), writer)
-                }
+/// [`Json`] for a unit-only enum: each variant's name as its `Serialize` writes it (the
+/// test below checks every variant against `serde_json`).
+macro_rules! json_names {
+    ($ty:ty { $($variant:ident => $name:literal),* $(,)? }) => {
+        impl Json for $ty {
+            #[inline]
+            fn write_json(&self, writer: &mut Writer) -> Result {
+                writer.name(match self {
+                    $(<$ty>::$variant => $name,)*
+                });
+                Ok(())
             }
-        )*
+        }
+
+        #[cfg(test)]
+        impl $ty {
+            /// Every variant with the name [`Json`] writes for it.
+            pub(crate) fn json_names() -> Vec<($ty, &'static str)> {
+                vec![$((<$ty>::$variant, $name)),*]
+            }
+        }
     };
 }
 
@@ -181,13 +210,45 @@ macro_rules! serialize_fields {
 }
 pub(crate) use serialize_fields;
 
-json_by_serde!(
-    crate::quotes::QuoteKind,
-    crate::sources::SourceKind,
-    crate::hedging::HedgeCategory,
-    crate::numbers::NumberKind,
-    crate::numbers::Direction,
-);
+json_names!(crate::quotes::QuoteKind {
+    Direct => "direct",
+    Partial => "partial",
+    Indirect => "indirect",
+});
+json_names!(crate::sources::SourceKind {
+    Named => "named",
+    Unnamed => "unnamed",
+    Anonymous => "anonymous",
+    Organization => "organization",
+    Document => "document",
+});
+json_names!(crate::hedging::HedgeCategory {
+    Modal => "modal",
+    Epistemic => "epistemic",
+    Probability => "probability",
+    Conditional => "conditional",
+    Approximator => "approximator",
+    Distancing => "distancing",
+    Weasel => "weasel",
+    Unsettled => "unsettled",
+    Booster => "booster",
+});
+json_names!(crate::numbers::NumberKind {
+    Count => "count",
+    Percent => "percent",
+    Ratio => "ratio",
+    Money => "money",
+    Quantity => "quantity",
+    Ordinal => "ordinal",
+    Range => "range",
+    Factor => "factor",
+    Date => "date",
+    Reference => "reference",
+});
+json_names!(crate::numbers::Direction {
+    Up => "up",
+    Down => "down",
+});
 
 #[cfg(test)]
 mod tests {
@@ -213,5 +274,26 @@ mod tests {
         assert_eq!(ours, serde_json::to_string(&report).unwrap());
         let findings = super::super::write(&report.sources, 16).unwrap();
         assert_eq!(findings, serde_json::to_string(&report.sources).unwrap());
+    }
+
+    /// Each unit enum's variant names are those of its `Serialize`, and so are numbers of
+    /// every length.
+    #[test]
+    fn names_and_numbers_are_those_of_serialize() {
+        fn check<T: serde::Serialize + super::Json>(values: Vec<(T, &'static str)>) {
+            for (value, name) in values {
+                let ours = super::super::write(&value, 0).unwrap();
+                assert_eq!(ours, serde_json::to_string(&value).unwrap());
+                assert_eq!(ours, format!("\"{name}\""));
+            }
+        }
+        check(crate::QuoteKind::json_names());
+        check(crate::SourceKind::json_names());
+        check(crate::HedgeCategory::json_names());
+        check(crate::NumberKind::json_names());
+        check(crate::numbers::Direction::json_names());
+        for n in [0, 7, 10, 99, 100, 12_345, u32::MAX as usize, usize::MAX] {
+            assert_eq!(super::super::write(&n, 0).unwrap(), n.to_string());
+        }
     }
 }
