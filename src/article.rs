@@ -193,11 +193,7 @@ impl Article {
 impl Layout {
     fn compute(text: &str, lexicon: &Arc<Lexicon>) -> Layout {
         // Offsets are kept in 32 bits: only the first 4 GiB are analyzed.
-        let mut analyzed = text.len().min(scan::MAX_TEXT);
-        while !text.is_char_boundary(analyzed) {
-            analyzed -= 1;
-        }
-        let text = &text[..analyzed];
+        let text = &text[..crate::span::floor_char_boundary(text, scan::MAX_TEXT)];
         let scan::Tokenized {
             tokens,
             words,

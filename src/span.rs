@@ -77,6 +77,16 @@ impl Span {
     }
 }
 
+/// The last char boundary of `text` at or before byte `at` (the text's length when `at`
+/// is past it).
+pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 impl From<Range<usize>> for Span {
     fn from(range: Range<usize>) -> Span {
         Span::new(range.start, range.end)
@@ -92,6 +102,13 @@ impl From<Span> for Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn floor_char_boundary_steps_back_out_of_a_char() {
+        let text = "a “b”";
+        let found: Vec<usize> = (0..10).map(|at| floor_char_boundary(text, at)).collect();
+        assert_eq!(found, [0, 1, 2, 2, 2, 5, 6, 6, 6, 9]);
+    }
 
     #[test]
     fn text_outside_bounds_or_mid_char_is_empty() {

@@ -117,10 +117,7 @@ fn push(
 ) -> usize {
     let mut added = 1;
     while end - start > Token::MAX_LEN {
-        let mut cut = start + Token::MAX_LEN;
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
+        let cut = crate::span::floor_char_boundary(text, start + Token::MAX_LEN);
         tokens.push(Token::new(Span::new(start, cut), kind));
         start = cut;
         added += 1;
