@@ -352,8 +352,8 @@ impl Analyzer for Hedging {
             }
         }
         // The guesses above are generous: a long article gives back what it did not use.
-        crate::marks::shrink_if_large_spare(&mut findings.hedges);
-        crate::marks::shrink_if_large_spare(&mut findings.boosters);
+        crate::marks::shrink_if_spare(&mut findings.hedges);
+        crate::marks::shrink_if_spare(&mut findings.boosters);
         findings.sentences = sentence_scores(article, &findings);
         findings.stats = stats(article, &findings);
         findings

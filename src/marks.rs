@@ -307,14 +307,6 @@ pub(crate) fn shrink_if_spare<T>(list: &mut Vec<T>) {
     }
 }
 
-/// Gives back a list's spare room when it is over 64 KB (a long article's list sized by
-/// a generous guess; a short article's spare room is not worth a reallocation).
-pub(crate) fn shrink_if_large_spare<T>(list: &mut Vec<T>) {
-    if (list.capacity() - list.len()).saturating_mul(std::mem::size_of::<T>()) > 64 * 1024 {
-        list.shrink_to_fit();
-    }
-}
-
 /// How many adjacent quotation marks a mark looks through to find its neighbours;
 /// bounded so that a long run of marks stays linear.
 const LOOK_THROUGH: usize = 3;
