@@ -421,11 +421,7 @@ impl Order {
                     }
                     None => end = true,
                 }
-                while let Ok(done) = self.done.try_recv() {
-                    self.take(done);
-                }
-                output.summary.bytes = input.bytes;
-                self.write_ready(output)?;
+                self.settle(input.bytes, output)?;
             }
             self.hand_over();
             if self.written == self.next {
@@ -440,12 +436,22 @@ impl Order {
                     return Err(Error::io(input.origin, &stopped));
                 }
             }
-            while let Ok(done) = self.done.try_recv() {
-                self.take(done);
-            }
-            output.summary.bytes = input.bytes;
-            self.write_ready(output)?;
+            self.settle(input.bytes, output)?;
         }
+    }
+
+    /// Files every job's outcomes that are back, and writes those next in input order
+    /// (`bytes_read`: the input read so far, for the progress counts).
+    fn settle<W: Write, P: FnMut(&Summary)>(
+        &mut self,
+        bytes_read: usize,
+        output: &mut Output<W, P>,
+    ) -> Result<()> {
+        while let Ok(done) = self.done.try_recv() {
+            self.take(done);
+        }
+        output.summary.bytes = bytes_read;
+        self.write_ready(output)
     }
 
     /// Whether no more lines are to be read ahead: the window is full, or every worker has
