@@ -24,26 +24,28 @@ impl Json for usize {
     /// The decimal digits, as `serde_json` writes them.
     #[inline]
     fn write_json(&self, writer: &mut Writer) -> Result {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut n = *self;
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        writer.raw(&digits[at..]);
+        writer.digits(*self as u64);
         Ok(())
     }
 }
 
 impl Json for f64 {
+    /// A whole number under 10^15 is its digits and `.0`, as `serde_json` writes it (the
+    /// test below checks the bounds against it); any other finite value goes through
+    /// `serde_json`'s formatter, and what is not finite is `null`.
     #[inline]
     fn write_json(&self, writer: &mut Writer) -> Result {
-        if self.is_finite() {
+        /// The largest whole numbers written without an exponent are below this.
+        const PLAIN: u64 = 1_000_000_000_000_000;
+        let whole = *self as i64;
+        if whole as f64 == *self && whole.unsigned_abs() < PLAIN {
+            if self.is_sign_negative() {
+                writer.raw(b"-");
+            }
+            writer.digits(whole.unsigned_abs());
+            writer.raw(b".0");
+            Ok(())
+        } else if self.is_finite() {
             writer.format(|out| CompactFormatter.write_f64(out, *self))
         } else {
             writer.raw(b"null");
@@ -294,6 +296,34 @@ mod tests {
         check(crate::numbers::Direction::json_names());
         for n in [0, 7, 10, 99, 100, 12_345, u32::MAX as usize, usize::MAX] {
             assert_eq!(super::super::write(&n, 0).unwrap(), n.to_string());
+        }
+        for digits in 0..20 {
+            let n = 10usize.pow(digits);
+            for n in [n - 1, n, n + 1, n * 9 / 7] {
+                assert_eq!(super::super::write(&n, 0).unwrap(), n.to_string());
+            }
+        }
+    }
+
+    /// Floats, whole or not, near the bounds of the plain whole-number path, of both
+    /// signs: the bytes of `serde_json`.
+    #[test]
+    fn floats_are_those_of_serde_json() {
+        let mut values = vec![0.0, -0.0, 0.5, 1.0, 2.5, 1234567.89, 1e-7, 1e300];
+        for power in 0..=22 {
+            let p = 10f64.powi(power);
+            values.extend([p, p - 1.0, p + 1.0, p * 1.5, p / 3.0, p * 7.0]);
+        }
+        values.extend([9.007_199_254_740_992e15, 2f64.powi(63), 2f64.powi(64)]);
+        values.extend([f64::MAX, f64::MIN_POSITIVE, f64::EPSILON]);
+        for value in values {
+            for value in [value, -value] {
+                let ours = super::super::write(&value, 0).unwrap();
+                assert_eq!(ours, serde_json::to_string(&value).unwrap(), "{value:e}");
+            }
+        }
+        for value in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(super::super::write(&value, 0).unwrap(), "null");
         }
     }
 }
