@@ -138,16 +138,16 @@ pub struct NumericClaim {
     pub to: Option<f64>,
     /// The unit: an ISO currency code for money, "percent", "percentage point",
     /// "basis point", or a canonical unit name ("year", "kilometre").
-    pub unit: Option<String>,
+    pub unit: Option<Box<str>>,
     /// "at_least", "nearly", "more_than"...
-    pub qualifier: Option<String>,
+    pub qualifier: Option<Box<str>>,
     /// Up or down, for "rose 3%", "fell from 2.1% to 1.8%", "doubled".
     pub change: Option<Direction>,
     /// What is counted or measured, as written: "member states", "troops", "years".
-    pub subject: Option<String>,
+    pub subject: Option<Box<str>>,
     /// What a percentage is of: "gross domestic product" in "2 percent of gross domestic
     /// product".
-    pub base: Option<String>,
+    pub base: Option<Box<str>>,
     /// True when the claim is inside a quotation.
     pub in_quote: bool,
 }

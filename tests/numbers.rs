@@ -152,3 +152,16 @@ fn public_types_are_send_sync_unwind_safe() {
     auto::<copydesk::numbers::NumberKind>();
     auto::<copydesk::numbers::Direction>();
 }
+
+/// A claim's optional strings are boxed (16 bytes each, not 24): a report keeps one claim
+/// per number, and a number-heavy text has hundreds of thousands of them.
+#[test]
+fn a_claim_takes_at_most_168_bytes() {
+    assert!(std::mem::size_of::<copydesk::NumericClaim>() <= 168);
+    let article = copydesk::Article::new("Prices rose to $8 and at least 9% of voters agreed.");
+    let claims = copydesk::Analyzer::analyze(&copydesk::Numbers::new(), &article);
+    let units: Vec<Option<&str>> = claims.iter().map(|c| c.unit.as_deref()).collect();
+    assert_eq!(units, [Some("USD"), Some("percent")]);
+    assert_eq!(claims[1].qualifier.as_deref(), Some("at_least"));
+    assert_eq!(claims[1].base.as_deref(), Some("voters"));
+}

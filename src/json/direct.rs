@@ -66,6 +66,14 @@ impl Json for bool {
     }
 }
 
+impl Json for Box<str> {
+    #[inline]
+    fn write_json(&self, writer: &mut Writer) -> Result {
+        writer.string(self);
+        Ok(())
+    }
+}
+
 impl Json for String {
     #[inline]
     fn write_json(&self, writer: &mut Writer) -> Result {

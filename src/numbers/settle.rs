@@ -185,8 +185,8 @@ pub(super) fn finish(
 ) -> NumericClaim {
     let text = article.text();
     let tokens = article.scan().tokens();
-    let words = |(a, b): (usize, usize)| -> String {
-        text[tokens[a].span().start..tokens[b - 1].span().end].to_string()
+    let words = |(a, b): (usize, usize)| -> Box<str> {
+        text[tokens[a].span().start..tokens[b - 1].span().end].into()
     };
     let finite = |x: f64| if x.is_finite() { x } else { 0.0 };
     NumericClaim {
@@ -198,8 +198,8 @@ pub(super) fn finish(
         of: d.of.map(finite),
         from: d.from.map(finite),
         to: d.to.map(finite),
-        unit: d.unit.map(str::to_string),
-        qualifier: d.qualifier.map(str::to_string),
+        unit: d.unit.map(Box::from),
+        qualifier: d.qualifier.map(Box::from),
         change: d.change,
         subject: d.subject.map(words),
         base: d.base.map(words),
