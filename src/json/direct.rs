@@ -18,6 +18,21 @@ use crate::span::Span;
 pub(crate) trait Json {
     /// Appends the value's JSON to `writer`.
     fn write_json(&self, writer: &mut Writer) -> Result;
+
+    /// Appends `key` (`,"name":`) and the value. A value that is `null` writes
+    /// `key_null` (`,"name":null`) instead, one copy for the two: most optional fields of
+    /// a claim or a quote are empty.
+    #[inline]
+    fn write_field(
+        &self,
+        key: &'static [u8],
+        key_null: &'static [u8],
+        writer: &mut Writer,
+    ) -> Result {
+        let _ = key_null;
+        writer.raw(key);
+        self.write_json(writer)
+    }
 }
 
 impl Json for usize {
@@ -89,6 +104,25 @@ impl<T: Json> Json for Option<T> {
             Some(value) => value.write_json(writer),
             None => {
                 writer.raw(b"null");
+                Ok(())
+            }
+        }
+    }
+
+    #[inline]
+    fn write_field(
+        &self,
+        key: &'static [u8],
+        key_null: &'static [u8],
+        writer: &mut Writer,
+    ) -> Result {
+        match self {
+            Some(value) => {
+                writer.raw(key);
+                value.write_json(writer)
+            }
+            None => {
+                writer.raw(key_null);
                 Ok(())
             }
         }
@@ -182,8 +216,12 @@ macro_rules! serialize_fields {
                 writer.raw(b",\"end\":");
                 $crate::json::Json::write_json(&span.end, writer)?;
                 $(
-                    writer.raw(concat!(",\"", stringify!($field), "\":").as_bytes());
-                    $crate::json::Json::write_json($field, writer)?;
+                    $crate::json::Json::write_field(
+                        $field,
+                        concat!(",\"", stringify!($field), "\":").as_bytes(),
+                        concat!(",\"", stringify!($field), "\":null").as_bytes(),
+                        writer,
+                    )?;
                 )*
                 writer.raw(b"}");
                 Ok(())
@@ -209,8 +247,12 @@ macro_rules! serialize_fields {
                 writer.raw(concat!("{\"", stringify!($first), "\":").as_bytes());
                 $crate::json::Json::write_json($first, writer)?;
                 $(
-                    writer.raw(concat!(",\"", stringify!($field), "\":").as_bytes());
-                    $crate::json::Json::write_json($field, writer)?;
+                    $crate::json::Json::write_field(
+                        $field,
+                        concat!(",\"", stringify!($field), "\":").as_bytes(),
+                        concat!(",\"", stringify!($field), "\":null").as_bytes(),
+                        writer,
+                    )?;
                 )*
                 writer.raw(b"}");
                 Ok(())
