@@ -556,8 +556,8 @@ impl Builder<'_, '_> {
             .map(|(&old, count)| {
                 let acc = &mut accs[old];
                 Source {
-                    name: acc.name.map(|n| n.text(text).to_string()),
-                    description: acc.description.take().map(|d| d.into_string(text)),
+                    name: acc.name.map(|n| n.text(text).into()),
+                    description: acc.description.take().map(|d| d.into_string(text).into()),
                     kind: acc.kind,
                     mentions: mentions_of(old)
                         .iter()
@@ -567,7 +567,7 @@ impl Builder<'_, '_> {
                         })
                         .collect(),
                     quotes: Vec::with_capacity(count),
-                    anonymity_reason: acc.reason.map(|r| r.text(text).to_string()),
+                    anonymity_reason: acc.reason.map(|r| r.text(text).into()),
                 }
             })
             .collect();
@@ -581,7 +581,7 @@ impl Builder<'_, '_> {
                     s.name
                         .clone()
                         .or_else(|| s.description.clone())
-                        .or_else(|| s.mentions.first().map(|m| m.text.clone()))
+                        .or_else(|| s.mentions.first().map(|m| m.text.as_str().into()))
                 });
                 Quote {
                     span: raw.span,
@@ -589,7 +589,7 @@ impl Builder<'_, '_> {
                     kind: raw.kind,
                     speaker,
                     source,
-                    cue: raw.cue.map(|c| c.text(text).to_string()),
+                    cue: raw.cue.map(|c| c.text(text).into()),
                     cue_span: raw.cue,
                     paragraph: raw.paragraph,
                 }

@@ -73,11 +73,11 @@ pub struct Quote {
     /// Direct, partial or indirect.
     pub kind: QuoteKind,
     /// The speaker: the source's name, else its description, else `None`.
-    pub speaker: Option<String>,
+    pub speaker: Option<Box<str>>,
     /// Index of the speaker in the article's sources, if known.
     pub source: Option<usize>,
     /// The cue as written (`"said"`, `"according to"`, `"—"`), if any.
-    pub cue: Option<String>,
+    pub cue: Option<Box<str>>,
     /// Where the cue is.
     pub cue_span: Option<Span>,
     /// Index of the paragraph the quote is in.

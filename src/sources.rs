@@ -75,9 +75,9 @@ crate::json::serialize_fields!(Mention { span; text });
 #[non_exhaustive]
 pub struct Source {
     /// The person's name, when given: `"Jens Stoltenberg"`.
-    pub name: Option<String>,
+    pub name: Option<Box<str>>,
     /// Title, role or affiliation as written: `"NATO Secretary-General"`.
-    pub description: Option<String>,
+    pub description: Option<Box<str>>,
     /// Named, unnamed, anonymous, organization or document.
     pub kind: SourceKind,
     /// Every mention, in text order.
@@ -85,7 +85,7 @@ pub struct Source {
     /// Indices of the quotes it gave, into the same report's quotes.
     pub quotes: Vec<usize>,
     /// The stated reason for anonymity, as written: `"who asked not to be identified"`.
-    pub anonymity_reason: Option<String>,
+    pub anonymity_reason: Option<Box<str>>,
 }
 
 crate::json::serialize_fields!(Source {
