@@ -26,6 +26,16 @@ use copydesk::{Article, Lexicon, Report};
 #[path = "support/shapes.rs"]
 mod shapes;
 
+/// `println!`, but a closed stdout (`budget | head`) ends the run quietly.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 /// Times per call of `work` and of `other` over `rounds` batches of `batch` calls each,
 /// the two batches alternating, sorted.
 fn alternate(
@@ -76,9 +86,14 @@ fn report(text: &str) {
 /// The full report against the bare pass, for each sample style.
 fn budget(rounds: usize) {
     let lexicon = Lexicon::default_shared();
-    println!(
+    out!(
         "{:<10} {:>12} {:>14} {:>12} {:>14} {:>8}",
-        "text", "bare pass", "full report", "ratio (min)", "ratio (median)", "target"
+        "text",
+        "bare pass",
+        "full report",
+        "ratio (min)",
+        "ratio (median)",
+        "target"
     );
     for (style, text) in shapes::STYLES {
         let (bare, report) = alternate(
@@ -92,7 +107,7 @@ fn budget(rounds: usize) {
         let mib = |d: Duration| text.len() as f64 / d.as_secs_f64() / (1024.0 * 1024.0);
         let ratio = mib(report[0]) / mib(bare[0]);
         let median = mib(report[rounds / 2]) / mib(bare[rounds / 2]);
-        println!(
+        out!(
             "{style:<10} {:>7.1} MiB/s {:>8.1} MiB/s {:>12.3} {:>14.3} {:>8}",
             mib(bare[0]),
             mib(report[0]),
@@ -114,9 +129,14 @@ fn adversarial(rounds: usize) {
     let Some((_, normal)) = all.iter().find(|(label, _)| *label == "normal_1mb") else {
         return;
     };
-    println!(
+    out!(
         "{:<32} {:>12} {:>12} {:>11} {:>14} {:>8}",
-        "shape", "ns/byte", "normal", "ratio (min)", "ratio (median)", "target"
+        "shape",
+        "ns/byte",
+        "normal",
+        "ratio (min)",
+        "ratio (median)",
+        "target"
     );
     for (label, text) in all.iter().filter(|(label, _)| *label != "normal_1mb") {
         let (shape, base) = alternate(rounds, 1, || report(text), || report(normal));
@@ -126,7 +146,7 @@ fn adversarial(rounds: usize) {
             ratio(shape[0], base[0]),
             ratio(shape[rounds / 2], base[rounds / 2]),
         );
-        println!(
+        out!(
             "{label:<32} {:>12.1} {:>12.1} {min:>11.2} {median:>14.2} {:>8}",
             per_byte(shape[rounds / 2], text.len()),
             per_byte(base[rounds / 2], normal.len()),
