@@ -349,7 +349,7 @@ mod tests {
         }
         for digits in 0..20 {
             let n = 10usize.pow(digits);
-            for n in [n - 1, n, n + 1, n * 9 / 7] {
+            for n in [n - 1, n, n + 1, n / 7 * 9] {
                 assert_eq!(super::super::write(&n, 0).unwrap(), n.to_string());
             }
         }
