@@ -339,6 +339,16 @@ fn beyond_marks_after(text: &str, at: usize) -> (Option<char>, usize) {
     (text[end..].chars().next(), end)
 }
 
+/// `char::is_alphanumeric`, without its Unicode tables for ASCII and for the quotation
+/// marks (the neighbours of a mark in a run of marks), which are neither.
+fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        family_of(c).is_none() && c.is_alphanumeric()
+    }
+}
+
 /// Apostrophes spelled with a single quote character.
 fn is_apostrophe_use(
     text: &str,
@@ -347,7 +357,7 @@ fn is_apostrophe_use(
     after: Option<char>,
     single_open: bool,
 ) -> bool {
-    let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let letter = |c: Option<char>| c.is_some_and(is_letter_or_digit);
     if letter(before) && letter(after) {
         return true;
     }
@@ -468,4 +478,15 @@ fn trim(text: &str, span: Span) -> Span {
     let start = span.start + (inner.len() - inner.trim_start().len());
     let end = span.start + inner.trim_end().len();
     Span::new(start, end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The shortcut answers as `char::is_alphanumeric` for every character.
+    #[test]
+    fn letters_and_digits_are_those_of_std() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(super::is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 }
