@@ -150,6 +150,9 @@ pub(crate) fn find(
     // quotations open at about half of them.
     let mut marks = Vec::with_capacity(quote_marks);
     let mut quotations: Vec<Quotation> = Vec::with_capacity(quote_marks / 2 + 1);
+    // The token of each quotation's opening mark, in the same order: where the search for
+    // its first quoted token starts.
+    let mut open_tokens: Vec<u32> = Vec::with_capacity(quote_marks / 2 + 1);
     let mut paragraph = 0usize;
     // Open quotations of the current paragraph: (index into `quotations`, family).
     let mut stack = Stack::new();
@@ -239,6 +242,7 @@ pub(crate) fn find(
                 }
                 let depth = stack.len() as u8;
                 stack.push((quotations.len(), family));
+                open_tokens.push(i as u32);
                 quotations.push(Quotation {
                     span: token.span(),
                     inner: Span::new(token.span().end, token.span().end),
@@ -281,13 +285,20 @@ pub(crate) fn find(
         tokens.len(),
     );
     // A quotation holds at least one word or number: marks around marks or dashes alone
-    // quote nothing. Quotations of one depth do not overlap, so the tokens read here are
-    // read at most once per depth.
+    // quote nothing. Its tokens are read from the one after its opening mark (white
+    // space is no token, so none lies between that mark and the quoted text), and
+    // quotations of one depth do not overlap, so each token is read at most once per
+    // depth. `retain` visits the quotations once each, in order, as `open_tokens` lists
+    // them.
+    let mut open_token = open_tokens.into_iter();
     quotations.retain(|q| {
-        let first = tokens.partition_point(|t| t.span().start < q.inner.start);
+        let after_mark = open_token.next().map_or(0, |i| i as usize + 1);
         !q.inner.is_empty()
-            && tokens[first..]
+            && tokens
+                .get(after_mark..)
+                .unwrap_or_default()
                 .iter()
+                .skip_while(|t| t.span().start < q.inner.start)
                 .take_while(|t| t.span().start < q.inner.end)
                 .any(|t| t.kind() != TokenKind::Punct)
     });
