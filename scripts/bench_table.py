@@ -5,8 +5,12 @@ targets, read from criterion's results of the last run.
     cargo bench --bench analyze | tee bench.log
     python3 scripts/bench_table.py [bench.log]
 
-Results are read from $CARGO_TARGET_DIR/criterion (or ./target/criterion). The log, when
-given, supplies the automaton's memory (the bench prints a `lexicon:` line).
+Results (medians) are read from $CARGO_TARGET_DIR/criterion (or ./target/criterion). The
+log, when given, says which run they must come from: only the benches it times are listed,
+and where the results directory holds another run's figures (another target directory, or
+a later run), the table is made from the log's own times instead (criterion's printed
+estimate, not the median), with a warning. The log also supplies the automaton's memory
+(the bench prints a `lexicon:` line).
 """
 
 import json
@@ -28,20 +32,45 @@ def load(root):
         with open(os.path.join(directory, "estimates.json")) as f:
             estimates = json.load(f)
         throughput = bench.get("throughput") or {}
+        # What criterion prints as `time:` (the slope where it fits one, else the mean):
+        # how a log's figures are matched with these results.
+        typical = (estimates.get("slope") or estimates["mean"])["point_estimate"]
         results[bench["full_id"]] = (
             estimates["median"]["point_estimate"],
             throughput.get("Bytes"),
+            typical,
         )
     return results
 
 
+UNITS = {"ps": 1e-3, "ns": 1.0, "µs": 1e3, "us": 1e3, "ms": 1e6, "s": 1e9}
+TIME = re.compile(r"^(\S+)?\s+time:\s+\[\S+ \S+ (\S+) (\S+) \S+ \S+\]")
+
+
+def log_times(text):
+    """{full_id: ns per iteration} as criterion printed them in `text` (the middle figure)."""
+    medians, name = {}, None
+    for line in text.splitlines():
+        match = TIME.match(line)
+        if match:
+            value, unit = match.group(2), match.group(3)
+            full_id = match.group(1) or name
+            if full_id and unit in UNITS:
+                medians[full_id] = float(value) * UNITS[unit]
+            name = None
+        elif line and not line[0].isspace() and " " not in line.strip():
+            # A long name is printed alone, its times on the next line.
+            name = line.strip()
+    return medians
+
+
 def mib_s(result):
-    ns, size = result
+    ns, size = result[:2]
     return size / ns * 1e9 / MIB
 
 
 def ns_per_byte(result):
-    ns, size = result
+    ns, size = result[:2]
     return ns / size
 
 
@@ -50,11 +79,28 @@ def main():
     results = load(os.path.join(target, "criterion"))
     if not results:
         sys.exit(f"bench_table: no criterion results under {target}/criterion")
+    log = None
+    if len(sys.argv) > 1:
+        with open(sys.argv[1], encoding="utf-8", errors="replace") as f:
+            log = f.read()
+        printed = log_times(log)
+        if not printed:
+            sys.exit(f"bench_table: no criterion times in {sys.argv[1]}")
+        results = {i: r for i, r in results.items() if i in printed}
+        # Criterion prints four significant digits.
+        stale = [i for i, r in results.items() if abs(r[2] / printed[i] - 1) > 0.001]
+        if stale:
+            print(
+                f"bench_table: {len(stale)} of the results under {target}/criterion are not "
+                f"from {sys.argv[1]}; its own times (criterion's estimate, not the median) are used",
+                file=sys.stderr,
+            )
+            results = {i: (printed[i], r[1], printed[i]) for i, r in results.items()}
 
     print("| bench | MiB/s | time (median) |")
     print("| --- | ---: | ---: |")
     for full_id in sorted(results):
-        ns, size = results[full_id]
+        ns, size = results[full_id][:2]
         speed = f"{mib_s(results[full_id]):.1f}" if size else ""
         time = f"{ns / 1e6:.3f} ms" if ns >= 1e5 else f"{ns / 1e3:.2f} µs"
         print(f"| {full_id} | {speed} | {time} |")
@@ -104,9 +150,8 @@ def main():
         ms = build[0] / 1e6
         ratio("default automaton build (ms)", f"{ms:.2f}", "< 20", ms < 20)
 
-    if len(sys.argv) > 1:
-        with open(sys.argv[1], encoding="utf-8", errors="replace") as f:
-            match = re.search(r"lexicon: .*automaton (\d+) bytes", f.read())
+    if log is not None:
+        match = re.search(r"lexicon: .*automaton (\d+) bytes", log)
         if match:
             mb = int(match.group(1)) / MIB
             ratio("default automaton memory (MiB)", f"{mb:.2f}", "< 8", mb < 8)
