@@ -557,7 +557,7 @@ impl Builder<'_, '_> {
                 let acc = &mut accs[old];
                 Source {
                     name: acc.name.map(|n| n.text(text).into()),
-                    description: acc.description.take().map(|d| d.into_string(text).into()),
+                    description: acc.description.take().map(|d| d.into_boxed(text)),
                     kind: acc.kind,
                     mentions: mentions_of(old)
                         .iter()

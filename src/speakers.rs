@@ -70,11 +70,11 @@ impl Wording {
         }
     }
 
-    /// The words as an owned string.
-    pub(crate) fn into_string(self, text: &str) -> String {
+    /// The words as an owned string, as a finding keeps them.
+    pub(crate) fn into_boxed(self, text: &str) -> Box<str> {
         match self {
-            Wording::Span(span) => span.text(text).to_string(),
-            Wording::Joined(s) => s,
+            Wording::Span(span) => span.text(text).into(),
+            Wording::Joined(s) => s.into_boxed_str(),
         }
     }
 }

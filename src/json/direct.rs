@@ -26,10 +26,9 @@ pub(crate) trait Json {
     fn write_field(
         &self,
         key: &'static [u8],
-        key_null: &'static [u8],
+        _key_null: &'static [u8],
         writer: &mut Writer,
     ) -> Result {
-        let _ = key_null;
         writer.raw(key);
         self.write_json(writer)
     }
@@ -81,21 +80,20 @@ impl Json for bool {
     }
 }
 
-impl Json for Box<str> {
-    #[inline]
-    fn write_json(&self, writer: &mut Writer) -> Result {
-        writer.string(self);
-        Ok(())
-    }
+/// [`Json`] for owned strings: a finding's `text` (`String`) and its optional words
+/// (`Box<str>`).
+macro_rules! json_strings {
+    ($($ty:ty),*) => {
+        $(impl Json for $ty {
+            #[inline]
+            fn write_json(&self, writer: &mut Writer) -> Result {
+                writer.string(self);
+                Ok(())
+            }
+        })*
+    };
 }
-
-impl Json for String {
-    #[inline]
-    fn write_json(&self, writer: &mut Writer) -> Result {
-        writer.string(self);
-        Ok(())
-    }
-}
+json_strings!(String, Box<str>);
 
 impl<T: Json> Json for Option<T> {
     #[inline]
