@@ -96,7 +96,7 @@ fn budget(rounds: usize) {
         "target"
     );
     for (style, text) in shapes::STYLES {
-        let (bare, report) = alternate(
+        let (bare, full) = alternate(
             rounds,
             50,
             || {
@@ -105,12 +105,12 @@ fn budget(rounds: usize) {
             || report(text),
         );
         let mib = |d: Duration| text.len() as f64 / d.as_secs_f64() / (1024.0 * 1024.0);
-        let ratio = mib(report[0]) / mib(bare[0]);
-        let median = mib(report[rounds / 2]) / mib(bare[rounds / 2]);
+        let ratio = mib(full[0]) / mib(bare[0]);
+        let median = mib(full[rounds / 2]) / mib(bare[rounds / 2]);
         out!(
             "{style:<10} {:>7.1} MiB/s {:>8.1} MiB/s {:>12.3} {:>14.3} {:>8}",
             mib(bare[0]),
-            mib(report[0]),
+            mib(full[0]),
             ratio,
             median,
             if ratio.min(median) >= 1.0 / 3.0 {

@@ -49,19 +49,19 @@ TIME = re.compile(r"^(\S+)?\s+time:\s+\[\S+ \S+ (\S+) (\S+) \S+ \S+\]")
 
 def log_times(text):
     """{full_id: ns per iteration} as criterion printed them in `text` (the middle figure)."""
-    medians, name = {}, None
+    times, name = {}, None
     for line in text.splitlines():
         match = TIME.match(line)
         if match:
             value, unit = match.group(2), match.group(3)
             full_id = match.group(1) or name
             if full_id and unit in UNITS:
-                medians[full_id] = float(value) * UNITS[unit]
+                times[full_id] = float(value) * UNITS[unit]
             name = None
         elif line and not line[0].isspace() and " " not in line.strip():
             # A long name is printed alone, its times on the next line.
             name = line.strip()
-    return medians
+    return times
 
 
 def mib_s(result):
